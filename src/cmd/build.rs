@@ -1,0 +1,280 @@
+//! `drukwerk build` and `drukwerk factsheet`: check, render in parallel, write atomically.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use super::args::{BuildArgs, FactsheetArgs, OutputArgs};
+use super::report::{Reporter, failed, human_size};
+use super::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
+use crate::diagnostics::display_path;
+use crate::export::write_atomic;
+use crate::jobs::{self, Job};
+use crate::manifest::Manifest;
+use crate::model::Model;
+use crate::project::{self, Checked};
+use crate::render::Renderer;
+use crate::suggest;
+
+/// `drukwerk build`: the publication and every fact sheet (or one shard of them).
+pub fn build(root: &Path, args: &BuildArgs, reporter: &Reporter) -> i32 {
+    run(root, &args.output, reporter, |model| {
+        let profile = args.output.profile;
+        let mut jobs = Vec::new();
+        let (shard, shards) = args.shard.unwrap_or((1, 1));
+        if shard == 1 {
+            jobs.push(jobs::publication_job(model, profile)?);
+        }
+        if !args.publication_only {
+            for i in jobs::shard(0..model.regions.len(), shard, shards) {
+                jobs.push(jobs::factsheet_job(model, i, profile)?);
+            }
+        }
+        let manifest = match args.shard {
+            Some((i, n)) if n > 1 => format!("manifest-shard-{i}-of-{n}{}.json", suffix(profile)),
+            _ => format!("manifest{}.json", suffix(profile)),
+        };
+        Ok((jobs, Some(PathBuf::from(manifest))))
+    })
+}
+
+/// `drukwerk factsheet REGION...`: the fact sheets of the named regions.
+pub fn factsheet(root: &Path, args: &FactsheetArgs, reporter: &Reporter) -> i32 {
+    run(root, &args.output, reporter, |model| {
+        let mut indices = Vec::new();
+        if args.all {
+            indices.extend(0..model.regions.len());
+        }
+        for id in &args.regions {
+            match model.region(id) {
+                Some((i, _)) => indices.push(i),
+                None => return Err(unknown_region(model, id)),
+            }
+        }
+        indices.dedup();
+        let jobs = indices
+            .into_iter()
+            .map(|i| jobs::factsheet_job(model, i, args.output.profile))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok((jobs, None))
+    })
+}
+
+fn suffix(profile: crate::Profile) -> &'static str {
+    match profile {
+        crate::Profile::Web => "",
+        crate::Profile::Print => "-print",
+    }
+}
+
+/// A usage problem raised while planning jobs.
+enum PlanError {
+    /// Bad content-independent input (unknown region id): exit 2.
+    Usage(crate::diagnostics::Diagnostic),
+    /// Internal failure to build a view.
+    Failed(crate::diagnostics::Diagnostic),
+}
+
+impl From<crate::diagnostics::Diagnostic> for PlanError {
+    fn from(d: crate::diagnostics::Diagnostic) -> Self {
+        PlanError::Failed(d)
+    }
+}
+
+fn unknown_region(model: &Model, id: &str) -> PlanError {
+    let ids = model.regions.iter().map(|r| r.id.as_str());
+    let mut d =
+        crate::diagnostics::Diagnostic::error("unknown-region", format!("unknown region \"{id}\""));
+    // Also match on names, so "Zwolle" or "onderwijsregio zwolle" finds the id.
+    let by_name = model
+        .regions
+        .iter()
+        .find(|r| suggest::fold(&r.name).contains(&suggest::fold(id)) && !id.is_empty())
+        .map(|r| r.id.as_str());
+    match suggest::did_you_mean(id, ids).or(by_name) {
+        Some(best) => d = d.with_help(format!("did you mean \"{best}\"?")),
+        None => d = d.with_help("`drukwerk list` shows every region id"),
+    }
+    PlanError::Usage(d)
+}
+
+/// The shared build flow: check, plan, render, write.
+fn run(
+    root: &Path,
+    args: &OutputArgs,
+    reporter: &Reporter,
+    plan: impl FnOnce(&Model) -> Result<(Vec<Job>, Option<PathBuf>), PlanError>,
+) -> i32 {
+    let started = Instant::now();
+    let Checked {
+        model,
+        diagnostics,
+        sources,
+        load_time,
+        validate_time,
+    } = project::check(root);
+    reporter.diagnostics(&sources, &diagnostics);
+    let Some(model) = model else {
+        reporter.line("error: nothing was written; fix the errors above and run again");
+        return EXIT_ERRORS;
+    };
+    if failed(&diagnostics, args.deny_warnings) {
+        reporter.line("error: warnings are denied (--deny-warnings); nothing was written");
+        return EXIT_ERRORS;
+    }
+    let view_started = Instant::now();
+    let (jobs, manifest) = match plan(&model) {
+        Ok(plan) => plan,
+        Err(PlanError::Usage(d)) => {
+            reporter.diagnostics(&sources, &[d]);
+            return EXIT_USAGE;
+        }
+        Err(PlanError::Failed(d)) => {
+            reporter.diagnostics(&sources, &[d]);
+            return EXIT_ERRORS;
+        }
+    };
+    let view_time = view_started.elapsed();
+    let out_dir = root.join(&args.out);
+    if let Some(dir) = &args.emit_data {
+        if let Err(message) = emit_data(root, dir, &jobs) {
+            reporter.error(
+                "emit-data",
+                &message,
+                Some("--emit-data takes a folder inside the project root"),
+            );
+            return EXIT_USAGE;
+        }
+    }
+    let (today, timestamp) = project::build_date(&model, project::source_date_epoch());
+    let renderer = match Renderer::new(root, today) {
+        Ok(r) => r,
+        Err(e) => {
+            reporter.error(
+                "setup",
+                &e.to_string(),
+                Some("the project needs fonts/ with at least one font file"),
+            );
+            return EXIT_ERRORS;
+        }
+    };
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+    {
+        Ok(pool) => pool,
+        Err(e) => {
+            reporter.error("setup", &format!("cannot start worker threads: {e}"), None);
+            return EXIT_ERRORS;
+        }
+    };
+    let total = jobs.len();
+    let progress = reporter.progress(total, &args.out);
+    let sources = Mutex::new(sources);
+    let render_started = Instant::now();
+    let (result, warnings, timings) = pool.install(|| {
+        jobs::run(&renderer, jobs, args.profile, timestamp, &sources, &|o| {
+            progress.done(o)
+        })
+    });
+    let render_time = render_started.elapsed();
+    progress.finish();
+    let sources = sources.into_inner().unwrap_or_else(|e| e.into_inner());
+    let outputs = match result {
+        Ok(outputs) => {
+            reporter.diagnostics(&sources, &warnings);
+            outputs
+        }
+        Err(errors) => {
+            let mut all = errors;
+            all.extend(warnings);
+            reporter.diagnostics(&sources, &all);
+            reporter.line("error: the layouts failed; nothing was written");
+            return EXIT_ERRORS;
+        }
+    };
+    if args.deny_warnings && !warnings.is_empty() {
+        reporter.line("error: warnings are denied (--deny-warnings); nothing was written");
+        return EXIT_ERRORS;
+    }
+    let write_started = Instant::now();
+    for output in &outputs {
+        if let Err(e) = write_atomic(&out_dir.join(&output.path), &output.bytes) {
+            reporter.error("write", &e.to_string(), None);
+            return EXIT_ERRORS;
+        }
+    }
+    if let Some(manifest) = manifest {
+        let bytes = Manifest::new(args.profile, &outputs).to_json();
+        if let Err(e) = write_atomic(&out_dir.join(manifest), &bytes) {
+            reporter.error("write", &e.to_string(), None);
+            return EXIT_ERRORS;
+        }
+    }
+    let write_time = write_started.elapsed();
+    for output in &outputs {
+        reporter.line(&format!(
+            "  wrote {} ({})",
+            display_path(&args.out.join(&output.path)),
+            human_size(output.bytes.len())
+        ));
+    }
+    let pages: usize = outputs.iter().map(|o| o.pages).sum();
+    let (_, content_warnings) = crate::diagnostics::count(&diagnostics);
+    reporter.line(&format!(
+        "built {} {} ({} pages) in {:.2} s, {} {}",
+        total,
+        if total == 1 { "document" } else { "documents" },
+        pages,
+        started.elapsed().as_secs_f64(),
+        content_warnings + warnings.len(),
+        if content_warnings + warnings.len() == 1 {
+            "warning"
+        } else {
+            "warnings"
+        },
+    ));
+    if args.timings {
+        let total_time = started.elapsed();
+        let ours = load_time + validate_time + view_time + write_time;
+        let row =
+            |name: &str, d: Duration| format!("  {name:<10} {:>8.1} ms", d.as_secs_f64() * 1000.0);
+        for line in [
+            "timings (compile and export are summed over parallel documents):".to_string(),
+            row("load", load_time),
+            row("validate", validate_time),
+            row("view", view_time),
+            row("compile", timings.compile),
+            row("export", timings.export),
+            row("render", render_time),
+            row("write", write_time),
+            row("total", total_time),
+            format!(
+                "  engine stages (load, validate, view, write): {:.1} % of the total",
+                100.0 * ours.as_secs_f64() / total_time.as_secs_f64().max(1e-9)
+            ),
+        ] {
+            eprintln!("{line}");
+        }
+    }
+    EXIT_OK
+}
+
+/// Writes each job's view JSON under `dir` (which must be inside the project root).
+fn emit_data(root: &Path, dir: &Path, jobs: &[Job]) -> Result<(), String> {
+    if dir.is_absolute()
+        || dir
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir))
+    {
+        return Err(format!(
+            "{} is not a relative path inside the project",
+            dir.display()
+        ));
+    }
+    for job in jobs {
+        let path = root.join(dir).join(&job.output).with_extension("json");
+        write_atomic(&path, &job.data).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}

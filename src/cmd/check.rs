@@ -1,0 +1,68 @@
+//! `drukwerk check`: load, validate and compile the layouts, write nothing.
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+
+use super::args::CheckArgs;
+use super::report::{Reporter, failed};
+use super::{EXIT_ERRORS, EXIT_OK};
+use crate::jobs;
+use crate::project;
+use crate::render::Renderer;
+
+/// Checks the project and prints every problem. Exit 1 on errors (or warnings when denied).
+pub fn check(root: &Path, args: &CheckArgs, reporter: &Reporter) -> i32 {
+    let checked = project::check(root);
+    let mut diagnostics = checked.diagnostics;
+    let sources = Mutex::new(checked.sources);
+    if let (Some(model), false) = (&checked.model, args.content_only) {
+        // Compile both layouts (the publication and the first fact sheet) so layout errors
+        // surface here too; no PDF is exported or written.
+        let (today, _) = project::build_date(model, project::source_date_epoch());
+        match Renderer::new(root, today) {
+            Ok(renderer) => {
+                let profile = crate::Profile::Web;
+                let mut planned = Vec::new();
+                match jobs::publication_job(model, profile) {
+                    Ok(job) => planned.push(job),
+                    Err(d) => diagnostics.push(d),
+                }
+                if !model.regions.is_empty() {
+                    match jobs::factsheet_job(model, 0, profile) {
+                        Ok(job) => planned.push(job),
+                        Err(d) => diagnostics.push(d),
+                    }
+                }
+                let results: Vec<_> = planned
+                    .into_par_iter()
+                    .map(|job| renderer.compile(job.layout.path(), job.data, profile, &sources))
+                    .collect();
+                for result in results {
+                    match result {
+                        Ok(compiled) => diagnostics.extend(compiled.warnings),
+                        Err(errors) => diagnostics.extend(errors),
+                    }
+                }
+            }
+            Err(e) => diagnostics.push(crate::diagnostics::Diagnostic::error(
+                "setup",
+                e.to_string(),
+            )),
+        }
+    }
+    let sources = sources.into_inner().unwrap_or_else(|e| e.into_inner());
+    let (errors, warnings) = reporter.diagnostics(&sources, &diagnostics);
+    let regions = checked.model.as_ref().map_or(0, |m| m.regions.len());
+    reporter.line(&format!(
+        "checked {regions} regions: {errors} {}, {warnings} {}",
+        if errors == 1 { "error" } else { "errors" },
+        if warnings == 1 { "warning" } else { "warnings" }
+    ));
+    if failed(&diagnostics, args.deny_warnings) {
+        EXIT_ERRORS
+    } else {
+        EXIT_OK
+    }
+}

@@ -1,0 +1,30 @@
+//! The commands behind the `drukwerk` binary. Each returns an exit code:
+//! 0 success, 1 content or build errors, 2 usage errors.
+
+pub mod args;
+mod build;
+mod check;
+mod list;
+mod report;
+
+pub use args::Cli;
+use args::Command;
+use report::Reporter;
+
+/// Exit code: success.
+pub const EXIT_OK: i32 = 0;
+/// Exit code: content or build errors (or warnings under `--deny-warnings`).
+pub const EXIT_ERRORS: i32 = 1;
+/// Exit code: the command line was wrong.
+pub const EXIT_USAGE: i32 = 2;
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> i32 {
+    let reporter = Reporter::new(cli.format, cli.color);
+    match cli.command {
+        Command::Build(args) => build::build(&cli.root, &args, &reporter),
+        Command::Factsheet(args) => build::factsheet(&cli.root, &args, &reporter),
+        Command::Check(args) => check::check(&cli.root, &args, &reporter),
+        Command::List => list::list(&cli.root, &reporter),
+    }
+}

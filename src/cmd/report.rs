@@ -1,0 +1,149 @@
+//! What the commands print: diagnostics, progress and summaries.
+//!
+//! Diagnostics go to stderr (human) or stdout (JSON lines). Progress is a bar on a terminal and
+//! one line per document elsewhere (and whenever `CI` is set), so CI logs stay readable.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use codespan_reporting::term::termcolor::{self, StandardStream};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::args::{ColorChoice, DiagnosticFormat};
+use crate::diagnostics::{self, Diagnostic, Format, Severity, Sources};
+use crate::jobs::Output;
+
+/// Prints diagnostics and progress.
+pub struct Reporter {
+    format: DiagnosticFormat,
+    color: termcolor::ColorChoice,
+    interactive: bool,
+}
+
+impl Reporter {
+    /// A reporter for the chosen format and colour.
+    pub fn new(format: DiagnosticFormat, color: ColorChoice) -> Self {
+        let terminal = std::io::stderr().is_terminal();
+        let color = match color {
+            ColorChoice::Always => termcolor::ColorChoice::Always,
+            ColorChoice::Never => termcolor::ColorChoice::Never,
+            ColorChoice::Auto if terminal && std::env::var_os("NO_COLOR").is_none() => {
+                termcolor::ColorChoice::Auto
+            }
+            ColorChoice::Auto => termcolor::ColorChoice::Never,
+        };
+        let interactive = terminal && std::env::var_os("CI").is_none();
+        Self {
+            format,
+            color,
+            interactive,
+        }
+    }
+
+    /// Prints diagnostics; returns (errors, warnings).
+    pub fn diagnostics(&self, sources: &Sources, list: &[Diagnostic]) -> (usize, usize) {
+        let result = match self.format {
+            DiagnosticFormat::Human => {
+                let mut err = StandardStream::stderr(self.color);
+                diagnostics::emit(&mut err, sources, list, Format::Human)
+            }
+            DiagnosticFormat::Json => {
+                let mut out = StandardStream::stdout(termcolor::ColorChoice::Never);
+                diagnostics::emit(&mut out, sources, list, Format::Json)
+            }
+        };
+        if let Err(e) = result {
+            eprintln!("error: cannot print diagnostics: {e}");
+        }
+        diagnostics::count(list)
+    }
+
+    /// A one-line message on stderr (human format only, so JSON output stays machine-readable).
+    pub fn line(&self, message: &str) {
+        if self.format == DiagnosticFormat::Human {
+            eprintln!("{message}");
+        }
+    }
+
+    /// A plain error that has no place in a file.
+    pub fn error(&self, code: &'static str, message: &str, help: Option<&str>) {
+        let mut d = Diagnostic::error(code, message);
+        if let Some(h) = help {
+            d = d.with_help(h);
+        }
+        self.diagnostics(&Sources::default(), &[d]);
+    }
+
+    /// Progress for `total` documents.
+    pub fn progress(&self, total: usize, out_dir: &Path) -> Progress {
+        let bar = (self.interactive && self.format == DiagnosticFormat::Human).then(|| {
+            let bar = ProgressBar::new(total as u64);
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar())
+                    .progress_chars("=> "),
+            );
+            bar
+        });
+        Progress {
+            bar,
+            out_dir: out_dir.to_path_buf(),
+            quiet: self.format != DiagnosticFormat::Human,
+        }
+    }
+}
+
+/// Reports finished documents.
+pub struct Progress {
+    bar: Option<ProgressBar>,
+    out_dir: std::path::PathBuf,
+    quiet: bool,
+}
+
+impl Progress {
+    /// One document is done.
+    pub fn done(&self, output: &Output) {
+        match &self.bar {
+            Some(bar) => {
+                bar.set_message(output.name.clone());
+                bar.inc(1);
+            }
+            None if !self.quiet => {
+                let path = self.out_dir.join(&output.path);
+                let mut err = std::io::stderr().lock();
+                let _ = writeln!(
+                    err,
+                    "  compiled {} ({} {}, {})",
+                    diagnostics::display_path(&path),
+                    output.pages,
+                    if output.pages == 1 { "page" } else { "pages" },
+                    human_size(output.bytes.len())
+                );
+            }
+            None => {}
+        }
+    }
+
+    /// All documents are done.
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// `85 KB`, `1.2 MB`.
+pub fn human_size(bytes: usize) -> String {
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    } else {
+        format!("{} KB", bytes.div_ceil(1000))
+    }
+}
+
+/// Does the list contain errors (or warnings, when they are denied)?
+pub fn failed(list: &[Diagnostic], deny_warnings: bool) -> bool {
+    list.iter().any(|d| {
+        d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warning)
+    })
+}

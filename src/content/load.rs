@@ -1,0 +1,285 @@
+//! Stage 1 (load): read every content file, keep its text for diagnostics, deserialise it.
+//!
+//! Loading never stops at the first bad file: each file that cannot be read or parsed becomes a
+//! diagnostic, and the rest are still loaded so one `check` run reports everything.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use super::raw::{RawCase, RawPublication, RawRegion, RawTheme};
+use crate::diagnostics::{Diagnostic, Sources};
+use crate::suggest::did_you_mean;
+
+/// A deserialised content file and where it came from.
+#[derive(Debug)]
+pub struct Loaded<T> {
+    /// Path relative to the project root (`content/regions/zwolle.toml`).
+    pub path: PathBuf,
+    /// The parsed value.
+    pub value: T,
+}
+
+/// Everything under `content/`, as written.
+#[derive(Debug, Default)]
+pub struct RawContent {
+    /// `content/publication.toml`, if it loaded.
+    pub publication: Option<Loaded<RawPublication>>,
+    /// `content/themes/*.toml`, in file-name order.
+    pub themes: Vec<Loaded<RawTheme>>,
+    /// `content/cases/*.toml`, in file-name order.
+    pub cases: Vec<Loaded<RawCase>>,
+    /// `content/regions/*.toml`, in file-name order.
+    pub regions: Vec<Loaded<RawRegion>>,
+    /// The official municipality list (`content/geo/gemeenten-2025.csv`), raw text.
+    pub municipality_list: Option<Loaded<String>>,
+}
+
+/// Relative path of the official municipality list.
+pub const MUNICIPALITY_LIST: &str = "content/geo/gemeenten-2025.csv";
+
+/// Loads all content under `root/content`. Problems are appended to `diagnostics`; file texts
+/// are kept in `sources` so later stages can point into them.
+pub fn load(root: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic>) -> RawContent {
+    let mut content = RawContent::default();
+    let dir = root.join("content");
+    if !dir.is_dir() {
+        diagnostics.push(
+            Diagnostic::error("missing-content", "no content/ folder in the project").with_help(
+                format!(
+                    "run drukwerk in the project folder, or pass --root; looked in {}",
+                    dir.display()
+                ),
+            ),
+        );
+        return content;
+    }
+    let publication = Path::new("content/publication.toml");
+    if root.join(publication).is_file() {
+        content.publication = load_toml(root, publication, sources, diagnostics);
+    } else {
+        diagnostics.push(
+            Diagnostic::error("missing-file", "content/publication.toml is missing")
+                .with_help("every project needs a publication.toml with title, lede, year and date; see docs/content-format.md"),
+        );
+    }
+    content.themes = load_dir(root, "content/themes", sources, diagnostics);
+    content.cases = load_dir(root, "content/cases", sources, diagnostics);
+    content.regions = load_dir(root, "content/regions", sources, diagnostics);
+    if content.regions.is_empty() && diagnostics.is_empty() {
+        diagnostics.push(
+            Diagnostic::error("empty-content", "content/regions/ has no regions")
+                .with_help("add one TOML file per region, see docs/content-format.md"),
+        );
+    }
+    let list = Path::new(MUNICIPALITY_LIST);
+    match read_text(root, list, diagnostics) {
+        Some(text) => {
+            content.municipality_list = Some(Loaded {
+                path: list.to_path_buf(),
+                value: text,
+            })
+        }
+        None => {}
+    }
+    content
+}
+
+/// Loads every `*.toml` file in a folder, sorted by file name.
+fn load_dir<T: DeserializeOwned>(
+    root: &Path,
+    dir: &str,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Loaded<T>> {
+    let Ok(entries) = fs::read_dir(root.join(dir)) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+        .filter_map(|p| p.file_name().map(|n| Path::new(dir).join(n)))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|path| load_toml(root, path, sources, diagnostics))
+        .collect()
+}
+
+/// Reads a file as UTF-8 text, reporting unreadable, non-UTF-8 and empty files.
+fn read_text(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+    let bytes = match fs::read(root.join(path)) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    "unreadable-file",
+                    format!("cannot read {}: {err}", path.display()),
+                )
+                .in_file(path),
+            );
+            return None;
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let offset = err.utf8_error().valid_up_to();
+            diagnostics.push(
+                Diagnostic::error("not-utf8", "file is not valid UTF-8")
+                    .in_file(path)
+                    .with_note(format!("the first invalid byte is at offset {offset}"))
+                    .with_help(
+                        "save the file as UTF-8 (in most editors: Save with encoding → UTF-8)",
+                    ),
+            );
+            return None;
+        }
+    };
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text);
+    if text.trim().is_empty() {
+        diagnostics.push(
+            Diagnostic::error("empty-file", "file is empty")
+                .in_file(path)
+                .with_help("fill it in (see docs/content-format.md) or delete it"),
+        );
+        return None;
+    }
+    Some(text)
+}
+
+/// Reads and deserialises one TOML file.
+fn load_toml<T: DeserializeOwned>(
+    root: &Path,
+    path: &Path,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Loaded<T>> {
+    let text = read_text(root, path, diagnostics)?;
+    sources.insert(path, text.as_str());
+    match toml::from_str::<T>(&text) {
+        Ok(value) => Some(Loaded {
+            path: path.to_path_buf(),
+            value,
+        }),
+        Err(err) => {
+            diagnostics.push(toml_diagnostic(path, &text, &err));
+            None
+        }
+    }
+}
+
+/// Turns a TOML/serde error into a diagnostic with a suggestion where one can be made.
+fn toml_diagnostic(path: &Path, text: &str, err: &toml::de::Error) -> Diagnostic {
+    let message = err.message().trim().to_string();
+    let span = err.span().unwrap_or(0..0);
+    if let Some((field, expected)) = parse_unknown_field(&message) {
+        let mut d = Diagnostic::error("unknown-field", format!("unknown field `{field}`")).at(
+            path,
+            span,
+            "not a field here",
+        );
+        match did_you_mean(&field, expected.iter().map(String::as_str)) {
+            Some(best) => d = d.with_help(format!("did you mean `{best}`?")),
+            None => {}
+        }
+        return d.with_note(format!("known fields: {}", expected.join(", ")));
+    }
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|m| m.split('`').next())
+    {
+        // serde points at the whole table; point at its first line instead of underlining pages.
+        let span = first_line(text, span);
+        return Diagnostic::error("missing-field", format!("missing field `{field}`"))
+            .at(path, span, format!("this table needs `{field}`"))
+            .with_help(format!("add `{field} = …` (see docs/content-format.md)"));
+    }
+    if message.starts_with("invalid type") || message.starts_with("invalid value") {
+        return Diagnostic::error("wrong-type", message).at(path, span, "wrong type");
+    }
+    if message.starts_with("duplicate key") {
+        return Diagnostic::error("duplicate-key", message).at(path, span, "defined again here");
+    }
+    Diagnostic::error("toml-syntax", format!("invalid TOML: {message}"))
+        .at(path, span, "here")
+        .with_help("check quotes, brackets and `=` around this position")
+}
+
+/// The first line of a span, so a table-wide error underlines one line.
+fn first_line(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let start = span.start.min(text.len());
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    start..end.min(span.end.max(start))
+}
+
+/// Parses serde's "unknown field `x`, expected one of `a`, `b`" (or "expected `a`").
+fn parse_unknown_field(message: &str) -> Option<(String, Vec<String>)> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (field, rest) = rest.split_once('`')?;
+    let expected = rest
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    Some((field.to_string(), expected))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_field_message_is_parsed() {
+        let (field, expected) = parse_unknown_field(
+            "unknown field `municiplaities`, expected one of `id`, `name`, `municipalities`",
+        )
+        .unwrap();
+        assert_eq!(field, "municiplaities");
+        assert_eq!(expected, ["id", "name", "municipalities"]);
+    }
+
+    #[test]
+    fn unknown_field_gets_a_suggestion() {
+        let text = "id = \"x\"\nname = \"X\"\nsectors = [\"po\"]\nmuniciplaities = []\n[figures]\n";
+        let err = toml::from_str::<RawRegion>(text).unwrap_err();
+        let d = toml_diagnostic(Path::new("r.toml"), text, &err);
+        assert_eq!(d.code, "unknown-field");
+        assert_eq!(d.help, ["did you mean `municipalities`?"]);
+        assert_eq!(&text[d.span.unwrap()], "municiplaities");
+    }
+
+    #[test]
+    fn missing_field_is_reported() {
+        let text = "id = \"x\"\nsectors = [\"po\"]\n[figures]\n";
+        let err = toml::from_str::<RawRegion>(text).unwrap_err();
+        let d = toml_diagnostic(Path::new("r.toml"), text, &err);
+        assert_eq!(d.code, "missing-field");
+        assert!(d.message.contains("`name`"), "{}", d.message);
+    }
+
+    #[test]
+    fn wrong_type_is_reported() {
+        let text = "id = \"x\"\nname = \"X\"\nsectors = \"po\"\n[figures]\n";
+        let err = toml::from_str::<RawRegion>(text).unwrap_err();
+        let d = toml_diagnostic(Path::new("r.toml"), text, &err);
+        assert_eq!(d.code, "wrong-type");
+        assert_eq!(&text[d.span.unwrap()], "\"po\"");
+    }
+
+    #[test]
+    fn syntax_error_is_located() {
+        let text = "id = \"x\nname = 3\n";
+        let err = toml::from_str::<RawRegion>(text).unwrap_err();
+        let d = toml_diagnostic(Path::new("r.toml"), text, &err);
+        assert_eq!(d.code, "toml-syntax");
+        assert!(d.span.is_some());
+    }
+}

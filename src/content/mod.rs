@@ -1,0 +1,6 @@
+//! Stage 1 (load): content files → raw serde values with spans.
+
+pub mod load;
+pub mod raw;
+
+pub use load::{Loaded, RawContent, load};

@@ -1,0 +1,179 @@
+//! Stage 1 (load): the content files as written, deserialised with spans kept.
+//!
+//! These structs mirror the TOML one to one (`deny_unknown_fields`, kebab-case keys). They are not
+//! checked beyond what serde checks; `validate` turns them into the [`crate::model`].
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// `content/publication.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawPublication {
+    /// Title on the cover and in the PDF metadata.
+    pub title: String,
+    /// Cover lede (rich text).
+    pub lede: Spanned<String>,
+    /// Edition year shown on the cover.
+    pub year: Spanned<i64>,
+    /// Publication date; also the PDF timestamp.
+    pub date: Spanned<toml::value::Datetime>,
+    /// PDF author.
+    pub author: String,
+    /// PDF subject, one sentence.
+    pub subject: String,
+    /// PDF keywords.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// The chapter "Inleiding" (rich text).
+    pub intro: Spanned<String>,
+    /// Inside-cover colophon (rich text).
+    pub colophon: Spanned<String>,
+    /// The ABC&S chapter.
+    pub abc: RawAbc,
+    /// Definitions of the key figures every region carries.
+    pub key_figures: Vec<RawKeyFigure>,
+    /// Sources listed at the back.
+    #[serde(default)]
+    pub sources: Vec<RawSource>,
+}
+
+/// The `[abc]` table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawAbc {
+    /// Chapter title.
+    pub title: String,
+    /// One-line lede.
+    pub lede: String,
+    /// Optional body (rich text).
+    pub body: Option<Spanned<String>>,
+    /// The four pillars, in order.
+    pub pillars: Vec<RawPillar>,
+}
+
+/// One `[[abc.pillars]]` entry.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawPillar {
+    /// The letter (A, B, C, S).
+    pub letter: String,
+    /// Pillar title.
+    pub title: String,
+    /// Optional explanation (rich text).
+    pub text: Option<Spanned<String>>,
+}
+
+/// One `[[key-figures]]` definition.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawKeyFigure {
+    /// Key used in each region's `[figures]` table.
+    pub id: Spanned<String>,
+    /// Short label under the number.
+    pub label: String,
+    /// Full label as published.
+    pub description: String,
+    /// The sector this figure belongs to, if any (used by data-quality checks).
+    pub sector: Option<Spanned<String>>,
+}
+
+/// One `[[sources]]` entry.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawSource {
+    /// Title of the source.
+    pub title: String,
+    /// Who publishes it.
+    pub publisher: Option<String>,
+    /// Where to find it.
+    pub url: Option<String>,
+    /// Licence, date or other remark.
+    pub note: Option<String>,
+}
+
+/// `content/themes/*.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawTheme {
+    /// Stable id, referenced by cases.
+    pub id: Spanned<String>,
+    /// Chapter label, running head and contents entry.
+    pub short_title: String,
+    /// Full chapter title.
+    pub title: String,
+    /// One-line teaser.
+    pub lede: String,
+    /// Intro text (rich text).
+    pub body: Spanned<String>,
+    /// Heading above the learnings.
+    pub learnings_title: Option<String>,
+    /// Numbered learnings or lines of approach.
+    #[serde(default)]
+    pub learnings: Vec<RawLearning>,
+}
+
+/// One `[[learnings]]` entry of a theme.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawLearning {
+    /// Short title in bold.
+    pub title: String,
+    /// Explanation (rich text).
+    pub text: Spanned<String>,
+}
+
+/// `content/cases/*.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawCase {
+    /// Stable id.
+    pub id: Spanned<String>,
+    /// `case` (theme chapter) or `story` (on the region page).
+    pub kind: Spanned<String>,
+    /// Id of the theme.
+    pub theme: Spanned<String>,
+    /// Id of the region.
+    pub region: Spanned<String>,
+    /// Case title.
+    pub title: String,
+    /// One sentence for fact sheets and region pages.
+    pub summary: String,
+    /// The story (rich text).
+    pub body: Spanned<String>,
+}
+
+/// `content/regions/*.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawRegion {
+    /// Stable slug id.
+    pub id: Spanned<String>,
+    /// Display name exactly as published.
+    pub name: Spanned<String>,
+    /// Sectors: `po`, `vo`, `mbo`.
+    pub sectors: Spanned<Vec<Spanned<String>>>,
+    /// Official municipality names.
+    #[serde(default)]
+    pub municipalities: Option<Spanned<Vec<Spanned<String>>>>,
+    /// Official province names, for a region described by provinces.
+    #[serde(default)]
+    pub provinces: Option<Spanned<Vec<Spanned<String>>>>,
+    /// Key figure values by key-figure id.
+    pub figures: Spanned<BTreeMap<Spanned<String>, Spanned<i64>>>,
+    /// Acknowledged data-quality warnings.
+    #[serde(default)]
+    pub allow: Vec<RawAllow>,
+}
+
+/// One `[[allow]]` entry: a warning acknowledged in the content, with a reason.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawAllow {
+    /// The warning code (`identical-figures`).
+    pub lint: Spanned<String>,
+    /// Why it is acceptable.
+    pub reason: Spanned<String>,
+}

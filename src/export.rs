@@ -1,0 +1,101 @@
+//! Stage 5 (export): laid-out document → PDF bytes → file on disk, atomically.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use crate::Error;
+use crate::Profile;
+use crate::diagnostics::Diagnostic;
+
+/// What goes into every PDF besides the document itself.
+#[derive(Debug, Clone)]
+pub struct ExportOptions {
+    /// Stable identifier of this document (the job name): the PDF's /ID derives from it.
+    pub ident: String,
+    /// Creation timestamp, seconds since the Unix epoch (UTC).
+    pub timestamp: i64,
+    /// Web or print edition.
+    pub profile: Profile,
+}
+
+/// The `/Creator` written into every PDF; names both engines so a print shop can trace a file.
+pub fn creator() -> String {
+    format!(
+        "drukwerk {} (Typst {})",
+        env!("CARGO_PKG_VERSION"),
+        crate::TYPST_VERSION
+    )
+}
+
+/// Exports a document as PDF.
+pub fn pdf(document: &PagedDocument, options: &ExportOptions) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    let standards =
+        standards(options.profile).map_err(|e| vec![Diagnostic::error("pdf-standard", e)])?;
+    let pdf_options = PdfOptions {
+        ident: Smart::Custom(options.ident.clone()),
+        creator: Smart::Custom(Some(creator())),
+        timestamp: timestamp(options.timestamp),
+        page_ranges: None,
+        standards,
+        tagged: true,
+        pretty: false,
+    };
+    typst_pdf::pdf(document, &pdf_options).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| {
+                let mut d = Diagnostic::error("pdf-export", e.message.to_string());
+                for hint in &e.hints {
+                    d = d.with_help(hint.v.to_string());
+                }
+                d
+            })
+            .collect()
+    })
+}
+
+/// The PDF standards a profile promises.
+fn standards(profile: Profile) -> Result<PdfStandards, String> {
+    let list: &[PdfStandard] = match profile {
+        Profile::Web => &[],
+        Profile::Print => &[],
+    };
+    PdfStandards::new(list).map_err(|e| e.message().to_string())
+}
+
+fn timestamp(seconds: i64) -> Option<Timestamp> {
+    let dt = chrono::DateTime::from_timestamp(seconds, 0)?;
+    use chrono::{Datelike, Timelike};
+    let datetime = Datetime::from_ymd_hms(
+        dt.year(),
+        dt.month() as u8,
+        dt.day() as u8,
+        dt.hour() as u8,
+        dt.minute() as u8,
+        dt.second() as u8,
+    )?;
+    Some(Timestamp::new_utc(datetime))
+}
+
+/// Writes a file atomically: a temporary file in the same folder, flushed, then renamed over
+/// the target. A crash or a failed build never leaves a half-written file behind.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)
+        .map_err(|e| Error::Io(format!("cannot create {}: {e}", dir.display())))?;
+    let io = |e: std::io::Error| Error::Io(format!("cannot write {}: {e}", path.display()));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".drukwerk-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}

@@ -1,0 +1,243 @@
+//! Jobs: which documents to make, made in parallel in one process.
+//!
+//! A job is one PDF: the publication or one region's fact sheet. The view JSON of every job is
+//! made up front (cheap), then documents are compiled and exported in parallel with rayon,
+//! sharing fonts and Typst's caches. Nothing is written until every job succeeded, so a failed
+//! build leaves earlier outputs untouched.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::Profile;
+use crate::diagnostics::{Diagnostic, Sources};
+use crate::export::{self, ExportOptions};
+use crate::model::Model;
+use crate::render::Renderer;
+use crate::view;
+
+/// The layout a job is rendered with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// `layouts/publication.typ`.
+    Publication,
+    /// `layouts/factsheet.typ`.
+    FactSheet,
+}
+
+impl Layout {
+    /// Root-relative path of the layout file.
+    pub fn path(self) -> &'static str {
+        match self {
+            Layout::Publication => "layouts/publication.typ",
+            Layout::FactSheet => "layouts/factsheet.typ",
+        }
+    }
+}
+
+/// One document to make.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// Stable name, also the PDF identifier (`publication`, `factsheet/zwolle`).
+    pub name: String,
+    /// The layout.
+    pub layout: Layout,
+    /// Output path relative to the output folder.
+    pub output: PathBuf,
+    /// The view JSON.
+    pub data: Vec<u8>,
+}
+
+/// A finished document, not yet written.
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// The job's name.
+    pub name: String,
+    /// Output path relative to the output folder.
+    pub path: PathBuf,
+    /// The PDF.
+    pub bytes: Vec<u8>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Hex sha256 of the PDF.
+    pub sha256: String,
+}
+
+/// Time spent per stage, summed over jobs (compile and export run in parallel, so their sums
+/// can exceed the wall-clock time).
+#[derive(Debug, Default, Clone)]
+pub struct Timings {
+    /// Making view JSON.
+    pub view: Duration,
+    /// Typst compile (layout).
+    pub compile: Duration,
+    /// PDF export.
+    pub export: Duration,
+}
+
+/// File-name stem of the publication: `regionale-samenwerking-werkt-2026`.
+pub fn publication_stem(model: &Model) -> String {
+    format!(
+        "{}-{}",
+        crate::validate::slugify(&model.publication.title),
+        model.publication.year
+    )
+}
+
+/// Suffix that keeps the editions apart in one output folder.
+fn edition_suffix(profile: Profile) -> &'static str {
+    match profile {
+        Profile::Web => "",
+        Profile::Print => "-print",
+    }
+}
+
+/// The publication job.
+pub fn publication_job(model: &Model, profile: Profile) -> Result<Job, Diagnostic> {
+    Ok(Job {
+        name: format!("publication{}", edition_suffix(profile)),
+        layout: Layout::Publication,
+        output: PathBuf::from(format!(
+            "{}{}.pdf",
+            publication_stem(model),
+            edition_suffix(profile)
+        )),
+        data: to_json(&view::publication::view(model))?,
+    })
+}
+
+/// The fact-sheet job of the region at `index`.
+pub fn factsheet_job(model: &Model, index: usize, profile: Profile) -> Result<Job, Diagnostic> {
+    let id = &model.regions[index].id;
+    Ok(Job {
+        name: format!("factsheet/{id}{}", edition_suffix(profile)),
+        layout: Layout::FactSheet,
+        output: PathBuf::from(format!("factsheets/{id}{}.pdf", edition_suffix(profile))),
+        data: to_json(&view::factsheet::view(model, index))?,
+    })
+}
+
+fn to_json(value: &impl serde::Serialize) -> Result<Vec<u8>, Diagnostic> {
+    serde_json::to_vec_pretty(value)
+        .map_err(|e| Diagnostic::error("internal", format!("cannot serialise view: {e}")))
+}
+
+/// Selects shard `index` (1-based) of `count` from the fact-sheet regions: a region goes to
+/// shard `(position mod count) + 1`. Deterministic, disjoint, and together covering all.
+pub fn shard(regions: impl Iterator<Item = usize>, index: usize, count: usize) -> Vec<usize> {
+    regions
+        .enumerate()
+        .filter(|(pos, _)| pos % count == index - 1)
+        .map(|(_, r)| r)
+        .collect()
+}
+
+/// Compiles and exports every job in parallel. Calls `progress` after each finished document.
+/// Returns every output, or every diagnostic of every failed job.
+pub fn run(
+    renderer: &Renderer,
+    jobs: Vec<Job>,
+    profile: Profile,
+    timestamp: i64,
+    sources: &Mutex<Sources>,
+    progress: &(dyn Fn(&Output) + Sync),
+) -> (
+    Result<Vec<Output>, Vec<Diagnostic>>,
+    Vec<Diagnostic>,
+    Timings,
+) {
+    let timings = Mutex::new(Timings::default());
+    let results: Vec<Result<(Output, Vec<Diagnostic>), Vec<Diagnostic>>> = jobs
+        .into_par_iter()
+        .map(|job| {
+            let started = Instant::now();
+            let compiled = renderer.compile(job.layout.path(), job.data, profile, sources)?;
+            let compiled_at = Instant::now();
+            let options = ExportOptions {
+                ident: job.name.clone(),
+                timestamp,
+                profile,
+            };
+            let bytes = export::pdf(&compiled.document, &options)?;
+            let pages = compiled.document.pages().len();
+            drop(compiled.document);
+            // Keep Typst's caches from growing with the number of documents: entries unused
+            // for a few documents (this document's own layout) go, the shared layout stays.
+            comemo::evict(10);
+            {
+                let mut t = timings.lock().unwrap_or_else(|e| e.into_inner());
+                t.compile += compiled_at - started;
+                t.export += compiled_at.elapsed();
+            }
+            let output = Output {
+                sha256: hex(&Sha256::digest(&bytes)),
+                name: job.name,
+                path: job.output,
+                bytes,
+                pages,
+            };
+            progress(&output);
+            Ok((output, compiled.warnings))
+        })
+        .collect();
+    let mut outputs = Vec::new();
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    for result in results {
+        match result {
+            Ok((output, w)) => {
+                outputs.push(output);
+                warnings.extend(w);
+            }
+            Err(e) => errors.extend(e),
+        }
+    }
+    dedup(&mut warnings);
+    dedup(&mut errors);
+    let timings = timings.into_inner().unwrap_or_else(|e| e.into_inner());
+    if errors.is_empty() {
+        (Ok(outputs), warnings, timings)
+    } else {
+        (Err(errors), warnings, timings)
+    }
+}
+
+/// The same layout problem shows up once per document; report it once.
+fn dedup(diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen = Vec::new();
+    diagnostics.retain(|d| {
+        let key = (d.message.clone(), d.file.clone(), d.span.clone());
+        if seen.contains(&key) {
+            false
+        } else {
+            seen.push(key);
+            true
+        }
+    });
+}
+
+/// Lowercase hex.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_are_disjoint_and_cover_everything() {
+        let all: Vec<usize> = (0..49).collect();
+        let mut seen = Vec::new();
+        for i in 1..=4 {
+            let s = shard(all.iter().copied(), i, 4);
+            assert!(s.iter().all(|r| !seen.contains(r)));
+            seen.extend(s);
+        }
+        seen.sort();
+        assert_eq!(seen, all);
+    }
+}

@@ -1,0 +1,253 @@
+//! Stage 2 (validate → model): the publication as checked, immutable data with ids resolved.
+//!
+//! A [`Model`] can only be made by [`crate::validate::validate`], so render code never re-checks:
+//! every reference points at something that exists, every municipality is official.
+
+use chrono::NaiveDate;
+
+use crate::gazetteer::{Gazetteer, Municipality};
+use crate::richtext::Rich;
+
+/// The validated publication.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// Title page, intro, ABC&S, colophon, sources.
+    pub publication: Publication,
+    /// The key figures every region carries, in display order.
+    pub key_figures: Vec<KeyFigure>,
+    /// Theme chapters, in order.
+    pub themes: Vec<Theme>,
+    /// Cases and regional stories, in order.
+    pub cases: Vec<Case>,
+    /// Regions, ordered by name.
+    pub regions: Vec<Region>,
+    /// The official municipality list the regions refer to.
+    pub gazetteer: Gazetteer,
+}
+
+/// Publication-wide text and metadata.
+#[derive(Debug, Clone)]
+pub struct Publication {
+    /// Title.
+    pub title: String,
+    /// Cover lede.
+    pub lede: Rich,
+    /// Edition year.
+    pub year: i32,
+    /// Publication date.
+    pub date: NaiveDate,
+    /// PDF author.
+    pub author: String,
+    /// PDF subject.
+    pub subject: String,
+    /// PDF keywords.
+    pub keywords: Vec<String>,
+    /// The chapter "Inleiding".
+    pub intro: Rich,
+    /// Colophon.
+    pub colophon: Rich,
+    /// The ABC&S chapter.
+    pub abc: Abc,
+    /// Sources.
+    pub sources: Vec<Source>,
+}
+
+/// The ABC&S chapter.
+#[derive(Debug, Clone)]
+pub struct Abc {
+    /// Chapter title.
+    pub title: String,
+    /// One-line lede.
+    pub lede: String,
+    /// Optional body text.
+    pub body: Option<Rich>,
+    /// The pillars.
+    pub pillars: Vec<Pillar>,
+}
+
+/// One ABC&S pillar.
+#[derive(Debug, Clone)]
+pub struct Pillar {
+    /// Letter.
+    pub letter: String,
+    /// Title.
+    pub title: String,
+    /// Optional explanation.
+    pub text: Option<Rich>,
+}
+
+/// A source listed at the back.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Title.
+    pub title: String,
+    /// Publisher.
+    pub publisher: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Note (licence, date).
+    pub note: Option<String>,
+}
+
+/// Education sector of a region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Sector {
+    /// Primair onderwijs.
+    Po,
+    /// Voortgezet onderwijs.
+    Vo,
+    /// Middelbaar beroepsonderwijs.
+    Mbo,
+}
+
+impl Sector {
+    /// All sectors, in display order.
+    pub const ALL: [Sector; 3] = [Sector::Po, Sector::Vo, Sector::Mbo];
+
+    /// The id used in content (`po`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Sector::Po => "po",
+            Sector::Vo => "vo",
+            Sector::Mbo => "mbo",
+        }
+    }
+
+    /// Badge text (`PO`).
+    pub fn label(self) -> &'static str {
+        match self {
+            Sector::Po => "PO",
+            Sector::Vo => "VO",
+            Sector::Mbo => "MBO",
+        }
+    }
+
+    /// Full Dutch name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Sector::Po => "primair onderwijs",
+            Sector::Vo => "voortgezet onderwijs",
+            Sector::Mbo => "middelbaar beroepsonderwijs",
+        }
+    }
+
+    /// Parses a content id.
+    pub fn from_id(id: &str) -> Option<Sector> {
+        Self::ALL.into_iter().find(|s| s.id() == id)
+    }
+}
+
+/// Definition of a key figure.
+#[derive(Debug, Clone)]
+pub struct KeyFigure {
+    /// Id (key in each region's figures).
+    pub id: String,
+    /// Short label.
+    pub label: String,
+    /// Full label.
+    pub description: String,
+    /// The sector it belongs to, if any.
+    pub sector: Option<Sector>,
+}
+
+/// A theme chapter.
+#[derive(Debug, Clone)]
+pub struct Theme {
+    /// Id.
+    pub id: String,
+    /// 1-based chapter number.
+    pub number: usize,
+    /// Short title.
+    pub short_title: String,
+    /// Full title.
+    pub title: String,
+    /// Lede.
+    pub lede: String,
+    /// Intro text.
+    pub body: Rich,
+    /// Heading above the learnings.
+    pub learnings_title: Option<String>,
+    /// Learnings.
+    pub learnings: Vec<Learning>,
+}
+
+/// One numbered learning of a theme.
+#[derive(Debug, Clone)]
+pub struct Learning {
+    /// Title.
+    pub title: String,
+    /// Text.
+    pub text: Rich,
+}
+
+/// Whether a case belongs in a theme chapter or on its region's page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseKind {
+    /// A case in a theme chapter.
+    Case,
+    /// A region's themed story, shown on the region page.
+    Story,
+}
+
+impl CaseKind {
+    /// The id used in content.
+    pub fn id(self) -> &'static str {
+        match self {
+            CaseKind::Case => "case",
+            CaseKind::Story => "story",
+        }
+    }
+}
+
+/// A case or regional story.
+#[derive(Debug, Clone)]
+pub struct Case {
+    /// Id.
+    pub id: String,
+    /// Case or story.
+    pub kind: CaseKind,
+    /// Index into [`Model::themes`].
+    pub theme: usize,
+    /// Index into [`Model::regions`].
+    pub region: usize,
+    /// Title.
+    pub title: String,
+    /// One-sentence summary.
+    pub summary: String,
+    /// The text.
+    pub body: Rich,
+}
+
+/// An onderwijsregio.
+#[derive(Debug, Clone)]
+pub struct Region {
+    /// Slug id.
+    pub id: String,
+    /// Display name as published.
+    pub name: String,
+    /// Sectors, in PO, VO, MBO order.
+    pub sectors: Vec<Sector>,
+    /// Indices into the gazetteer of the municipalities it covers (from provinces too).
+    pub municipalities: Vec<usize>,
+    /// Province names, when the region is described by provinces.
+    pub provinces: Vec<String>,
+    /// Figure values, in [`Model::key_figures`] order.
+    pub figures: Vec<i64>,
+}
+
+impl Model {
+    /// The official municipality behind a region's municipality index.
+    pub fn municipality(&self, index: usize) -> &Municipality {
+        self.gazetteer.get(index)
+    }
+
+    /// Finds a region by id.
+    pub fn region(&self, id: &str) -> Option<(usize, &Region)> {
+        self.regions.iter().enumerate().find(|(_, r)| r.id == id)
+    }
+
+    /// The cases and stories about a region, in content order.
+    pub fn cases_of(&self, region: usize) -> impl Iterator<Item = &Case> {
+        self.cases.iter().filter(move |c| c.region == region)
+    }
+}

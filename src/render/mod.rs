@@ -1,0 +1,184 @@
+//! Stage 4 (render): view JSON + layout → a laid-out Typst document.
+//!
+//! A [`Renderer`] is made once per process: it loads the fonts, fixes the date and keeps one
+//! standard library per set of `sys.inputs`. Each document then gets its own light
+//! [`DocumentWorld`]; Typst's memo caches are process-wide, so the layout's parsing, evaluation
+//! and shaping are shared between documents compiled in the same process.
+
+pub mod fonts;
+pub mod world;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use typst::diag::{Severity as TypstSeverity, SourceDiagnostic, Warned};
+use typst::foundations::{Bytes, Datetime};
+use typst::syntax::FileId;
+use typst::utils::LazyHash;
+use typst::{Library, World, WorldExt};
+use typst_layout::PagedDocument;
+
+use crate::Error;
+use crate::Profile;
+use crate::diagnostics::{Diagnostic, Sources};
+use fonts::Fonts;
+use world::{DocumentWorld, file_id, library};
+
+/// Virtual path at which a document's view JSON is served. It never exists on disk, and is
+/// the same for every document so the standard library (built from `sys.inputs`) is shared.
+pub const DATA_PATH: &str = "/.drukwerk/data.json";
+
+/// Compiles documents; one per process.
+pub struct Renderer {
+    root: PathBuf,
+    fonts: Arc<Fonts>,
+    today: Datetime,
+    libraries: Mutex<HashMap<Profile, Arc<LazyHash<Library>>>>,
+}
+
+/// A compiled document and what Typst warned about.
+pub struct Compiled {
+    /// The laid-out document.
+    pub document: PagedDocument,
+    /// Warnings from the layout.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Renderer {
+    /// Loads the fonts from `root/fonts`. `today` is what the layouts see as the current date.
+    pub fn new(root: &Path, today: chrono::NaiveDate) -> Result<Self, Error> {
+        let root = root
+            .canonicalize()
+            .map_err(|e| Error::Io(format!("project root {}: {e}", root.display())))?;
+        let fonts = Arc::new(Fonts::load(&root.join("fonts"))?);
+        let today = to_datetime(today);
+        Ok(Self {
+            root,
+            fonts,
+            today,
+            libraries: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// The canonical project root.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn library(&self, profile: Profile) -> Arc<LazyHash<Library>> {
+        let mut map = self.libraries.lock().unwrap_or_else(|e| e.into_inner());
+        map.entry(profile)
+            .or_insert_with(|| Arc::new(library(&[("data", DATA_PATH), ("profile", profile.id())])))
+            .clone()
+    }
+
+    /// Compiles `layout` (root-relative, e.g. `layouts/publication.typ`) with `data` as its view
+    /// JSON. Layout errors come back as diagnostics pointing into `layouts/`, with the layout
+    /// text added to `sources`.
+    pub fn compile(
+        &self,
+        layout: &str,
+        data: Vec<u8>,
+        profile: Profile,
+        sources: &Mutex<Sources>,
+    ) -> Result<Compiled, Vec<Diagnostic>> {
+        let main = file_id(&format!("/{layout}")).ok_or_else(|| {
+            vec![Diagnostic::error(
+                "bad-layout-path",
+                format!("invalid layout path {layout}"),
+            )]
+        })?;
+        let data_id = file_id(DATA_PATH)
+            .ok_or_else(|| vec![Diagnostic::error("internal", "invalid data path")])?;
+        let overlay = HashMap::from([(data_id, Bytes::new(data))]);
+        let world = DocumentWorld::new(
+            &self.root,
+            main,
+            overlay,
+            self.library(profile),
+            self.fonts.clone(),
+            self.today,
+        );
+        if let Err(err) = world.source(main) {
+            return Err(vec![
+                Diagnostic::error(
+                    "missing-layout",
+                    format!("cannot load layout {layout}: {err}"),
+                )
+                .with_help("layouts live in layouts/; restore the file from the repository"),
+            ]);
+        }
+        let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+        let warnings = convert(&world, &warnings, sources);
+        match output {
+            Ok(document) => Ok(Compiled { document, warnings }),
+            Err(errors) => {
+                let mut all = convert(&world, &errors, sources);
+                all.extend(warnings);
+                Err(all)
+            }
+        }
+    }
+}
+
+/// Converts Typst diagnostics into ours, pointing into the layout files.
+pub fn convert(
+    world: &DocumentWorld,
+    diagnostics: &[SourceDiagnostic],
+    sources: &Mutex<Sources>,
+) -> Vec<Diagnostic> {
+    diagnostics
+        .iter()
+        .map(|d| {
+            let mut out = match d.severity {
+                TypstSeverity::Error => Diagnostic::error("layout", d.message.to_string()),
+                TypstSeverity::Warning => Diagnostic::warning("layout", d.message.to_string()),
+            };
+            if let Some((path, range)) = locate(world, d.span, sources) {
+                out = out.at(path, range, "");
+            }
+            for hint in &d.hints {
+                out = out.with_help(hint.v.to_string());
+            }
+            for point in &d.trace {
+                let place = locate(world, point.span.into(), sources)
+                    .map(|(p, r)| {
+                        let s = sources.lock().unwrap_or_else(|e| e.into_inner());
+                        let (line, col) = s.line_col(&p, r.start).unwrap_or((0, 0));
+                        format!(" at {}:{line}:{col}", crate::diagnostics::display_path(&p))
+                    })
+                    .unwrap_or_default();
+                out = out.with_note(format!("{}{place}", point.v));
+            }
+            out
+        })
+        .collect()
+}
+
+/// File and byte range of a Typst span; remembers the file's text for rendering.
+fn locate(
+    world: &DocumentWorld,
+    span: typst::syntax::DiagSpan,
+    sources: &Mutex<Sources>,
+) -> Option<(PathBuf, std::ops::Range<usize>)> {
+    let id: FileId = span.id()?;
+    let range = world.range(span)?;
+    let name = world.name(id);
+    let text = match world.source(id) {
+        Ok(source) => source.text().to_string(),
+        Err(_) => String::from_utf8_lossy(world.file(id).ok()?.as_slice()).into_owned(),
+    };
+    let path = PathBuf::from(name);
+    let mut s = sources.lock().unwrap_or_else(|e| e.into_inner());
+    if s.get(&path).is_none() {
+        s.insert(path.clone(), text);
+    }
+    Some((path, range))
+}
+
+fn to_datetime(date: chrono::NaiveDate) -> Datetime {
+    use chrono::Datelike;
+    Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
+        .unwrap_or(Datetime::from_ymd(1970, 1, 1).expect("1970-01-01 is a valid date"))
+}

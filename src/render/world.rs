@@ -1,0 +1,137 @@
+//! Stage 4 (render): the Typst `World` a document is compiled in.
+//!
+//! A world serves three things and nothing else: the project's files (layouts, and assets the
+//! layouts read) from under the project root, the project's fonts, and in-memory files the
+//! engine made for this document (the view JSON). A path outside the project root, a symlink
+//! that leads out of it, or a package import gets a Typst error, never the file.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Dict, Duration, IntoValue};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_kit::files::{FileLoader, FileStore};
+
+use super::fonts::Fonts;
+
+/// Makes a project file id from a root-relative path such as `/layouts/publication.typ`.
+pub fn file_id(path: &str) -> Option<FileId> {
+    let vpath = VirtualPath::new(path).ok()?;
+    Some(RootedPath::new(VirtualRoot::Project, vpath).intern())
+}
+
+/// Builds the standard library with the given `sys.inputs`.
+pub fn library(inputs: &[(&str, &str)]) -> LazyHash<Library> {
+    let dict: Dict = inputs
+        .iter()
+        .map(|(k, v)| ((*k).into(), (*v).into_value()))
+        .collect();
+    LazyHash::new(Library::builder().with_inputs(dict).build())
+}
+
+/// Serves project files from disk (confined to the root) and in-memory files from an overlay.
+struct ProjectFiles {
+    root: PathBuf,
+    overlay: HashMap<FileId, Bytes>,
+}
+
+impl FileLoader for ProjectFiles {
+    fn load(&self, id: FileId) -> FileResult<Bytes> {
+        if let Some(bytes) = self.overlay.get(&id) {
+            return Ok(bytes.clone());
+        }
+        if id.root() != &VirtualRoot::Project {
+            return Err(FileError::Other(Some(
+                "packages are not available: layouts may only use files inside the project".into(),
+            )));
+        }
+        let path = id.vpath().realize(&self.root).map_err(FileError::Realize)?;
+        // Resolve symlinks and `..` and insist the result is still inside the project.
+        let real = path
+            .canonicalize()
+            .map_err(|e| FileError::from_io(e, &path))?;
+        if !real.starts_with(&self.root) {
+            return Err(FileError::AccessDenied);
+        }
+        if real.is_dir() {
+            return Err(FileError::IsDirectory);
+        }
+        std::fs::read(&real)
+            .map(Bytes::new)
+            .map_err(|e| FileError::from_io(e, &path))
+    }
+}
+
+/// The world one document is compiled in.
+pub struct DocumentWorld {
+    library: Arc<LazyHash<Library>>,
+    fonts: Arc<Fonts>,
+    main: FileId,
+    files: FileStore<ProjectFiles>,
+    today: Datetime,
+}
+
+impl DocumentWorld {
+    /// A world for `main` (a project file id), with in-memory `overlay` files. `root` must be
+    /// canonical.
+    pub fn new(
+        root: &Path,
+        main: FileId,
+        overlay: HashMap<FileId, Bytes>,
+        library: Arc<LazyHash<Library>>,
+        fonts: Arc<Fonts>,
+        today: Datetime,
+    ) -> Self {
+        Self {
+            library,
+            fonts,
+            main,
+            files: FileStore::new(ProjectFiles {
+                root: root.to_path_buf(),
+                overlay,
+            }),
+            today,
+        }
+    }
+
+    /// A human-readable, root-relative name for a file id (for diagnostics).
+    pub fn name(&self, id: FileId) -> String {
+        id.vpath().get_without_slash().to_string()
+    }
+}
+
+impl World for DocumentWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.fonts.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        self.files.source(id)
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.files.file(id)
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        // Fixed per build, so output never depends on the wall clock.
+        Some(self.today)
+    }
+}

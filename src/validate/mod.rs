@@ -1,0 +1,250 @@
+//! Stage 2 (validate): raw content → [`Model`], collecting every problem on the way.
+//!
+//! Validation never stops at the first problem: each rule adds diagnostics (with file, span and a
+//! suggested fix) and carries on, so one run lists everything. A [`Model`] comes out only when
+//! there are no errors; warnings travel along with it.
+
+mod publication;
+mod regions;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+
+use crate::content::RawContent;
+use crate::content::load::MUNICIPALITY_LIST;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::gazetteer::Gazetteer;
+use crate::model::{Case, CaseKind, Model};
+use crate::richtext;
+use crate::suggest::did_you_mean;
+
+/// Warnings that content may acknowledge with `[[allow]] lint = "…"` in a region file.
+pub const ALLOWABLE_LINTS: &[&str] = &[
+    "identical-figures",
+    "duplicate-municipality",
+    "figures-contradict-sectors",
+    "no-municipalities",
+];
+
+/// Validates raw content. Appends problems to `diagnostics`; returns the model when there are no
+/// errors (among the new diagnostics or the ones already there, such as load errors).
+pub fn validate(raw: RawContent, diagnostics: &mut Vec<Diagnostic>) -> Option<Model> {
+    let gazetteer = gazetteer(&raw, diagnostics);
+    let publication = raw
+        .publication
+        .as_ref()
+        .and_then(|p| publication::publication(&p.path, &p.value, diagnostics));
+    let key_figures = raw
+        .publication
+        .as_ref()
+        .map(|p| publication::key_figures(&p.path, &p.value, diagnostics))
+        .unwrap_or_default();
+    let themes = publication::themes(&raw.themes, diagnostics);
+    let regions = match &gazetteer {
+        Some(g) => regions::regions(&raw.regions, &key_figures, g, diagnostics),
+        None => Vec::new(),
+    };
+    let theme_ids: Vec<&str> = themes.iter().map(|t| t.id.as_str()).collect();
+    let region_ids: Vec<&str> = regions.iter().map(|r| r.id.as_str()).collect();
+    let cases = cases(&raw, &theme_ids, &region_ids, diagnostics);
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        return None;
+    }
+    Some(Model {
+        publication: publication?,
+        key_figures,
+        themes,
+        cases,
+        regions,
+        gazetteer: gazetteer?,
+    })
+}
+
+fn gazetteer(raw: &RawContent, diagnostics: &mut Vec<Diagnostic>) -> Option<Gazetteer> {
+    let Some(list) = &raw.municipality_list else {
+        // load() already reported why the file could not be read.
+        return None;
+    };
+    match Gazetteer::parse(&list.value) {
+        Ok(g) => Some(g),
+        Err(err) => {
+            diagnostics.push(
+                Diagnostic::error("bad-municipality-list", format!("{MUNICIPALITY_LIST}: {}", err.message))
+                    .in_file(&list.path)
+                    .with_help("restore the file from the project's repository; it is data, not to be edited by hand"),
+            );
+            None
+        }
+    }
+}
+
+/// Validates cases: ids, kinds and references to themes and regions.
+fn cases(
+    raw: &RawContent,
+    theme_ids: &[&str],
+    region_ids: &[&str],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Case> {
+    let mut ids = IdRegistry::new("case");
+    let mut out = Vec::new();
+    for file in &raw.cases {
+        let c = &file.value;
+        let path = &file.path;
+        let id_ok = ids.register(path, &c.id, diagnostics);
+        let kind =
+            match c.kind.get_ref().as_str() {
+                "case" => Some(CaseKind::Case),
+                "story" => Some(CaseKind::Story),
+                other => {
+                    let mut d =
+                        Diagnostic::error("unknown-kind", format!("unknown case kind \"{other}\""))
+                            .at(path, c.kind.span(), "expected \"case\" or \"story\"");
+                    if let Some(best) = did_you_mean(other, ["case", "story"]) {
+                        d = d.with_help(format!("did you mean \"{best}\"?"));
+                    }
+                    diagnostics.push(d);
+                    None
+                }
+            };
+        let theme = resolve(path, &c.theme, "theme", theme_ids, diagnostics);
+        let region = resolve(path, &c.region, "region", region_ids, diagnostics);
+        if let (true, Some(kind), Some(theme), Some(region)) = (id_ok, kind, theme, region) {
+            out.push(Case {
+                id: c.id.get_ref().clone(),
+                kind,
+                theme,
+                region,
+                title: c.title.clone(),
+                summary: c.summary.clone(),
+                body: richtext::parse(c.body.get_ref()),
+            });
+        }
+    }
+    out
+}
+
+/// Resolves a reference by id, reporting unknown ids with the closest known one.
+fn resolve(
+    path: &Path,
+    reference: &Spanned<String>,
+    what: &str,
+    known: &[&str],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    let id = reference.get_ref();
+    if let Some(i) = known.iter().position(|k| k == id) {
+        return Some(i);
+    }
+    let mut d = Diagnostic::error(
+        if what == "theme" {
+            "unknown-theme"
+        } else {
+            "unknown-region"
+        },
+        format!("unknown {what} \"{id}\""),
+    )
+    .at(path, reference.span(), format!("no {what} has this id"));
+    match did_you_mean(id, known.iter().copied()) {
+        Some(best) => d = d.with_help(format!("did you mean \"{best}\"?")),
+        None => d = d.with_help(format!("`drukwerk list` shows the {what} ids")),
+    }
+    diagnostics.push(d);
+    None
+}
+
+/// Checks ids for format and uniqueness, remembering where each was defined.
+struct IdRegistry {
+    what: &'static str,
+    seen: HashMap<String, (PathBuf, Range<usize>)>,
+}
+
+impl IdRegistry {
+    fn new(what: &'static str) -> Self {
+        Self {
+            what,
+            seen: HashMap::new(),
+        }
+    }
+
+    /// Registers an id; returns false (and reports) when it is malformed or taken.
+    fn register(
+        &mut self,
+        path: &Path,
+        id: &Spanned<String>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> bool {
+        let value = id.get_ref();
+        if !is_slug(value) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "bad-id",
+                    format!("{} id \"{value}\" is not a valid id", self.what),
+                )
+                .at(
+                    path,
+                    id.span(),
+                    "ids are lowercase letters, digits and single dashes",
+                )
+                .with_help(format!("use \"{}\"", slugify(value))),
+            );
+            return false;
+        }
+        if let Some((other, _)) = self.seen.get(value) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "duplicate-id",
+                    format!("{} id \"{value}\" is used twice", self.what),
+                )
+                .at(path, id.span(), "defined again here")
+                .with_note(format!(
+                    "first defined in {}",
+                    crate::diagnostics::display_path(other)
+                ))
+                .with_help("give one of them another id"),
+            );
+            return false;
+        }
+        self.seen
+            .insert(value.clone(), (path.to_path_buf(), id.span()));
+        true
+    }
+}
+
+/// `true` for `zwolle`, `noord-nederland-po`; false for `Zwolle`, `a--b`, `-a`.
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+/// Makes a slug from any text (`Noord-Nederland (po)` → `noord-nederland-po`).
+pub fn slugify(text: &str) -> String {
+    let folded: String = crate::suggest::fold_keep_spaces(text);
+    folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("noord-nederland-po"));
+        assert!(!is_slug("Zwolle"));
+        assert!(!is_slug("a--b"));
+        assert!(!is_slug(""));
+        assert_eq!(slugify("Noord-Nederland (po)"), "noord-nederland-po");
+        assert_eq!(slugify("Súdwest Fryslân"), "sudwest-fryslan");
+    }
+}

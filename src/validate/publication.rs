@@ -1,0 +1,197 @@
+//! Validation of `publication.toml` and the theme files.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::IdRegistry;
+use crate::content::Loaded;
+use crate::content::raw::{RawPublication, RawTheme};
+use crate::diagnostics::Diagnostic;
+use crate::model::{Abc, KeyFigure, Learning, Pillar, Publication, Sector, Source, Theme};
+use crate::richtext;
+use crate::suggest::did_you_mean;
+
+/// Validates the publication-wide fields.
+pub fn publication(
+    path: &Path,
+    raw: &RawPublication,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Publication> {
+    let year = *raw.year.get_ref();
+    let year_ok = (1900..=2200).contains(&year);
+    if !year_ok {
+        diagnostics.push(
+            Diagnostic::error("bad-year", format!("year {year} is out of range")).at(
+                path,
+                raw.year.span(),
+                "expected a year such as 2026",
+            ),
+        );
+    }
+    let date = date(path, &raw.date, diagnostics);
+    if raw.abc.pillars.is_empty() {
+        diagnostics.push(
+            Diagnostic::warning("no-pillars", "the ABC chapter has no pillars")
+                .in_file(path)
+                .with_help("add [[abc.pillars]] entries with letter and title"),
+        );
+    }
+    let abc = Abc {
+        title: raw.abc.title.clone(),
+        lede: raw.abc.lede.clone(),
+        body: raw.abc.body.as_ref().map(|b| richtext::parse(b.get_ref())),
+        pillars: raw
+            .abc
+            .pillars
+            .iter()
+            .map(|p| Pillar {
+                letter: p.letter.clone(),
+                title: p.title.clone(),
+                text: p.text.as_ref().map(|t| richtext::parse(t.get_ref())),
+            })
+            .collect(),
+    };
+    Some(Publication {
+        title: raw.title.clone(),
+        lede: richtext::parse(raw.lede.get_ref()),
+        year: if year_ok { year as i32 } else { return None },
+        date: date?,
+        author: raw.author.clone(),
+        subject: raw.subject.clone(),
+        keywords: raw.keywords.clone(),
+        intro: richtext::parse(raw.intro.get_ref()),
+        colophon: richtext::parse(raw.colophon.get_ref()),
+        abc,
+        sources: raw
+            .sources
+            .iter()
+            .map(|s| Source {
+                title: s.title.clone(),
+                publisher: s.publisher.clone(),
+                url: s.url.clone(),
+                note: s.note.clone(),
+            })
+            .collect(),
+    })
+}
+
+/// A TOML date without time (`2026-11-28`).
+fn date(
+    path: &Path,
+    raw: &toml::Spanned<toml::value::Datetime>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<NaiveDate> {
+    let value = raw.get_ref();
+    let parsed = match (value.date, value.time) {
+        (Some(d), None) => {
+            NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+        }
+        _ => None,
+    };
+    if parsed.is_none() {
+        diagnostics.push(
+            Diagnostic::error("bad-date", "the publication date must be a plain date")
+                .at(
+                    path,
+                    raw.span(),
+                    "expected a date like 2026-11-28, without time",
+                )
+                .with_help("write `date = 2026-11-28` (no quotes)"),
+        );
+    }
+    parsed
+}
+
+/// Validates the key-figure definitions.
+pub fn key_figures(
+    path: &Path,
+    raw: &RawPublication,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<KeyFigure> {
+    let mut ids = IdRegistry::new("key figure");
+    let mut out = Vec::new();
+    if raw.key_figures.is_empty() {
+        diagnostics.push(
+            Diagnostic::error("no-key-figures", "publication.toml defines no key figures")
+                .in_file(path)
+                .with_help("add [[key-figures]] entries with id, label and description"),
+        );
+    }
+    for kf in &raw.key_figures {
+        if !ids.register(path, &kf.id, diagnostics) {
+            continue;
+        }
+        let sector = match &kf.sector {
+            None => None,
+            Some(s) => match Sector::from_id(s.get_ref()) {
+                Some(sector) => Some(sector),
+                None => {
+                    diagnostics.push(unknown_sector(path, s));
+                    continue;
+                }
+            },
+        };
+        out.push(KeyFigure {
+            id: kf.id.get_ref().clone(),
+            label: kf.label.clone(),
+            description: kf.description.clone(),
+            sector,
+        });
+    }
+    out
+}
+
+/// The diagnostic for a sector id that is not po, vo or mbo.
+pub fn unknown_sector(path: &Path, s: &toml::Spanned<String>) -> Diagnostic {
+    let ids = Sector::ALL.map(Sector::id);
+    let mut d = Diagnostic::error(
+        "unknown-sector",
+        format!("unknown sector \"{}\"", s.get_ref()),
+    )
+    .at(path, s.span(), "expected \"po\", \"vo\" or \"mbo\"");
+    if let Some(best) = did_you_mean(&s.get_ref().to_lowercase(), ids) {
+        d = d.with_help(format!("did you mean \"{best}\"?"));
+    }
+    d
+}
+
+/// Validates the theme files; numbers them in file order.
+pub fn themes(raw: &[Loaded<RawTheme>], diagnostics: &mut Vec<Diagnostic>) -> Vec<Theme> {
+    let mut ids = IdRegistry::new("theme");
+    let mut out = Vec::new();
+    for file in raw {
+        let t = &file.value;
+        if !ids.register(&file.path, &t.id, diagnostics) {
+            continue;
+        }
+        if t.learnings_title.is_some() && t.learnings.is_empty() {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "learnings-title-without-learnings",
+                    "learnings-title is set but there are no learnings",
+                )
+                .in_file(&file.path)
+                .with_help("add [[learnings]] entries or remove learnings-title"),
+            );
+        }
+        out.push(Theme {
+            id: t.id.get_ref().clone(),
+            number: out.len() + 1,
+            short_title: t.short_title.clone(),
+            title: t.title.clone(),
+            lede: t.lede.clone(),
+            body: richtext::parse(t.body.get_ref()),
+            learnings_title: t.learnings_title.clone(),
+            learnings: t
+                .learnings
+                .iter()
+                .map(|l| Learning {
+                    title: l.title.clone(),
+                    text: richtext::parse(l.text.get_ref()),
+                })
+                .collect(),
+        });
+    }
+    out
+}

@@ -1,0 +1,422 @@
+//! Validation of the region files: ids, sectors, key figures, municipalities, and the
+//! data-quality lints (duplicates, identical figures, figures that contradict sectors).
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use toml::Spanned;
+
+use super::{ALLOWABLE_LINTS, IdRegistry, publication::unknown_sector};
+use crate::content::Loaded;
+use crate::content::raw::RawRegion;
+use crate::diagnostics::Diagnostic;
+use crate::gazetteer::{Gazetteer, Lookup};
+use crate::model::{KeyFigure, Region, Sector};
+use crate::suggest::{did_you_mean, fold};
+
+/// Validates all region files and returns the regions ordered by name.
+pub fn regions(
+    raw: &[Loaded<RawRegion>],
+    key_figures: &[KeyFigure],
+    gazetteer: &Gazetteer,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Region> {
+    let mut ids = IdRegistry::new("region");
+    // Region-level warnings are collected first so `[[allow]]` can silence them.
+    let mut pending: Vec<(usize, Diagnostic)> = Vec::new();
+    let mut out: Vec<(usize, Region)> = Vec::new();
+    for (file_index, file) in raw.iter().enumerate() {
+        let r = &file.value;
+        let path = &file.path;
+        let id_ok = ids.register(path, &r.id, diagnostics);
+        let mut warn = |d: Diagnostic| pending.push((file_index, d));
+        let sectors = sectors(path, &r.sectors, diagnostics);
+        let figures = figures(path, r, key_figures, diagnostics);
+        let (municipalities, provinces) = area(path, r, gazetteer, diagnostics, &mut warn);
+        if let (Some(sectors), Some(figures)) = (&sectors, &figures) {
+            contradictions(path, r, key_figures, sectors, figures, &mut warn);
+        }
+        if let (true, Some(sectors), Some(figures), Some(municipalities)) =
+            (id_ok, sectors, figures, municipalities)
+        {
+            out.push((
+                file_index,
+                Region {
+                    id: r.id.get_ref().clone(),
+                    name: r.name.get_ref().clone(),
+                    sectors,
+                    municipalities,
+                    provinces,
+                    figures,
+                },
+            ));
+        }
+    }
+    identical_figures(raw, &out, &mut pending);
+    apply_allowances(raw, pending, diagnostics);
+    let mut regions: Vec<Region> = out.into_iter().map(|(_, r)| r).collect();
+    regions.sort_by(|a, b| fold(&a.name).cmp(&fold(&b.name)).then(a.id.cmp(&b.id)));
+    regions
+}
+
+fn sectors(
+    path: &Path,
+    raw: &Spanned<Vec<Spanned<String>>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Vec<Sector>> {
+    let mut out = Vec::new();
+    let mut ok = true;
+    for s in raw.get_ref() {
+        match Sector::from_id(s.get_ref()) {
+            Some(sector) if out.contains(&sector) => diagnostics.push(
+                Diagnostic::warning(
+                    "duplicate-sector",
+                    format!("sector \"{}\" is listed twice", s.get_ref()),
+                )
+                .at(path, s.span(), "listed again here"),
+            ),
+            Some(sector) => out.push(sector),
+            None => {
+                diagnostics.push(unknown_sector(path, s));
+                ok = false;
+            }
+        }
+    }
+    if raw.get_ref().is_empty() {
+        diagnostics.push(
+            Diagnostic::error("no-sectors", "a region needs at least one sector")
+                .at(path, raw.span(), "empty")
+                .with_help("write for example sectors = [\"po\"]"),
+        );
+        ok = false;
+    }
+    out.sort();
+    ok.then_some(out)
+}
+
+/// Checks the `[figures]` table against the key-figure definitions.
+fn figures(
+    path: &Path,
+    r: &RawRegion,
+    key_figures: &[KeyFigure],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Vec<i64>> {
+    let table: &BTreeMap<Spanned<String>, Spanned<i64>> = r.figures.get_ref();
+    let known: Vec<&str> = key_figures.iter().map(|k| k.id.as_str()).collect();
+    let mut ok = true;
+    for (key, value) in table {
+        if !known.contains(&key.get_ref().as_str()) {
+            let mut d = Diagnostic::error(
+                "unknown-figure",
+                format!("unknown key figure `{}`", key.get_ref()),
+            )
+            .at(
+                path,
+                key.span(),
+                "not defined in publication.toml [[key-figures]]",
+            );
+            if let Some(best) = did_you_mean(key.get_ref(), known.iter().copied()) {
+                d = d.with_help(format!("did you mean `{best}`?"));
+            }
+            diagnostics.push(d.with_note(format!("key figures: {}", known.join(", "))));
+            ok = false;
+        }
+        if *value.get_ref() < 0 {
+            diagnostics.push(
+                Diagnostic::error(
+                    "negative-figure",
+                    format!("`{}` is negative", key.get_ref()),
+                )
+                .at(path, value.span(), "a count cannot be negative"),
+            );
+            ok = false;
+        }
+    }
+    let mut values = Vec::new();
+    for kf in key_figures {
+        match table.iter().find(|(k, _)| k.get_ref() == &kf.id) {
+            Some((_, v)) => values.push(*v.get_ref()),
+            None => {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "missing-figure",
+                        format!("key figure `{}` is missing", kf.id),
+                    )
+                    .at(
+                        path,
+                        header_span(path, r),
+                        format!("add `{} = …` to this table", kf.id),
+                    )
+                    .with_help(format!("{}: {}", kf.id, kf.description)),
+                );
+                ok = false;
+            }
+        }
+    }
+    ok.then_some(values)
+}
+
+/// The span of the `[figures]` table; serde gives the table body, which is fine to underline.
+fn header_span(_path: &Path, r: &RawRegion) -> std::ops::Range<usize> {
+    let span = r.figures.span();
+    span.start..span.start.max(span.end.min(span.start + 9))
+}
+
+/// Resolves municipalities (or provinces) to official municipalities.
+fn area(
+    path: &Path,
+    r: &RawRegion,
+    gazetteer: &Gazetteer,
+    diagnostics: &mut Vec<Diagnostic>,
+    warn: &mut impl FnMut(Diagnostic),
+) -> (Option<Vec<usize>>, Vec<String>) {
+    let mut ok = true;
+    let mut out: Vec<usize> = Vec::new();
+    let mut provinces = Vec::new();
+    if let (Some(m), Some(p)) = (&r.municipalities, &r.provinces) {
+        if !m.get_ref().is_empty() && !p.get_ref().is_empty() {
+            diagnostics.push(
+                Diagnostic::error(
+                    "municipalities-and-provinces",
+                    "a region lists both municipalities and provinces",
+                )
+                .at(path, p.span(), "provinces listed here")
+                .with_help("describe the region by municipalities or by provinces, not both"),
+            );
+            ok = false;
+        }
+    }
+    if let Some(list) = &r.provinces {
+        let known = gazetteer.provinces();
+        for p in list.get_ref() {
+            if known.contains(&p.get_ref().as_str()) {
+                for i in gazetteer.in_province(p.get_ref()) {
+                    if !out.contains(&i) {
+                        out.push(i);
+                    }
+                }
+                provinces.push(p.get_ref().clone());
+            } else {
+                let mut d = Diagnostic::error(
+                    "unknown-province",
+                    format!("unknown province \"{}\"", p.get_ref()),
+                )
+                .at(path, p.span(), "not a province in gemeenten-2025");
+                if let Some(best) = did_you_mean(p.get_ref(), known.iter().copied()) {
+                    d = d.with_help(format!("did you mean \"{best}\"?"));
+                }
+                diagnostics.push(d);
+                ok = false;
+            }
+        }
+    }
+    let mut seen: HashSet<usize> = HashSet::new();
+    if let Some(list) = &r.municipalities {
+        for name in list.get_ref() {
+            let Some(i) = municipality(path, name, gazetteer, diagnostics) else {
+                ok = false;
+                continue;
+            };
+            if !seen.insert(i) {
+                warn(
+                    Diagnostic::warning(
+                        "duplicate-municipality",
+                        format!("\"{}\" is listed twice", name.get_ref()),
+                    )
+                    .at(path, name.span(), "listed again here")
+                    .with_help("remove one of the two entries"),
+                );
+                continue;
+            }
+            out.push(i);
+        }
+    }
+    if out.is_empty() && ok {
+        warn(
+            Diagnostic::warning("no-municipalities", format!("region \"{}\" lists no municipalities", r.name.get_ref()))
+                .at(path, r.name.span(), "this region has no area")
+                .with_help("add municipalities = [...] or provinces = [...]; if the source has none, acknowledge it with [[allow]] lint = \"no-municipalities\""),
+        );
+    }
+    (ok.then_some(out), provinces)
+}
+
+/// Resolves one municipality name, reporting unknown and ambiguous names.
+fn municipality(
+    path: &Path,
+    name: &Spanned<String>,
+    gazetteer: &Gazetteer,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    let quoted = |i: &usize| format!("\"{}\"", gazetteer.get(*i).name);
+    match gazetteer.lookup(name.get_ref()) {
+        Lookup::Exact(i) => Some(i),
+        Lookup::Plain(i) => {
+            diagnostics.push(
+                Diagnostic::note(
+                    "plain-municipality-name",
+                    format!(
+                        "\"{}\" read as \"{}\"",
+                        name.get_ref(),
+                        gazetteer.get(i).name
+                    ),
+                )
+                .at(path, name.span(), "CBS spells this name with a suffix")
+                .with_help(format!(
+                    "write \"{}\" to match the official list exactly",
+                    gazetteer.get(i).name
+                )),
+            );
+            Some(i)
+        }
+        Lookup::Ambiguous(candidates) => {
+            let list: Vec<String> = candidates
+                .iter()
+                .map(|i| format!("{} ({})", quoted(i), gazetteer.get(*i).province))
+                .collect();
+            diagnostics.push(
+                Diagnostic::error(
+                    "ambiguous-municipality",
+                    format!("\"{}\" is ambiguous", name.get_ref()),
+                )
+                .at(
+                    path,
+                    name.span(),
+                    "more than one municipality has this name",
+                )
+                .with_help(format!("write one of {}", list.join(" or "))),
+            );
+            None
+        }
+        Lookup::Unknown(best) => {
+            let mut d = Diagnostic::error(
+                "unknown-municipality",
+                format!("unknown municipality \"{}\"", name.get_ref()),
+            )
+            .at(path, name.span(), "not a municipality in gemeenten-2025");
+            d = match best.as_slice() {
+                [] => d.with_help("check the spelling against content/geo/gemeenten-2025.csv"),
+                [one] => d.with_help(format!("did you mean {}?", quoted(one))),
+                many => {
+                    let names: Vec<String> = many.iter().map(quoted).collect();
+                    d.with_help(format!("did you mean one of {}?", names.join(", ")))
+                }
+            };
+            diagnostics.push(d);
+            None
+        }
+    }
+}
+
+/// Warns when a figure that belongs to a sector is non-zero in a region without that sector.
+fn contradictions(
+    path: &Path,
+    r: &RawRegion,
+    key_figures: &[KeyFigure],
+    sectors: &[Sector],
+    figures: &[i64],
+    warn: &mut impl FnMut(Diagnostic),
+) {
+    for (kf, value) in key_figures.iter().zip(figures) {
+        let Some(sector) = kf.sector else { continue };
+        if *value > 0 && !sectors.contains(&sector) {
+            let span = r
+                .figures
+                .get_ref()
+                .iter()
+                .find(|(k, _)| k.get_ref() == &kf.id)
+                .map_or(r.figures.span(), |(_, v)| v.span());
+            warn(
+                Diagnostic::warning(
+                    "figures-contradict-sectors",
+                    format!("`{}` is {value}, but the region is not a {} region", kf.id, sector.label()),
+                )
+                .at(path, span, format!("{} in a region without {}", kf.description, sector.label()))
+                .with_help(format!(
+                    "add \"{}\" to sectors, correct the figure, or acknowledge it with [[allow]] lint = \"figures-contradict-sectors\"",
+                    sector.id()
+                )),
+            );
+        }
+    }
+}
+
+/// Warns about regions whose key figures are all identical to another region's.
+fn identical_figures(
+    raw: &[Loaded<RawRegion>],
+    regions: &[(usize, Region)],
+    pending: &mut Vec<(usize, Diagnostic)>,
+) {
+    for (i, (file_a, a)) in regions.iter().enumerate() {
+        for (j, (file_b, b)) in regions.iter().enumerate() {
+            if i == j || a.figures != b.figures || a.figures.iter().all(|v| *v == 0) {
+                continue;
+            }
+            let path = &raw[*file_a].path;
+            pending.push((
+                *file_a,
+                Diagnostic::warning(
+                    "identical-figures",
+                    format!("key figures are identical to those of \"{}\"", b.name),
+                )
+                .at(path, raw[*file_a].value.figures.span(), "same five numbers as the other region")
+                .with_note(format!("the other region is in {}", crate::diagnostics::display_path(&raw[*file_b].path)))
+                .with_help("check the figures with the region; if they are right, acknowledge it with [[allow]] lint = \"identical-figures\""),
+            ));
+        }
+    }
+}
+
+/// Drops warnings acknowledged by `[[allow]]`, reports unknown and unused allowances.
+fn apply_allowances(
+    raw: &[Loaded<RawRegion>],
+    pending: Vec<(usize, Diagnostic)>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut used: HashSet<(usize, usize)> = HashSet::new();
+    for (file, d) in pending {
+        let allow = raw[file]
+            .value
+            .allow
+            .iter()
+            .position(|a| a.lint.get_ref() == d.code);
+        match allow {
+            Some(a) => {
+                used.insert((file, a));
+            }
+            None => diagnostics.push(d),
+        }
+    }
+    for (file, loaded) in raw.iter().enumerate() {
+        for (a, allow) in loaded.value.allow.iter().enumerate() {
+            let lint = allow.lint.get_ref();
+            if !ALLOWABLE_LINTS.contains(&lint.as_str()) {
+                let mut d = Diagnostic::error("unknown-lint", format!("unknown lint \"{lint}\""))
+                    .at(&loaded.path, allow.lint.span(), "cannot be allowed")
+                    .with_note(format!(
+                        "lints that can be allowed: {}",
+                        ALLOWABLE_LINTS.join(", ")
+                    ));
+                if let Some(best) = did_you_mean(lint, ALLOWABLE_LINTS.iter().copied()) {
+                    d = d.with_help(format!("did you mean \"{best}\"?"));
+                }
+                diagnostics.push(d);
+            } else if allow.reason.get_ref().trim().is_empty() {
+                diagnostics.push(
+                    Diagnostic::error("allow-without-reason", "an [[allow]] needs a reason")
+                        .at(&loaded.path, allow.reason.span(), "empty reason")
+                        .with_help("say why the warning is acceptable, so the next editor knows"),
+                );
+            } else if !used.contains(&(file, a)) {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "unused-allow",
+                        format!("lint \"{lint}\" is allowed but does not occur"),
+                    )
+                    .at(&loaded.path, allow.lint.span(), "nothing to allow here")
+                    .with_help("remove this [[allow]] entry"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,356 @@
+//! Stage 3 (view): the model → the data contract of one layout, serialised as JSON.
+//!
+//! Views are plain serialisable structs that borrow from the model; layouts never see internal
+//! types. Numbers and dates are formatted here (Dutch conventions), so layouts only place text.
+//! The contract is documented in `docs/data-contract.md` and snapshot-tested.
+
+pub mod factsheet;
+pub mod publication;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::model::{Case, CaseKind, KeyFigure, Model, Region, Sector, Source};
+use crate::richtext::Rich;
+
+/// Version of the data contract; bump it when a field changes meaning or disappears.
+pub const SCHEMA: u32 = 1;
+
+/// Document metadata, shared by all layouts.
+#[derive(Debug, Serialize)]
+pub struct Meta<'a> {
+    /// PDF title.
+    pub title: String,
+    /// PDF author.
+    pub author: &'a str,
+    /// PDF subject.
+    pub subject: String,
+    /// PDF keywords.
+    pub keywords: &'a [String],
+    /// Document language.
+    pub lang: &'static str,
+    /// Edition year.
+    pub year: i32,
+    /// Publication date in Dutch ("28 november 2026").
+    pub date: String,
+    /// Publication date, ISO 8601.
+    pub date_iso: String,
+}
+
+impl<'a> Meta<'a> {
+    fn new(model: &'a Model, title: String, subject: String) -> Self {
+        let p = &model.publication;
+        Meta {
+            title,
+            author: &p.author,
+            subject,
+            keywords: &p.keywords,
+            lang: "nl",
+            year: p.year,
+            date: dutch_date(p.date),
+            date_iso: p.date.format("%Y-%m-%d").to_string(),
+        }
+    }
+}
+
+/// A key figure with its value.
+#[derive(Debug, Serialize)]
+pub struct FigureView<'a> {
+    /// Id.
+    pub id: &'a str,
+    /// Short label.
+    pub label: &'a str,
+    /// Full label.
+    pub description: &'a str,
+    /// The number.
+    pub value: i64,
+    /// The number in Dutch format (`144.052`).
+    pub display: String,
+}
+
+impl<'a> FigureView<'a> {
+    fn new(kf: &'a KeyFigure, value: i64) -> Self {
+        FigureView {
+            id: &kf.id,
+            label: &kf.label,
+            description: &kf.description,
+            value,
+            display: dutch_number(value),
+        }
+    }
+}
+
+/// A sector badge.
+#[derive(Debug, Serialize)]
+pub struct SectorView {
+    /// `po`.
+    pub id: &'static str,
+    /// `PO`.
+    pub label: &'static str,
+    /// `primair onderwijs`.
+    pub name: &'static str,
+}
+
+impl From<Sector> for SectorView {
+    fn from(s: Sector) -> Self {
+        SectorView {
+            id: s.id(),
+            label: s.label(),
+            name: s.name(),
+        }
+    }
+}
+
+/// A reference to a region page.
+#[derive(Debug, Serialize)]
+pub struct RegionRef<'a> {
+    /// Id.
+    pub id: &'a str,
+    /// Name.
+    pub name: &'a str,
+    /// Typst label of the region page.
+    pub label: String,
+}
+
+impl<'a> RegionRef<'a> {
+    fn new(region: &'a Region) -> Self {
+        RegionRef {
+            id: &region.id,
+            name: &region.name,
+            label: region_label(region),
+        }
+    }
+}
+
+/// A reference to a case (for region pages and fact sheets).
+#[derive(Debug, Serialize)]
+pub struct CaseRef<'a> {
+    /// Id.
+    pub id: &'a str,
+    /// `case` or `story`.
+    pub kind: &'static str,
+    /// Title.
+    pub title: &'a str,
+    /// One-sentence summary.
+    pub summary: &'a str,
+    /// Short title of the theme.
+    pub theme: &'a str,
+    /// Typst label of the case heading.
+    pub label: String,
+}
+
+impl<'a> CaseRef<'a> {
+    fn new(model: &'a Model, case: &'a Case) -> Self {
+        CaseRef {
+            id: &case.id,
+            kind: case.kind.id(),
+            title: &case.title,
+            summary: &case.summary,
+            theme: &model.themes[case.theme].short_title,
+            label: case_label(case),
+        }
+    }
+}
+
+/// A region's themed story, in full.
+#[derive(Debug, Serialize)]
+pub struct StoryView<'a> {
+    /// Id.
+    pub id: &'a str,
+    /// Always `story`.
+    pub kind: &'static str,
+    /// Title.
+    pub title: &'a str,
+    /// Short title of the theme.
+    pub theme: &'a str,
+    /// Summary.
+    pub summary: &'a str,
+    /// Text.
+    pub body: &'a Rich,
+    /// Typst label.
+    pub label: String,
+}
+
+/// Everything about one region, as the region page and the fact sheet show it.
+#[derive(Debug, Serialize)]
+pub struct RegionView<'a, S: Serialize> {
+    /// Id.
+    pub id: &'a str,
+    /// Name.
+    pub name: &'a str,
+    /// Typst label of the region page.
+    pub label: String,
+    /// Sector badges.
+    pub sectors: Vec<SectorView>,
+    /// The key figures.
+    pub figures: Vec<FigureView<'a>>,
+    /// Municipality names, alphabetical (empty when described by provinces).
+    pub municipalities: Vec<&'a str>,
+    /// Province names, for a region described by provinces.
+    pub provinces: &'a [String],
+    /// The region's stories (in full in the publication, as references on fact sheets).
+    pub stories: Vec<S>,
+    /// The theme cases about this region.
+    pub cases: Vec<CaseRef<'a>>,
+}
+
+impl<'a, S: Serialize> RegionView<'a, S> {
+    fn new(model: &'a Model, index: usize, story: impl Fn(&'a Case) -> S) -> Self {
+        let region = &model.regions[index];
+        let municipalities = if region.provinces.is_empty() {
+            let mut names: Vec<&str> = region
+                .municipalities
+                .iter()
+                .map(|&i| model.municipality(i).name.as_str())
+                .collect();
+            names.sort_by_key(|n| collation_key(n));
+            names
+        } else {
+            Vec::new()
+        };
+        RegionView {
+            id: &region.id,
+            name: &region.name,
+            label: region_label(region),
+            sectors: region
+                .sectors
+                .iter()
+                .copied()
+                .map(SectorView::from)
+                .collect(),
+            figures: model
+                .key_figures
+                .iter()
+                .zip(&region.figures)
+                .map(|(kf, v)| FigureView::new(kf, *v))
+                .collect(),
+            municipalities,
+            provinces: &region.provinces,
+            stories: model
+                .cases_of(index)
+                .filter(|c| c.kind == CaseKind::Story)
+                .map(story)
+                .collect(),
+            cases: model
+                .cases_of(index)
+                .filter(|c| c.kind == CaseKind::Case)
+                .map(|c| CaseRef::new(model, c))
+                .collect(),
+        }
+    }
+}
+
+/// A source at the back.
+#[derive(Debug, Serialize)]
+pub struct SourceView<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Publisher.
+    pub publisher: Option<&'a str>,
+    /// URL.
+    pub url: Option<&'a str>,
+    /// Note.
+    pub note: Option<&'a str>,
+}
+
+impl<'a> From<&'a Source> for SourceView<'a> {
+    fn from(s: &'a Source) -> Self {
+        SourceView {
+            title: &s.title,
+            publisher: s.publisher.as_deref(),
+            url: s.url.as_deref(),
+            note: s.note.as_deref(),
+        }
+    }
+}
+
+/// The Typst label of a region page.
+pub fn region_label(region: &Region) -> String {
+    format!("region-{}", region.id)
+}
+
+/// The Typst label of a case heading.
+pub fn case_label(case: &Case) -> String {
+    format!("case-{}", case.id)
+}
+
+/// Formats an integer the Dutch way: `144052` → `144.052`, `-1500` → `-1.500`.
+pub fn dutch_number(value: i64) -> String {
+    let digits = value.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if value < 0 { format!("-{out}") } else { out }
+}
+
+/// Formats a date the Dutch way: `28 november 2026`.
+pub fn dutch_date(date: NaiveDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[date.month0() as usize],
+        date.year()
+    )
+}
+
+/// Sort key for Dutch place names: case and diacritics ignored, and a leading `'s-` or `'t `
+/// skipped, so `'s-Gravenhage` sorts under G as Dutch indexes do.
+pub fn collation_key(name: &str) -> String {
+    let trimmed = ["'s-", "’s-", "'t ", "’t "]
+        .iter()
+        .find_map(|p| name.strip_prefix(p))
+        .unwrap_or(name);
+    crate::suggest::fold(trimmed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_dutch_numbers() {
+        assert_eq!(dutch_number(0), "0");
+        assert_eq!(dutch_number(999), "999");
+        assert_eq!(dutch_number(1000), "1.000");
+        assert_eq!(dutch_number(144052), "144.052");
+        assert_eq!(dutch_number(1234567), "1.234.567");
+        assert_eq!(dutch_number(-1500), "-1.500");
+    }
+
+    #[test]
+    fn formats_dutch_dates() {
+        assert_eq!(
+            dutch_date(NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()),
+            "28 november 2026"
+        );
+        assert_eq!(
+            dutch_date(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()),
+            "1 maart 2025"
+        );
+    }
+
+    #[test]
+    fn collates_dutch_names() {
+        let mut names = vec!["Zwolle", "'s-Gravenhage", "Amsterdam", "Ede"];
+        names.sort_by_key(|n| collation_key(n));
+        assert_eq!(names, ["Amsterdam", "Ede", "'s-Gravenhage", "Zwolle"]);
+    }
+}
