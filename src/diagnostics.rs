@@ -236,10 +236,7 @@ fn locate(
 
 /// Project-relative path with forward slashes, the same on every platform (snapshots depend on it).
 pub fn display_path(path: &Path) -> String {
-    path.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    path.to_string_lossy().replace('\\', "/")
 }
 
 fn emit_human(

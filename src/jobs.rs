@@ -12,12 +12,12 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use crate::Profile;
 use crate::diagnostics::{Diagnostic, Sources};
 use crate::export::{self, ExportOptions};
 use crate::model::Model;
 use crate::render::Renderer;
 use crate::view;
+use crate::{Error, Profile};
 
 /// The layout a job is rendered with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,7 +96,7 @@ fn edition_suffix(profile: Profile) -> &'static str {
 }
 
 /// The publication job.
-pub fn publication_job(model: &Model, profile: Profile) -> Result<Job, Diagnostic> {
+pub fn publication_job(model: &Model, profile: Profile) -> Result<Job, Error> {
     Ok(Job {
         name: format!("publication{}", edition_suffix(profile)),
         layout: Layout::Publication,
@@ -110,7 +110,7 @@ pub fn publication_job(model: &Model, profile: Profile) -> Result<Job, Diagnosti
 }
 
 /// The fact-sheet job of the region at `index`.
-pub fn factsheet_job(model: &Model, index: usize, profile: Profile) -> Result<Job, Diagnostic> {
+pub fn factsheet_job(model: &Model, index: usize, profile: Profile) -> Result<Job, Error> {
     let id = &model.regions[index].id;
     Ok(Job {
         name: format!("factsheet/{id}{}", edition_suffix(profile)),
@@ -120,9 +120,9 @@ pub fn factsheet_job(model: &Model, index: usize, profile: Profile) -> Result<Jo
     })
 }
 
-fn to_json(value: &impl serde::Serialize) -> Result<Vec<u8>, Diagnostic> {
+fn to_json(value: &impl serde::Serialize) -> Result<Vec<u8>, Error> {
     serde_json::to_vec_pretty(value)
-        .map_err(|e| Diagnostic::error("internal", format!("cannot serialise view: {e}")))
+        .map_err(|e| Error::Io(format!("cannot serialise the view: {e}")))
 }
 
 /// Selects shard `index` (1-based) of `count` from the fact-sheet regions: a region goes to
@@ -134,6 +134,9 @@ pub fn shard(regions: impl Iterator<Item = usize>, index: usize, count: usize) -
         .map(|(_, r)| r)
         .collect()
 }
+
+/// One job's output and warnings, or its errors.
+type JobResult = Result<(Output, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 /// Compiles and exports every job in parallel. Calls `progress` after each finished document.
 /// Returns every output, or every diagnostic of every failed job.
@@ -150,7 +153,7 @@ pub fn run(
     Timings,
 ) {
     let timings = Mutex::new(Timings::default());
-    let results: Vec<Result<(Output, Vec<Diagnostic>), Vec<Diagnostic>>> = jobs
+    let results: Vec<JobResult> = jobs
         .into_par_iter()
         .map(|job| {
             let started = Instant::now();

@@ -50,6 +50,23 @@ pub struct Publication {
     pub abc: Abc,
     /// Sources.
     pub sources: Vec<Source>,
+    /// Cover illustration.
+    pub cover_image: Option<Image>,
+}
+
+/// A checked image: the file exists inside the project, decodes, and has alternative text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    /// Path relative to the project root, forward slashes.
+    pub path: String,
+    /// Alternative text.
+    pub alt: String,
+    /// Photographer or rights holder.
+    pub credit: Option<String>,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
 }
 
 /// The ABC&S chapter.
@@ -216,6 +233,8 @@ pub struct Case {
     pub summary: String,
     /// The text.
     pub body: Rich,
+    /// Photo or logo.
+    pub image: Option<Image>,
 }
 
 /// An onderwijsregio.
@@ -233,6 +252,8 @@ pub struct Region {
     pub provinces: Vec<String>,
     /// Figure values, in [`Model::key_figures`] order.
     pub figures: Vec<i64>,
+    /// Photo or logo.
+    pub image: Option<Image>,
 }
 
 impl Model {

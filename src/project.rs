@@ -32,7 +32,7 @@ pub fn check(root: &Path) -> Checked {
     let raw = content::load(root, &mut sources, &mut diagnostics);
     let load_time = started.elapsed();
     let started = Instant::now();
-    let model = validate::validate(raw, &mut diagnostics);
+    let model = validate::validate(root, raw, &mut diagnostics);
     let validate_time = started.elapsed();
     sort(&mut diagnostics, &sources);
     Checked {

@@ -195,10 +195,10 @@ impl Builder {
             }
             TagEnd::Item => {
                 self.close_inline_paragraph();
-                if let Some(Frame::Blocks(blocks)) = self.stack.pop() {
-                    if let Some(Frame::List { items, .. }) = self.stack.last_mut() {
-                        items.push(blocks);
-                    }
+                if let Some(Frame::Blocks(blocks)) = self.stack.pop()
+                    && let Some(Frame::List { items, .. }) = self.stack.last_mut()
+                {
+                    items.push(blocks);
                 }
             }
             TagEnd::List(_) => {
@@ -221,12 +221,11 @@ impl Builder {
 
     /// Closes an open paragraph frame, if the top of the stack is one.
     fn close_inline_paragraph(&mut self) {
-        if let Some(Frame::Inlines(InlineKind::Paragraph, _)) = self.stack.last() {
-            if let Some(Frame::Inlines(_, content)) = self.stack.pop() {
-                if !content.is_empty() {
-                    self.block(Block::Paragraph { content });
-                }
-            }
+        if let Some(Frame::Inlines(InlineKind::Paragraph, _)) = self.stack.last()
+            && let Some(Frame::Inlines(_, content)) = self.stack.pop()
+            && !content.is_empty()
+        {
+            self.block(Block::Paragraph { content });
         }
     }
 
@@ -264,11 +263,11 @@ impl Builder {
     }
 
     fn text(&mut self, text: &str) {
-        if let Some(Frame::Inlines(_, content)) = self.stack.last_mut() {
-            if let Some(Inline::Text { text: last }) = content.last_mut() {
-                last.push_str(text);
-                return;
-            }
+        if let Some(Frame::Inlines(_, content)) = self.stack.last_mut()
+            && let Some(Inline::Text { text: last }) = content.last_mut()
+        {
+            last.push_str(text);
+            return;
         }
         self.inline(Inline::Text {
             text: text.to_string(),

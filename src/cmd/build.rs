@@ -67,17 +67,17 @@ fn suffix(profile: crate::Profile) -> &'static str {
     }
 }
 
-/// A usage problem raised while planning jobs.
+/// A problem raised while planning jobs.
 enum PlanError {
-    /// Bad content-independent input (unknown region id): exit 2.
-    Usage(crate::diagnostics::Diagnostic),
-    /// Internal failure to build a view.
-    Failed(crate::diagnostics::Diagnostic),
+    /// Bad command-line input (unknown region id): exit 2.
+    Usage(Box<crate::diagnostics::Diagnostic>),
+    /// Failure to build a view.
+    Failed(crate::Error),
 }
 
-impl From<crate::diagnostics::Diagnostic> for PlanError {
-    fn from(d: crate::diagnostics::Diagnostic) -> Self {
-        PlanError::Failed(d)
+impl From<crate::Error> for PlanError {
+    fn from(e: crate::Error) -> Self {
+        PlanError::Failed(e)
     }
 }
 
@@ -95,7 +95,7 @@ fn unknown_region(model: &Model, id: &str) -> PlanError {
         Some(best) => d = d.with_help(format!("did you mean \"{best}\"?")),
         None => d = d.with_help("`drukwerk list` shows every region id"),
     }
-    PlanError::Usage(d)
+    PlanError::Usage(Box::new(d))
 }
 
 /// The shared build flow: check, plan, render, write.
@@ -126,18 +126,20 @@ fn run(
     let (jobs, manifest) = match plan(&model) {
         Ok(plan) => plan,
         Err(PlanError::Usage(d)) => {
-            reporter.diagnostics(&sources, &[d]);
+            reporter.diagnostics(&sources, &[*d]);
             return EXIT_USAGE;
         }
-        Err(PlanError::Failed(d)) => {
-            reporter.diagnostics(&sources, &[d]);
+        Err(PlanError::Failed(e)) => {
+            reporter.error("internal", &e.to_string(), None);
             return EXIT_ERRORS;
         }
     };
     let view_time = view_started.elapsed();
     let out_dir = root.join(&args.out);
-    if let Some(dir) = &args.emit_data {
-        if let Err(message) = emit_data(root, dir, &jobs) {
+    if let Some(dir) = &args.emit_data
+        && let Err(message) = emit_data(root, dir, &jobs)
+    {
+        {
             reporter.error(
                 "emit-data",
                 &message,

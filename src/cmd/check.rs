@@ -27,12 +27,18 @@ pub fn check(root: &Path, args: &CheckArgs, reporter: &Reporter) -> i32 {
                 let mut planned = Vec::new();
                 match jobs::publication_job(model, profile) {
                     Ok(job) => planned.push(job),
-                    Err(d) => diagnostics.push(d),
+                    Err(e) => diagnostics.push(crate::diagnostics::Diagnostic::error(
+                        "internal",
+                        e.to_string(),
+                    )),
                 }
                 if !model.regions.is_empty() {
                     match jobs::factsheet_job(model, 0, profile) {
                         Ok(job) => planned.push(job),
-                        Err(d) => diagnostics.push(d),
+                        Err(e) => diagnostics.push(crate::diagnostics::Diagnostic::error(
+                            "internal",
+                            e.to_string(),
+                        )),
                     }
                 }
                 let results: Vec<_> = planned
@@ -54,12 +60,21 @@ pub fn check(root: &Path, args: &CheckArgs, reporter: &Reporter) -> i32 {
     }
     let sources = sources.into_inner().unwrap_or_else(|e| e.into_inner());
     let (errors, warnings) = reporter.diagnostics(&sources, &diagnostics);
-    let regions = checked.model.as_ref().map_or(0, |m| m.regions.len());
-    reporter.line(&format!(
-        "checked {regions} regions: {errors} {}, {warnings} {}",
-        if errors == 1 { "error" } else { "errors" },
-        if warnings == 1 { "warning" } else { "warnings" }
-    ));
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let counts = format!(
+        "{}, {}",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    );
+    match &checked.model {
+        Some(model) if errors == 0 => reporter.line(&format!(
+            "checked {} regions, {} themes and {} cases: {counts}",
+            model.regions.len(),
+            model.themes.len(),
+            model.cases.len()
+        )),
+        _ => reporter.line(&format!("check failed: {counts}")),
+    }
     if failed(&diagnostics, args.deny_warnings) {
         EXIT_ERRORS
     } else {

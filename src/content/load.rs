@@ -34,6 +34,9 @@ pub struct RawContent {
     pub regions: Vec<Loaded<RawRegion>>,
     /// The official municipality list (`content/geo/gemeenten-2025.csv`), raw text.
     pub municipality_list: Option<Loaded<String>>,
+    /// Content files that could not be read or parsed (already reported). Validation uses them
+    /// to avoid follow-up errors, such as "unknown region" for a region whose file is broken.
+    pub broken: Vec<PathBuf>,
 }
 
 /// Relative path of the official municipality list.
@@ -46,16 +49,23 @@ pub fn load(root: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic
     let dir = root.join("content");
     if !dir.is_dir() {
         diagnostics.push(
-            Diagnostic::error("missing-content", "no content/ folder in the project").with_help(
-                format!(
-                    "run drukwerk in the project folder, or pass --root; looked in {}",
-                    dir.display()
-                ),
-            ),
+            Diagnostic::error("missing-content", "no content/ folder in the project")
+                .with_help("run drukwerk in the project folder, or pass --root DIR"),
         );
         return content;
     }
     let publication = Path::new("content/publication.toml");
+    let has_content = root.join(publication).exists()
+        || ["themes", "cases", "regions"]
+            .iter()
+            .any(|d| fs::read_dir(dir.join(d)).is_ok_and(|mut e| e.next().is_some()));
+    if !has_content {
+        diagnostics.push(
+            Diagnostic::error("empty-content", "content/ has no content files")
+                .with_help("start with content/publication.toml and one file per region in content/regions/; see docs/content-format.md"),
+        );
+        return content;
+    }
     if root.join(publication).is_file() {
         content.publication = load_toml(root, publication, sources, diagnostics);
     } else {
@@ -64,24 +74,28 @@ pub fn load(root: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic
                 .with_help("every project needs a publication.toml with title, lede, year and date; see docs/content-format.md"),
         );
     }
-    content.themes = load_dir(root, "content/themes", sources, diagnostics);
-    content.cases = load_dir(root, "content/cases", sources, diagnostics);
-    content.regions = load_dir(root, "content/regions", sources, diagnostics);
-    if content.regions.is_empty() && diagnostics.is_empty() {
+    let mut broken = Vec::new();
+    content.themes = load_dir(root, "content/themes", sources, diagnostics, &mut broken);
+    content.cases = load_dir(root, "content/cases", sources, diagnostics, &mut broken);
+    content.regions = load_dir(root, "content/regions", sources, diagnostics, &mut broken);
+    content.broken = broken;
+    if content.regions.is_empty()
+        && content
+            .broken
+            .iter()
+            .all(|p| !p.starts_with("content/regions"))
+    {
         diagnostics.push(
             Diagnostic::error("empty-content", "content/regions/ has no regions")
                 .with_help("add one TOML file per region, see docs/content-format.md"),
         );
     }
     let list = Path::new(MUNICIPALITY_LIST);
-    match read_text(root, list, diagnostics) {
-        Some(text) => {
-            content.municipality_list = Some(Loaded {
-                path: list.to_path_buf(),
-                value: text,
-            })
-        }
-        None => {}
+    if let Some(text) = read_text(root, list, sources, diagnostics) {
+        content.municipality_list = Some(Loaded {
+            path: list.to_path_buf(),
+            value: text,
+        })
     }
     content
 }
@@ -92,6 +106,7 @@ fn load_dir<T: DeserializeOwned>(
     dir: &str,
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
+    broken: &mut Vec<PathBuf>,
 ) -> Vec<Loaded<T>> {
     let Ok(entries) = fs::read_dir(root.join(dir)) else {
         return Vec::new();
@@ -103,14 +118,23 @@ fn load_dir<T: DeserializeOwned>(
         .filter_map(|p| p.file_name().map(|n| Path::new(dir).join(n)))
         .collect();
     paths.sort();
-    paths
-        .iter()
-        .filter_map(|path| load_toml(root, path, sources, diagnostics))
-        .collect()
+    let mut out = Vec::new();
+    for path in paths {
+        match load_toml(root, &path, sources, diagnostics) {
+            Some(loaded) => out.push(loaded),
+            None => broken.push(path),
+        }
+    }
+    out
 }
 
 /// Reads a file as UTF-8 text, reporting unreadable, non-UTF-8 and empty files.
-fn read_text(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+fn read_text(
+    root: &Path,
+    path: &Path,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<String> {
     let bytes = match fs::read(root.join(path)) {
         Ok(bytes) => bytes,
         Err(err) => {
@@ -128,10 +152,12 @@ fn read_text(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Opt
         Ok(text) => text,
         Err(err) => {
             let offset = err.utf8_error().valid_up_to();
+            // Show the file with the bad byte replaced, pointing at it; the offset is still
+            // right because everything before it is valid.
+            sources.insert(path, String::from_utf8_lossy(err.as_bytes()).into_owned());
             diagnostics.push(
                 Diagnostic::error("not-utf8", "file is not valid UTF-8")
-                    .in_file(path)
-                    .with_note(format!("the first invalid byte is at offset {offset}"))
+                    .at(path, offset..offset + 1, "this byte is not UTF-8")
                     .with_help(
                         "save the file as UTF-8 (in most editors: Save with encoding → UTF-8)",
                     ),
@@ -161,7 +187,7 @@ fn load_toml<T: DeserializeOwned>(
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Loaded<T>> {
-    let text = read_text(root, path, diagnostics)?;
+    let text = read_text(root, path, sources, diagnostics)?;
     sources.insert(path, text.as_str());
     match toml::from_str::<T>(&text) {
         Ok(value) => Some(Loaded {
@@ -185,9 +211,8 @@ fn toml_diagnostic(path: &Path, text: &str, err: &toml::de::Error) -> Diagnostic
             span,
             "not a field here",
         );
-        match did_you_mean(&field, expected.iter().map(String::as_str)) {
-            Some(best) => d = d.with_help(format!("did you mean `{best}`?")),
-            None => {}
+        if let Some(best) = did_you_mean(&field, expected.iter().map(String::as_str)) {
+            d = d.with_help(format!("did you mean `{best}`?"));
         }
         return d.with_note(format!("known fields: {}", expected.join(", ")));
     }
@@ -202,7 +227,15 @@ fn toml_diagnostic(path: &Path, text: &str, err: &toml::de::Error) -> Diagnostic
             .with_help(format!("add `{field} = …` (see docs/content-format.md)"));
     }
     if message.starts_with("invalid type") || message.starts_with("invalid value") {
-        return Diagnostic::error("wrong-type", message).at(path, span, "wrong type");
+        let expected = message.rsplit_once("expected ").map_or("", |(_, e)| e);
+        let label = match expected {
+            "i64" | "i32" | "u32" | "u64" | "a number" => "expected a whole number, without quotes",
+            "a string" => "expected text in quotes",
+            "a sequence" => "expected a list: [\"…\", \"…\"]",
+            "a boolean" => "expected true or false",
+            _ => "wrong type",
+        };
+        return Diagnostic::error("wrong-type", message).at(path, span, label);
     }
     if message.starts_with("duplicate key") {
         return Diagnostic::error("duplicate-key", message).at(path, span, "defined again here");

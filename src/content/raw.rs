@@ -38,6 +38,21 @@ pub struct RawPublication {
     /// Sources listed at the back.
     #[serde(default)]
     pub sources: Vec<RawSource>,
+    /// Optional cover illustration.
+    pub cover_image: Option<RawImage>,
+}
+
+/// An image placed in the publication: a file under the project root and its alternative text.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawImage {
+    /// Path relative to the project root (`content/images/zwolle.jpg`).
+    pub path: Spanned<String>,
+    /// Alternative text for screen readers; required (checked in validation, so the error can
+    /// say why).
+    pub alt: Option<Spanned<String>>,
+    /// Photographer or rights holder.
+    pub credit: Option<String>,
 }
 
 /// The `[abc]` table.
@@ -143,6 +158,8 @@ pub struct RawCase {
     pub summary: String,
     /// The story (rich text).
     pub body: Spanned<String>,
+    /// Optional photo or logo.
+    pub image: Option<RawImage>,
 }
 
 /// `content/regions/*.toml`.
@@ -166,6 +183,8 @@ pub struct RawRegion {
     /// Acknowledged data-quality warnings.
     #[serde(default)]
     pub allow: Vec<RawAllow>,
+    /// Optional photo or logo.
+    pub image: Option<RawImage>,
 }
 
 /// One `[[allow]]` entry: a warning acknowledged in the content, with a reason.

@@ -4,6 +4,7 @@
 //! suggested fix) and carries on, so one run lists everything. A [`Model`] comes out only when
 //! there are no errors; warnings travel along with it.
 
+mod images;
 mod publication;
 mod regions;
 
@@ -31,31 +32,38 @@ pub const ALLOWABLE_LINTS: &[&str] = &[
 
 /// Validates raw content. Appends problems to `diagnostics`; returns the model when there are no
 /// errors (among the new diagnostics or the ones already there, such as load errors).
-pub fn validate(raw: RawContent, diagnostics: &mut Vec<Diagnostic>) -> Option<Model> {
+pub fn validate(root: &Path, raw: RawContent, diagnostics: &mut Vec<Diagnostic>) -> Option<Model> {
     let gazetteer = gazetteer(&raw, diagnostics);
     let publication = raw
         .publication
         .as_ref()
-        .and_then(|p| publication::publication(&p.path, &p.value, diagnostics));
+        .and_then(|p| publication::publication(root, &p.path, &p.value, diagnostics));
+    // Without publication.toml the key figures are unknown: region figures are then not
+    // checked, rather than reported as unknown one by one.
     let key_figures = raw
         .publication
         .as_ref()
-        .map(|p| publication::key_figures(&p.path, &p.value, diagnostics))
-        .unwrap_or_default();
+        .map(|p| publication::key_figures(&p.path, &p.value, diagnostics));
     let themes = publication::themes(&raw.themes, diagnostics);
     let regions = match &gazetteer {
-        Some(g) => regions::regions(&raw.regions, &key_figures, g, diagnostics),
+        Some(g) => regions::regions(root, &raw.regions, key_figures.as_deref(), g, diagnostics),
         None => Vec::new(),
     };
     let theme_ids: Vec<&str> = themes.iter().map(|t| t.id.as_str()).collect();
     let region_ids: Vec<&str> = regions.iter().map(|r| r.id.as_str()).collect();
-    let cases = cases(&raw, &theme_ids, &region_ids, diagnostics);
+    let broken = broken_ids(&raw);
+    let known = Known {
+        themes: &theme_ids,
+        regions: &region_ids,
+        broken: &broken,
+    };
+    let cases = cases(root, &raw, &known, diagnostics);
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return None;
     }
     Some(Model {
         publication: publication?,
-        key_figures,
+        key_figures: key_figures?,
         themes,
         cases,
         regions,
@@ -83,9 +91,9 @@ fn gazetteer(raw: &RawContent, diagnostics: &mut Vec<Diagnostic>) -> Option<Gaze
 
 /// Validates cases: ids, kinds and references to themes and regions.
 fn cases(
+    root: &Path,
     raw: &RawContent,
-    theme_ids: &[&str],
-    region_ids: &[&str],
+    known: &Known,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Case> {
     let mut ids = IdRegistry::new("case");
@@ -109,8 +117,26 @@ fn cases(
                     None
                 }
             };
-        let theme = resolve(path, &c.theme, "theme", theme_ids, diagnostics);
-        let region = resolve(path, &c.region, "region", region_ids, diagnostics);
+        let theme = resolve(
+            path,
+            &c.theme,
+            "theme",
+            known.themes,
+            known.broken,
+            diagnostics,
+        );
+        let region = resolve(
+            path,
+            &c.region,
+            "region",
+            known.regions,
+            known.broken,
+            diagnostics,
+        );
+        let image = c
+            .image
+            .as_ref()
+            .map(|i| images::image(root, path, i, diagnostics));
         if let (true, Some(kind), Some(theme), Some(region)) = (id_ok, kind, theme, region) {
             out.push(Case {
                 id: c.id.get_ref().clone(),
@@ -120,6 +146,7 @@ fn cases(
                 title: c.title.clone(),
                 summary: c.summary.clone(),
                 body: richtext::parse(c.body.get_ref()),
+                image: image.flatten(),
             });
         }
     }
@@ -132,11 +159,16 @@ fn resolve(
     reference: &Spanned<String>,
     what: &str,
     known: &[&str],
+    broken: &[String],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<usize> {
     let id = reference.get_ref();
     if let Some(i) = known.iter().position(|k| k == id) {
         return Some(i);
+    }
+    if broken.contains(id) {
+        // The target exists but has errors of its own, already reported.
+        return None;
     }
     let mut d = Diagnostic::error(
         if what == "theme" {
@@ -153,6 +185,31 @@ fn resolve(
     }
     diagnostics.push(d);
     None
+}
+
+/// The ids references may point at.
+struct Known<'a> {
+    themes: &'a [&'a str],
+    regions: &'a [&'a str],
+    /// Ids (or file stems) of theme and region files that exist but did not validate.
+    broken: &'a [String],
+}
+
+/// Ids of theme and region files that failed: their declared id when the file parsed, their
+/// file stem when it did not (the convention is that the two agree).
+fn broken_ids(raw: &RawContent) -> Vec<String> {
+    let mut out: Vec<String> = raw
+        .broken
+        .iter()
+        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .map(|stem| {
+            stem.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-')
+                .to_string()
+        })
+        .collect();
+    out.extend(raw.regions.iter().map(|r| r.value.id.get_ref().clone()));
+    out.extend(raw.themes.iter().map(|t| t.value.id.get_ref().clone()));
+    out
 }
 
 /// Checks ids for format and uniqueness, remembering where each was defined.

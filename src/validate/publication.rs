@@ -14,6 +14,7 @@ use crate::suggest::did_you_mean;
 
 /// Validates the publication-wide fields.
 pub fn publication(
+    root: &Path,
     path: &Path,
     raw: &RawPublication,
     diagnostics: &mut Vec<Diagnostic>,
@@ -52,7 +53,12 @@ pub fn publication(
             })
             .collect(),
     };
+    let cover_image = match &raw.cover_image {
+        Some(i) => Some(super::images::image(root, path, i, diagnostics)?),
+        None => None,
+    };
     Some(Publication {
+        cover_image,
         title: raw.title.clone(),
         lede: richtext::parse(raw.lede.get_ref()),
         year: if year_ok { year as i32 } else { return None },

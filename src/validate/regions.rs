@@ -16,8 +16,9 @@ use crate::suggest::{did_you_mean, fold};
 
 /// Validates all region files and returns the regions ordered by name.
 pub fn regions(
+    root: &Path,
     raw: &[Loaded<RawRegion>],
-    key_figures: &[KeyFigure],
+    key_figures: Option<&[KeyFigure]>,
     gazetteer: &Gazetteer,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Region> {
@@ -31,10 +32,21 @@ pub fn regions(
         let id_ok = ids.register(path, &r.id, diagnostics);
         let mut warn = |d: Diagnostic| pending.push((file_index, d));
         let sectors = sectors(path, &r.sectors, diagnostics);
-        let figures = figures(path, r, key_figures, diagnostics);
+        let figures = key_figures.and_then(|k| figures(path, r, k, diagnostics));
         let (municipalities, provinces) = area(path, r, gazetteer, diagnostics, &mut warn);
+        let image = r
+            .image
+            .as_ref()
+            .map(|i| super::images::image(root, path, i, diagnostics));
         if let (Some(sectors), Some(figures)) = (&sectors, &figures) {
-            contradictions(path, r, key_figures, sectors, figures, &mut warn);
+            contradictions(
+                path,
+                r,
+                key_figures.unwrap_or_default(),
+                sectors,
+                figures,
+                &mut warn,
+            );
         }
         if let (true, Some(sectors), Some(figures), Some(municipalities)) =
             (id_ok, sectors, figures, municipalities)
@@ -48,6 +60,7 @@ pub fn regions(
                     municipalities,
                     provinces,
                     figures,
+                    image: image.flatten(),
                 },
             ));
         }
@@ -173,18 +186,19 @@ fn area(
     let mut ok = true;
     let mut out: Vec<usize> = Vec::new();
     let mut provinces = Vec::new();
-    if let (Some(m), Some(p)) = (&r.municipalities, &r.provinces) {
-        if !m.get_ref().is_empty() && !p.get_ref().is_empty() {
-            diagnostics.push(
-                Diagnostic::error(
-                    "municipalities-and-provinces",
-                    "a region lists both municipalities and provinces",
-                )
-                .at(path, p.span(), "provinces listed here")
-                .with_help("describe the region by municipalities or by provinces, not both"),
-            );
-            ok = false;
-        }
+    if let (Some(m), Some(p)) = (&r.municipalities, &r.provinces)
+        && !m.get_ref().is_empty()
+        && !p.get_ref().is_empty()
+    {
+        diagnostics.push(
+            Diagnostic::error(
+                "municipalities-and-provinces",
+                "a region lists both municipalities and provinces",
+            )
+            .at(path, p.span(), "provinces listed here")
+            .with_help("describe the region by municipalities or by provinces, not both"),
+        );
+        ok = false;
     }
     if let Some(list) = &r.provinces {
         let known = gazetteer.provinces();

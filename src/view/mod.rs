@@ -10,7 +10,7 @@ pub mod publication;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::model::{Case, CaseKind, KeyFigure, Model, Region, Sector, Source};
+use crate::model::{Case, CaseKind, Image, KeyFigure, Model, Region, Sector, Source};
 use crate::richtext::Rich;
 
 /// Version of the data contract; bump it when a field changes meaning or disappears.
@@ -77,6 +77,28 @@ impl<'a> FigureView<'a> {
             value,
             display: dutch_number(value),
         }
+    }
+}
+
+/// An image as the layout places it.
+#[derive(Debug, Serialize)]
+pub struct ImageView<'a> {
+    /// Root-absolute path the layout passes to `image()` (`/content/images/foto.jpg`).
+    pub path: String,
+    /// Alternative text.
+    pub alt: &'a str,
+    /// Credit line.
+    pub credit: Option<&'a str>,
+}
+
+impl<'a> ImageView<'a> {
+    /// The view of an optional image.
+    pub fn of(image: &'a Option<Image>) -> Option<Self> {
+        image.as_ref().map(|i| ImageView {
+            path: format!("/{}", i.path),
+            alt: &i.alt,
+            credit: i.credit.as_deref(),
+        })
     }
 }
 
@@ -169,6 +191,8 @@ pub struct StoryView<'a> {
     pub body: &'a Rich,
     /// Typst label.
     pub label: String,
+    /// Photo or logo.
+    pub image: Option<ImageView<'a>>,
 }
 
 /// Everything about one region, as the region page and the fact sheet show it.
@@ -192,6 +216,8 @@ pub struct RegionView<'a, S: Serialize> {
     pub stories: Vec<S>,
     /// The theme cases about this region.
     pub cases: Vec<CaseRef<'a>>,
+    /// Photo or logo.
+    pub image: Option<ImageView<'a>>,
 }
 
 impl<'a, S: Serialize> RegionView<'a, S> {
@@ -236,6 +262,7 @@ impl<'a, S: Serialize> RegionView<'a, S> {
                 .filter(|c| c.kind == CaseKind::Case)
                 .map(|c| CaseRef::new(model, c))
                 .collect(),
+            image: ImageView::of(&region.image),
         }
     }
 }
@@ -279,7 +306,7 @@ pub fn dutch_number(value: i64) -> String {
     let digits = value.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);

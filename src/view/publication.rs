@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use super::{
-    FigureView, Meta, RegionRef, RegionView, SCHEMA, SectorView, SourceView, StoryView, case_label,
-    dutch_number,
+    FigureView, ImageView, Meta, RegionRef, RegionView, SCHEMA, SectorView, SourceView, StoryView,
+    case_label, dutch_number,
 };
 use crate::model::{Case, CaseKind, Model, Sector};
 use crate::richtext::Rich;
@@ -41,6 +41,8 @@ pub struct Cover<'a> {
     pub lede: &'a Rich,
     /// Year.
     pub year: i32,
+    /// Cover illustration.
+    pub image: Option<ImageView<'a>>,
 }
 
 /// The intro chapter.
@@ -144,6 +146,8 @@ pub struct CaseView<'a> {
     pub label: String,
     /// The region it is about.
     pub region: RegionRef<'a>,
+    /// Photo or logo.
+    pub image: Option<ImageView<'a>>,
 }
 
 /// Builds the publication view.
@@ -173,6 +177,7 @@ pub fn view(model: &Model) -> PublicationView<'_> {
             title: &p.title,
             lede: &p.lede,
             year: p.year,
+            image: ImageView::of(&p.cover_image),
         },
         colophon: &p.colophon,
         intro: Intro {
@@ -243,6 +248,7 @@ fn case_view<'a>(model: &'a Model, c: &'a Case) -> CaseView<'a> {
         body: &c.body,
         label: case_label(c),
         region: RegionRef::new(&model.regions[c.region]),
+        image: ImageView::of(&c.image),
     }
 }
 
@@ -256,5 +262,6 @@ pub fn story_view<'a>(model: &'a Model, c: &'a Case) -> StoryView<'a> {
         summary: &c.summary,
         body: &c.body,
         label: case_label(c),
+        image: ImageView::of(&c.image),
     }
 }

@@ -1,0 +1,140 @@
+//! Validation of images referenced from content: the path stays inside the project, the file
+//! exists and decodes within safe limits, and it has alternative text.
+
+use std::path::{Component, Path};
+
+use crate::content::raw::RawImage;
+use crate::diagnostics::Diagnostic;
+use crate::model::Image;
+
+/// Largest image side accepted, in pixels: far above print needs, far below a decompression bomb.
+pub const MAX_SIDE: u32 = 12_000;
+/// Largest decoded size accepted, in bytes.
+pub const MAX_ALLOC: u64 = 512 * 1024 * 1024;
+
+/// Checks one image reference from the content file `file`.
+pub fn image(
+    root: &Path,
+    file: &Path,
+    raw: &RawImage,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Image> {
+    let value = raw.path.get_ref();
+    let span = raw.path.span();
+    let relative = Path::new(value);
+    let escapes = relative.is_absolute()
+        || value.starts_with('/')
+        || value.starts_with('\\')
+        || relative
+            .components()
+            .any(|c| matches!(c, Component::ParentDir | Component::Prefix(_)));
+    if escapes {
+        diagnostics.push(
+            Diagnostic::error("path-outside-project", format!("image path \"{value}\" leaves the project"))
+                .at(file, span, "paths are relative to the project root and may not use `..`")
+                .with_help("put the image under content/images/ and write for example \"content/images/foto.jpg\""),
+        );
+        return None;
+    }
+    let full = root.join(relative);
+    let real =
+        match full.canonicalize() {
+            Ok(real) => real,
+            Err(_) => {
+                let mut d =
+                    Diagnostic::error("missing-file", format!("image \"{value}\" does not exist"))
+                        .at(file, span, "no file at this path");
+                if let Some(best) = sibling_suggestion(&full) {
+                    d = d.with_help(format!(
+                        "did you mean \"{}\"?",
+                        relative.with_file_name(best).display()
+                    ));
+                }
+                diagnostics.push(d);
+                return None;
+            }
+        };
+    let root_real = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    if !real.starts_with(&root_real) {
+        diagnostics.push(
+            Diagnostic::error(
+                "path-outside-project",
+                format!("image \"{value}\" links to a file outside the project"),
+            )
+            .at(file, span, "a symbolic link leads out of the project")
+            .with_help("copy the image into content/images/ instead of linking to it"),
+        );
+        return None;
+    }
+    let alt = raw
+        .alt
+        .as_ref()
+        .map(|a| a.get_ref().trim().to_string())
+        .unwrap_or_default();
+    if alt.is_empty() {
+        let d = Diagnostic::error("missing-alt-text", "image has no alternative text")
+            .with_help("add alt = \"…\": one sentence saying what the image shows, for readers who cannot see it");
+        diagnostics.push(match &raw.alt {
+            Some(a) => d.at(file, a.span(), "empty"),
+            None => d.at(file, span.clone(), "this image needs alt = \"…\""),
+        });
+    }
+    let (width, height) = match probe(&real) {
+        Ok(size) => size,
+        Err(message) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    "bad-image",
+                    format!("image \"{value}\" cannot be used: {message}"),
+                )
+                .at(file, span, "this file")
+                .with_help("use a PNG or JPEG file, at most 12000 pixels on each side"),
+            );
+            return None;
+        }
+    };
+    if alt.is_empty() {
+        return None;
+    }
+    Some(Image {
+        path: relative.to_string_lossy().replace('\\', "/"),
+        alt,
+        credit: raw.credit.clone(),
+        width,
+        height,
+    })
+}
+
+/// Reads the header and decodes the image within limits, so corrupt files and decompression
+/// bombs are refused here rather than in the middle of a build.
+fn probe(path: &Path) -> Result<(u32, u32), String> {
+    let mut reader = image::ImageReader::open(path)
+        .map_err(|e| e.to_string())?
+        .with_guessed_format()
+        .map_err(|e| e.to_string())?;
+    if !matches!(
+        reader.format(),
+        Some(image::ImageFormat::Png | image::ImageFormat::Jpeg)
+    ) {
+        return Err("not a PNG or JPEG file".into());
+    }
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_ALLOC);
+    reader.limits(limits);
+    // Decode fully: a truncated or corrupt file fails here, and the limits stop bombs before
+    // they allocate.
+    let decoded = reader.decode().map_err(|e| e.to_string())?;
+    Ok((decoded.width(), decoded.height()))
+}
+
+/// The closest file name in the same folder, for a mistyped path.
+fn sibling_suggestion(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    let names: Vec<String> = std::fs::read_dir(path.parent()?)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect();
+    crate::suggest::did_you_mean(&name, names.iter().map(String::as_str)).map(str::to_string)
+}
