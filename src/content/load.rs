@@ -189,16 +189,22 @@ fn load_toml<T: DeserializeOwned>(
 ) -> Option<Loaded<T>> {
     let text = read_text(root, path, sources, diagnostics)?;
     sources.insert(path, text.as_str());
-    match toml::from_str::<T>(&text) {
+    match parse_toml::<T>(path, &text) {
         Ok(value) => Some(Loaded {
             path: path.to_path_buf(),
             value,
         }),
-        Err(err) => {
-            diagnostics.push(toml_diagnostic(path, &text, &err));
+        Err(d) => {
+            diagnostics.push(*d);
             None
         }
     }
+}
+
+/// Parses the text of one content file (named `path` in the diagnostic). Never panics, whatever
+/// the text; the error says where and what, with a suggestion where one can be made.
+pub fn parse_toml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Box<Diagnostic>> {
+    toml::from_str::<T>(text).map_err(|err| Box::new(toml_diagnostic(path, text, &err)))
 }
 
 /// Turns a TOML/serde error into a diagnostic with a suggestion where one can be made.

@@ -3,4 +3,4 @@
 pub mod load;
 pub mod raw;
 
-pub use load::{Loaded, RawContent, load};
+pub use load::{Loaded, RawContent, load, parse_toml};
