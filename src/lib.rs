@@ -14,6 +14,7 @@ pub mod diagnostics;
 mod error;
 pub mod export;
 pub mod gazetteer;
+pub mod geo;
 pub mod jobs;
 pub mod manifest;
 pub mod model;

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 
 use crate::gazetteer::{Gazetteer, Municipality};
+use crate::geo::Geo;
 use crate::richtext::Rich;
 
 /// The validated publication.
@@ -23,6 +24,8 @@ pub struct Model {
     pub regions: Vec<Region>,
     /// The official municipality list the regions refer to.
     pub gazetteer: Gazetteer,
+    /// Boundaries for maps; `None` when the project ships none.
+    pub geo: Option<Geo>,
 }
 
 /// Publication-wide text and metadata.

@@ -34,10 +34,19 @@ pub struct RawContent {
     pub regions: Vec<Loaded<RawRegion>>,
     /// The official municipality list (`content/geo/gemeenten-2025.csv`), raw text.
     pub municipality_list: Option<Loaded<String>>,
+    /// Municipality boundaries (`content/geo/gemeenten-2025.geojson`), raw text, if present.
+    pub municipality_boundaries: Option<Loaded<String>>,
+    /// Province boundaries (`content/geo/provincies-2025.geojson`), raw text, if present.
+    pub province_boundaries: Option<Loaded<String>>,
     /// Content files that could not be read or parsed (already reported). Validation uses them
     /// to avoid follow-up errors, such as "unknown region" for a region whose file is broken.
     pub broken: Vec<PathBuf>,
 }
+
+/// Relative path of the municipality boundaries (optional: without them there are no maps).
+pub const MUNICIPALITY_BOUNDARIES: &str = "content/geo/gemeenten-2025.geojson";
+/// Relative path of the province boundaries.
+pub const PROVINCE_BOUNDARIES: &str = "content/geo/provincies-2025.geojson";
 
 /// Relative path of the official municipality list.
 pub const MUNICIPALITY_LIST: &str = "content/geo/gemeenten-2025.csv";
@@ -89,6 +98,26 @@ pub fn load(root: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic
             Diagnostic::error("empty-content", "content/regions/ has no regions")
                 .with_help("add one TOML file per region, see docs/content-format.md"),
         );
+    }
+    for (path, slot) in [
+        (
+            MUNICIPALITY_BOUNDARIES,
+            &mut content.municipality_boundaries,
+        ),
+        (PROVINCE_BOUNDARIES, &mut content.province_boundaries),
+    ] {
+        let path = Path::new(path);
+        // Boundaries are optional; when present they must be readable. They are not kept in
+        // `sources`: diagnostics never point into 150 kB of coordinates.
+        if root.join(path).exists() {
+            let mut ignored = Sources::default();
+            if let Some(text) = read_text(root, path, &mut ignored, diagnostics) {
+                *slot = Some(Loaded {
+                    path: path.to_path_buf(),
+                    value: text,
+                });
+            }
+        }
     }
     let list = Path::new(MUNICIPALITY_LIST);
     if let Some(text) = read_text(root, list, sources, diagnostics) {

@@ -15,9 +15,10 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 use crate::content::RawContent;
-use crate::content::load::MUNICIPALITY_LIST;
+use crate::content::load::{MUNICIPALITY_BOUNDARIES, MUNICIPALITY_LIST, PROVINCE_BOUNDARIES};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::gazetteer::Gazetteer;
+use crate::geo::Geo;
 use crate::model::{Case, CaseKind, Model};
 use crate::richtext;
 use crate::suggest::did_you_mean;
@@ -58,6 +59,10 @@ pub fn validate(root: &Path, raw: RawContent, diagnostics: &mut Vec<Diagnostic>)
         broken: &broken,
     };
     let cases = cases(root, &raw, &known, diagnostics);
+    let geo = match &gazetteer {
+        Some(g) => geo(&raw, g, diagnostics),
+        None => None,
+    };
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return None;
     }
@@ -68,6 +73,7 @@ pub fn validate(root: &Path, raw: RawContent, diagnostics: &mut Vec<Diagnostic>)
         cases,
         regions,
         gazetteer: gazetteer?,
+        geo,
     })
 }
 
@@ -87,6 +93,58 @@ fn gazetteer(raw: &RawContent, diagnostics: &mut Vec<Diagnostic>) -> Option<Gaze
             None
         }
     }
+}
+
+/// Parses the boundaries, if the project has them, and checks they cover every municipality.
+fn geo(raw: &RawContent, gazetteer: &Gazetteer, diagnostics: &mut Vec<Diagnostic>) -> Option<Geo> {
+    let (municipalities, provinces) = match (&raw.municipality_boundaries, &raw.province_boundaries)
+    {
+        (Some(m), Some(p)) => (m, p),
+        (None, None) => return None,
+        (Some(file), None) | (None, Some(file)) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    "incomplete-geo",
+                    "only one of the two boundary files is present",
+                )
+                .in_file(&file.path)
+                .with_help(format!(
+                    "maps need both {MUNICIPALITY_BOUNDARIES} and {PROVINCE_BOUNDARIES}"
+                )),
+            );
+            return None;
+        }
+    };
+    let geo = match crate::geo::parse(&municipalities.value, &provinces.value) {
+        Ok(geo) => geo,
+        Err(message) => {
+            diagnostics.push(
+                Diagnostic::error("bad-geo", message)
+                    .in_file(&municipalities.path)
+                    .with_help("restore the boundary files from the repository; they are data, not to be edited by hand"),
+            );
+            return None;
+        }
+    };
+    let missing: Vec<&str> = gazetteer
+        .all()
+        .iter()
+        .filter(|m| geo.municipalities.get(&m.code).is_none_or(|r| r.is_empty()))
+        .map(|m| m.name.as_str())
+        .collect();
+    if !missing.is_empty() {
+        diagnostics.push(
+            Diagnostic::error(
+                "incomplete-geo",
+                format!("{} municipalities have no boundary", missing.len()),
+            )
+            .in_file(&municipalities.path)
+            .with_note(format!("missing: {}", missing.join(", ")))
+            .with_help("the boundaries must be of the same year as the municipality list"),
+        );
+        return None;
+    }
+    Some(geo)
 }
 
 /// Validates cases: ids, kinds and references to themes and regions.

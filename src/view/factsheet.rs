@@ -20,6 +20,8 @@ pub struct FactSheetView<'a> {
     pub region_count: usize,
     /// Sources.
     pub sources: Vec<SourceView<'a>>,
+    /// The base map of the country (absent when the project has no boundaries).
+    pub geo: Option<super::maps::BaseMap<'a>>,
 }
 
 /// The publication a fact sheet belongs to.
@@ -53,5 +55,6 @@ pub fn view(model: &Model, index: usize) -> FactSheetView<'_> {
         region: RegionView::new(model, index, |c| CaseRef::new(model, c)),
         region_count: model.regions.len(),
         sources: p.sources.iter().map(SourceView::from).collect(),
+        geo: super::maps::base(model),
     }
 }

@@ -5,6 +5,7 @@
 //! The contract is documented in `docs/data-contract.md` and snapshot-tested.
 
 pub mod factsheet;
+pub mod maps;
 pub mod publication;
 
 use chrono::{Datelike, NaiveDate};
@@ -157,6 +158,10 @@ pub struct CaseRef<'a> {
     pub summary: &'a str,
     /// Short title of the theme.
     pub theme: &'a str,
+    /// Id of the theme.
+    pub theme_id: &'a str,
+    /// Chapter number of the theme (for its accent colour).
+    pub theme_number: usize,
     /// Typst label of the case heading.
     pub label: String,
 }
@@ -169,6 +174,8 @@ impl<'a> CaseRef<'a> {
             title: &case.title,
             summary: &case.summary,
             theme: &model.themes[case.theme].short_title,
+            theme_id: &model.themes[case.theme].id,
+            theme_number: model.themes[case.theme].number,
             label: case_label(case),
         }
     }
@@ -218,6 +225,10 @@ pub struct RegionView<'a, S: Serialize> {
     pub cases: Vec<CaseRef<'a>>,
     /// Photo or logo.
     pub image: Option<ImageView<'a>>,
+    /// The region on the map of the country (absent when the project has no boundaries).
+    pub map: Option<maps::RegionMap<'a>>,
+    /// Where the region stands among all regions.
+    pub context: Option<maps::Context>,
 }
 
 impl<'a, S: Serialize> RegionView<'a, S> {
@@ -263,6 +274,8 @@ impl<'a, S: Serialize> RegionView<'a, S> {
                 .map(|c| CaseRef::new(model, c))
                 .collect(),
             image: ImageView::of(&region.image),
+            map: maps::region_map(model, region),
+            context: maps::context(model, index),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::maps;
 use super::{
     FigureView, ImageView, Meta, RegionRef, RegionView, SCHEMA, SectorView, SourceView, StoryView,
     case_label, dutch_number,
@@ -30,6 +31,12 @@ pub struct PublicationView<'a> {
     pub regions: Vec<RegionView<'a, StoryView<'a>>>,
     /// Sources.
     pub sources: Vec<SourceView<'a>>,
+    /// The base map of the country (absent when the project has no boundaries).
+    pub geo: Option<maps::BaseMap<'a>>,
+    /// Overview maps per sector.
+    pub overviews: Vec<maps::OverviewMap<'a>>,
+    /// A–Z index of all municipalities with their regions.
+    pub municipality_index: Vec<maps::IndexLetter<'a>>,
 }
 
 /// The cover.
@@ -73,6 +80,8 @@ pub struct AbcView<'a> {
     pub totals: Vec<FigureView<'a>>,
     /// Regions per sector.
     pub sector_counts: Vec<SectorCount>,
+    /// Largest and smallest region by the first key figure.
+    pub extremes: Option<maps::Extremes<'a>>,
 }
 
 /// One pillar.
@@ -202,6 +211,7 @@ pub fn view(model: &Model) -> PublicationView<'_> {
             region_count_display: dutch_number(model.regions.len() as i64),
             totals,
             sector_counts,
+            extremes: maps::extremes(model),
         },
         themes: model
             .themes
@@ -236,6 +246,9 @@ pub fn view(model: &Model) -> PublicationView<'_> {
             .map(|i| RegionView::new(model, i, |c| story_view(model, c)))
             .collect(),
         sources: p.sources.iter().map(SourceView::from).collect(),
+        geo: maps::base(model),
+        overviews: maps::overviews(model),
+        municipality_index: maps::index(model),
     }
 }
 
