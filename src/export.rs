@@ -21,6 +21,8 @@ pub struct ExportOptions {
     pub timestamp: i64,
     /// Web or print edition.
     pub profile: Profile,
+    /// Draw crop marks outside the bleed (print only).
+    pub crop_marks: bool,
 }
 
 /// The `/Creator` written into every PDF; names both engines so a print shop can trace a file.
@@ -42,10 +44,12 @@ pub fn pdf(document: &PagedDocument, options: &ExportOptions) -> Result<Vec<u8>,
         timestamp: timestamp(options.timestamp),
         page_ranges: None,
         standards,
-        tagged: true,
+        // The print edition goes to a press, not a reader: no tags, so the page content can
+        // be finished (crop marks) without breaking a structure tree.
+        tagged: options.profile == Profile::Web,
         pretty: false,
     };
-    typst_pdf::pdf(document, &pdf_options).map_err(|errors| {
+    let bytes = typst_pdf::pdf(document, &pdf_options).map_err(|errors| {
         errors
             .iter()
             .map(|e| {
@@ -55,14 +59,24 @@ pub fn pdf(document: &PagedDocument, options: &ExportOptions) -> Result<Vec<u8>,
                 }
                 d
             })
-            .collect()
-    })
+            .collect::<Vec<_>>()
+    })?;
+    match options.profile {
+        Profile::Web => Ok(bytes),
+        Profile::Print => crate::print::finish(&bytes, options.crop_marks)
+            .map_err(|e| vec![Diagnostic::error("pdf-export", e)]),
+    }
 }
 
 /// The PDF standards a profile promises.
 fn standards(profile: Profile) -> Result<PdfStandards, String> {
     let list: &[PdfStandard] = match profile {
-        Profile::Web => &[],
+        // The web edition is for government websites: PDF/UA-1 (accessible, tagged) together
+        // with PDF/A-2a (archivable, and "a" also requires the logical structure). Typst 0.15
+        // checks both while exporting and fails on a violation it knows about.
+        Profile::Web => &[PdfStandard::Ua_1, PdfStandard::A_2a],
+        // Print: CMYK colours cannot be combined with PDF/A in Typst 0.15 (no CMYK output
+        // intent), and there is no PDF/X; plain PDF 1.7 with TrimBox and BleedBox.
         Profile::Print => &[],
     };
     PdfStandards::new(list).map_err(|e| e.message().to_string())

@@ -143,6 +143,7 @@ pub fn run(
     renderer: &Renderer,
     jobs: Vec<Job>,
     profile: Profile,
+    crop_marks: bool,
     timestamp: i64,
     sources: &Mutex<Sources>,
     progress: &(dyn Fn(&Output) + Sync),
@@ -162,6 +163,7 @@ pub fn run(
                 ident: job.name.clone(),
                 timestamp,
                 profile,
+                crop_marks,
             };
             let bytes = export::pdf(&compiled.document, &options)?;
             let pages = compiled.document.pages().len();

@@ -18,6 +18,7 @@ pub mod geo;
 pub mod jobs;
 pub mod manifest;
 pub mod model;
+pub mod print;
 pub mod project;
 pub mod render;
 pub mod richtext;

@@ -53,6 +53,9 @@ pub struct OutputArgs {
     /// layout with the plain Typst CLI.
     #[arg(long, value_name = "DIR")]
     pub emit_data: Option<PathBuf>,
+    /// Print edition only: add crop marks outside the bleed (the MediaBox grows to hold them).
+    #[arg(long)]
+    pub crop_marks: bool,
     /// Print the time spent in each stage.
     #[arg(long)]
     pub timings: bool,

@@ -106,6 +106,14 @@ fn run(
     plan: impl FnOnce(&Model) -> Result<(Vec<Job>, Option<PathBuf>), PlanError>,
 ) -> i32 {
     let started = Instant::now();
+    if args.crop_marks && args.profile != crate::Profile::Print {
+        reporter.error(
+            "usage",
+            "--crop-marks needs --profile print",
+            Some("crop marks are for the print shop: drukwerk build --profile print --crop-marks"),
+        );
+        return EXIT_USAGE;
+    }
     let Checked {
         model,
         diagnostics,
@@ -175,9 +183,15 @@ fn run(
     let sources = Mutex::new(sources);
     let render_started = Instant::now();
     let (result, warnings, timings) = pool.install(|| {
-        jobs::run(&renderer, jobs, args.profile, timestamp, &sources, &|o| {
-            progress.done(o)
-        })
+        jobs::run(
+            &renderer,
+            jobs,
+            args.profile,
+            args.crop_marks,
+            timestamp,
+            &sources,
+            &|o| progress.done(o),
+        )
     });
     let render_time = render_started.elapsed();
     progress.finish();
