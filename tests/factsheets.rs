@@ -1,0 +1,87 @@
+//! Fact sheets on demand, shards for a CI matrix, and the manifest.
+
+mod common;
+
+use common::{Pdf, Project, normalise};
+
+#[test]
+fn factsheets_on_demand_have_the_region_figures_and_municipalities() {
+    let p = Project::real();
+    let run = p.run(&["factsheet", "zwolle", "amsterdam"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let written: Vec<String> = std::fs::read_dir(p.root().join("out/factsheets"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(written.len(), 2, "only the two requested sheets: {written:?}");
+
+    let zwolle = Pdf::open(&p.root().join("out/factsheets/zwolle.pdf"));
+    assert!(zwolle.page_count() <= 2, "a fact sheet is one page, two at most");
+    let text = zwolle.text();
+    for expected in ["Onderwijsregio Zwolle en omgeving", "144.052", "76", "Dalfsen", "Zwartewaterland", "Stand: 28 november 2026"] {
+        assert!(text.contains(&normalise(expected)), "zwolle sheet lacks {expected:?}: {text}");
+    }
+    // The story about the region is named with its summary.
+    assert!(text.contains(&normalise("Zwolle versterkt de route naar werken in het onderwijs")), "{text}");
+
+    let amsterdam = Pdf::open(&p.root().join("out/factsheets/amsterdam.pdf")).text();
+    for expected in ["Amsterdamse Onderwijsregio", "138.206", "Diemen", "Amsterdam"] {
+        assert!(amsterdam.contains(&normalise(expected)), "amsterdam sheet lacks {expected:?}");
+    }
+    assert_eq!(Pdf::open(&p.root().join("out/factsheets/amsterdam.pdf")).info("Title").as_deref().map(|t| t.contains("Amsterdamse Onderwijsregio")), Some(true));
+}
+
+#[test]
+fn list_prints_every_region_id() {
+    let p = Project::real();
+    let run = p.run(&["list"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout.lines().count(), 49);
+    assert!(run.stdout.lines().any(|l| l.starts_with("zwolle ") && l.contains("Onderwijsregio Zwolle en omgeving")));
+}
+
+#[test]
+fn shards_are_disjoint_and_together_cover_every_fact_sheet() {
+    let p = Project::real();
+    let mut seen: Vec<String> = Vec::new();
+    for shard in ["1/3", "2/3", "3/3"] {
+        let run = p.run(&["build", "--shard", shard]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let (i, n) = shard.split_once('/').unwrap();
+        let manifest: serde_json::Value =
+            serde_json::from_str(&p.read(&format!("out/manifest-shard-{i}-of-{n}.json"))).unwrap();
+        let paths: Vec<String> = manifest["outputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["path"].as_str().unwrap().to_string())
+            .collect();
+        // Only shard 1 carries the publication.
+        assert_eq!(paths.iter().any(|p| !p.starts_with("factsheets/")), shard == "1/3", "{paths:?}");
+        for path in paths.into_iter().filter(|p| p.starts_with("factsheets/")) {
+            assert!(!seen.contains(&path), "{path} is in two shards");
+            seen.push(path);
+        }
+    }
+    assert_eq!(seen.len(), 49);
+}
+
+#[test]
+fn manifest_lists_every_output_with_hash_and_versions() {
+    let p = Project::minimal();
+    let run = p.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let manifest: serde_json::Value = serde_json::from_str(&p.read("out/manifest.json")).unwrap();
+    assert_eq!(manifest["typst"], "0.15.1");
+    assert_eq!(manifest["engine"], env!("CARGO_PKG_VERSION"));
+    let outputs = manifest["outputs"].as_array().unwrap();
+    assert_eq!(outputs.len(), 3, "publication and two fact sheets");
+    for o in outputs {
+        let bytes = std::fs::read(p.root().join("out").join(o["path"].as_str().unwrap())).unwrap();
+        assert_eq!(o["bytes"].as_u64().unwrap() as usize, bytes.len());
+        use sha2::Digest;
+        assert_eq!(o["sha256"].as_str().unwrap(), drukwerk::jobs::hex(&sha2::Sha256::digest(&bytes)));
+        assert!(o["pages"].as_u64().unwrap() >= 1);
+    }
+    assert!(run.stderr.contains("built 3 documents"), "closing summary: {}", run.stderr);
+}
