@@ -160,11 +160,16 @@ impl Builder {
             Tag::Link { dest_url, .. } => {
                 Frame::Inlines(InlineKind::Link(dest_url.to_string()), Vec::new())
             }
-            Tag::List(start) => Frame::List {
-                ordered: start.is_some(),
-                start: start.unwrap_or(1),
-                items: Vec::new(),
-            },
+            Tag::List(start) => {
+                // In a tight list an item's text has no paragraph of its own: close it before a
+                // nested list starts, so the text stays ahead of the list.
+                self.close_inline_paragraph();
+                Frame::List {
+                    ordered: start.is_some(),
+                    start: start.unwrap_or(1),
+                    items: Vec::new(),
+                }
+            }
             Tag::Item => Frame::Blocks(Vec::new()),
             // Every other block (paragraph, heading, quote, code block, …) becomes a paragraph,
             // so its text stays visible. Inline tags we do not support keep their text inline.
@@ -179,17 +184,16 @@ impl Builder {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Strong | TagEnd::Emphasis | TagEnd::Link => {
-                if let Some(Frame::Inlines(kind, content)) = self.stack.pop() {
-                    let inline = match kind {
-                        InlineKind::Strong => Inline::Strong { content },
-                        InlineKind::Emph => Inline::Emph { content },
-                        InlineKind::Link(url) => Inline::Link { url, content },
-                        InlineKind::Paragraph => Inline::Strong { content },
-                    };
-                    self.inline(inline);
+            TagEnd::Strong | TagEnd::Emphasis | TagEnd::Link => match self.stack.pop() {
+                Some(Frame::Inlines(InlineKind::Paragraph, content)) => {
+                    // Not ours to close (malformed nesting): put it back.
+                    self.stack
+                        .push(Frame::Inlines(InlineKind::Paragraph, content));
                 }
-            }
+                Some(Frame::Inlines(kind, content)) => self.close_inline(kind, content),
+                Some(other) => self.stack.push(other),
+                None => {}
+            },
             TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::BlockQuote(_) | TagEnd::CodeBlock => {
                 self.close_inline_paragraph()
             }
@@ -217,6 +221,30 @@ impl Builder {
             }
             _ => {}
         }
+    }
+
+    /// Turns a closed strong/emph/link frame into an inline. A link without a target keeps its
+    /// text and loses the link: an empty URL is a typo, not something to fail a build over.
+    fn close_inline(&mut self, kind: InlineKind, content: Vec<Inline>) {
+        let inline = match kind {
+            InlineKind::Strong => Inline::Strong { content },
+            InlineKind::Emph => Inline::Emph { content },
+            InlineKind::Link(url) if url.trim().is_empty() => {
+                for inline in content {
+                    match inline {
+                        Inline::Text { text } => self.text(&text),
+                        other => self.inline(other),
+                    }
+                }
+                return;
+            }
+            InlineKind::Link(url) => Inline::Link { url, content },
+            InlineKind::Paragraph => {
+                self.block(Block::Paragraph { content });
+                return;
+            }
+        };
+        self.inline(inline);
     }
 
     /// Closes an open paragraph frame, if the top of the stack is one.
@@ -278,18 +306,10 @@ impl Builder {
         // Close whatever malformed input left open, innermost first.
         while self.stack.len() > 1 {
             match self.stack.pop() {
-                Some(Frame::Inlines(kind, content)) => {
-                    let inline = match kind {
-                        InlineKind::Paragraph => {
-                            self.block(Block::Paragraph { content });
-                            continue;
-                        }
-                        InlineKind::Strong => Inline::Strong { content },
-                        InlineKind::Emph => Inline::Emph { content },
-                        InlineKind::Link(url) => Inline::Link { url, content },
-                    };
-                    self.inline(inline);
+                Some(Frame::Inlines(InlineKind::Paragraph, content)) => {
+                    self.block(Block::Paragraph { content })
                 }
+                Some(Frame::Inlines(kind, content)) => self.close_inline(kind, content),
                 Some(Frame::List {
                     ordered,
                     start,
@@ -383,6 +403,22 @@ mod tests {
     fn typst_syntax_stays_literal_text() {
         let s = "#let x = 1; $x$ <a> @b // c";
         assert_eq!(plain_text(&parse(s)), s);
+    }
+
+    #[test]
+    fn nested_list_comes_after_its_item_text() {
+        let rich = parse("- a\n  - b\n- c");
+        assert_eq!(plain_text(&rich), "a\n\nb\n\nc", "{rich:?}");
+    }
+
+    #[test]
+    fn empty_link_keeps_its_text() {
+        assert_eq!(
+            parse("Zie [de site]() nu."),
+            vec![Block::Paragraph {
+                content: vec![text("Zie de site nu.")]
+            }]
+        );
     }
 
     #[test]

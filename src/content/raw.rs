@@ -104,7 +104,7 @@ pub struct RawSource {
     /// Who publishes it.
     pub publisher: Option<String>,
     /// Where to find it.
-    pub url: Option<String>,
+    pub url: Option<Spanned<String>>,
     /// Licence, date or other remark.
     pub note: Option<String>,
 }

@@ -75,11 +75,36 @@ pub fn publication(
             .map(|s| Source {
                 title: s.title.clone(),
                 publisher: s.publisher.clone(),
-                url: s.url.clone(),
+                url: s.url.as_ref().and_then(|u| url(path, u, diagnostics)),
                 note: s.note.clone(),
             })
             .collect(),
     })
+}
+
+/// A web address in content: absolute, http(s) or mailto. `None` (after reporting) otherwise.
+fn url(
+    path: &Path,
+    raw: &toml::Spanned<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let value = raw.get_ref().trim();
+    let ok = ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|scheme| value.len() > scheme.len() && value.starts_with(scheme))
+        && !value.contains(char::is_whitespace);
+    if ok {
+        return Some(value.to_string());
+    }
+    let d = if value.is_empty() {
+        Diagnostic::error("bad-url", "empty URL").with_help("remove `url` or fill in the address")
+    } else {
+        Diagnostic::error("bad-url", format!("\"{value}\" is not a web address")).with_help(
+            format!("write the full address, for example \"https://{value}\""),
+        )
+    };
+    diagnostics.push(d.at(path, raw.span(), "expected https://…"));
+    None
 }
 
 /// A TOML date without time (`2026-11-28`).
