@@ -134,6 +134,28 @@ pub fn shard(regions: impl Iterator<Item = usize>, index: usize, count: usize) -
         .collect()
 }
 
+/// The content's images, prepared for this build.
+pub struct Images<'a> {
+    /// Every image in the model.
+    pub images: Vec<&'a crate::model::Image>,
+    /// Their processed bytes at full resolution, by root-absolute path.
+    pub prepared: crate::images::Prepared,
+    /// Where processed images are cached.
+    pub cache: PathBuf,
+}
+
+/// What every document of one build shares: the edition and its images.
+pub struct Edition<'a> {
+    /// Web or print.
+    pub profile: Profile,
+    /// Crop marks (print only).
+    pub crop_marks: bool,
+    /// PDF timestamp, seconds since the epoch.
+    pub timestamp: i64,
+    /// The content's images, prepared.
+    pub images: Images<'a>,
+}
+
 /// One job's output and warnings, or its errors.
 type JobResult = Result<(Output, Vec<Diagnostic>), Vec<Diagnostic>>;
 
@@ -142,9 +164,7 @@ type JobResult = Result<(Output, Vec<Diagnostic>), Vec<Diagnostic>>;
 pub fn run(
     renderer: &Renderer,
     jobs: Vec<Job>,
-    profile: Profile,
-    crop_marks: bool,
-    timestamp: i64,
+    edition: &Edition,
     sources: &Mutex<Sources>,
     progress: &(dyn Fn(&Output) + Sync),
 ) -> (
@@ -152,12 +172,51 @@ pub fn run(
     Vec<Diagnostic>,
     Timings,
 ) {
+    let Edition {
+        profile,
+        crop_marks,
+        timestamp,
+        images,
+    } = edition;
+    let (profile, crop_marks, timestamp) = (*profile, *crop_marks, *timestamp);
     let timings = Mutex::new(Timings::default());
     let results: Vec<JobResult> = jobs
         .into_par_iter()
         .map(|job| {
             let started = Instant::now();
-            let compiled = renderer.compile(job.layout.path(), job.data, profile, sources)?;
+            let mut compiled = renderer.compile(
+                job.layout.path(),
+                job.data.clone(),
+                profile,
+                &images.prepared,
+                sources,
+            )?;
+            match profile {
+                Profile::Print => compiled.warnings.extend(crate::images::print_warnings(
+                    &compiled.document,
+                    &images.prepared,
+                )),
+                Profile::Web if !images.prepared.is_empty() => {
+                    // Now that the placed sizes are known, shrink what is sharper than the
+                    // screen needs and lay the document out again with the smaller files.
+                    if let Some(smaller) = crate::images::web_downsampled(
+                        renderer.root(),
+                        &images.images,
+                        &compiled.document,
+                        &images.prepared,
+                        &images.cache,
+                    )? {
+                        compiled = renderer.compile(
+                            job.layout.path(),
+                            job.data,
+                            profile,
+                            &smaller,
+                            sources,
+                        )?;
+                    }
+                }
+                Profile::Web => {}
+            }
             let compiled_at = Instant::now();
             let options = ExportOptions {
                 ident: job.name.clone(),

@@ -15,6 +15,7 @@ mod error;
 pub mod export;
 pub mod gazetteer;
 pub mod geo;
+pub mod images;
 pub mod jobs;
 pub mod manifest;
 pub mod model;

@@ -178,21 +178,31 @@ fn run(
             return EXIT_ERRORS;
         }
     };
+    let images = crate::images::all(&model);
+    let cache = crate::images::cache_dir(&out_dir);
+    let prepared = match crate::images::prepare(renderer.root(), &images, &cache) {
+        Ok(p) => p,
+        Err(errors) => {
+            reporter.diagnostics(&sources, &errors);
+            return EXIT_ERRORS;
+        }
+    };
+    let edition = jobs::Edition {
+        profile: args.profile,
+        crop_marks: args.crop_marks,
+        timestamp,
+        images: jobs::Images {
+            images,
+            prepared,
+            cache,
+        },
+    };
     let total = jobs.len();
     let progress = reporter.progress(total, &args.out);
     let sources = Mutex::new(sources);
     let render_started = Instant::now();
-    let (result, warnings, timings) = pool.install(|| {
-        jobs::run(
-            &renderer,
-            jobs,
-            args.profile,
-            args.crop_marks,
-            timestamp,
-            &sources,
-            &|o| progress.done(o),
-        )
-    });
+    let (result, warnings, timings) =
+        pool.install(|| jobs::run(&renderer, jobs, &edition, &sources, &|o| progress.done(o)));
     let render_time = render_started.elapsed();
     progress.finish();
     let sources = sources.into_inner().unwrap_or_else(|e| e.into_inner());

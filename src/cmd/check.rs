@@ -43,7 +43,15 @@ pub fn check(root: &Path, args: &CheckArgs, reporter: &Reporter) -> i32 {
                 }
                 let results: Vec<_> = planned
                     .into_par_iter()
-                    .map(|job| renderer.compile(job.layout.path(), job.data, profile, &sources))
+                    .map(|job| {
+                        renderer.compile(
+                            job.layout.path(),
+                            job.data,
+                            profile,
+                            &Default::default(),
+                            &sources,
+                        )
+                    })
                     .collect();
                 for result in results {
                     match result {

@@ -81,6 +81,7 @@ impl Renderer {
         layout: &str,
         data: Vec<u8>,
         profile: Profile,
+        images: &crate::images::Prepared,
         sources: &Mutex<Sources>,
     ) -> Result<Compiled, Vec<Diagnostic>> {
         let main = file_id(&format!("/{layout}")).ok_or_else(|| {
@@ -91,7 +92,13 @@ impl Renderer {
         })?;
         let data_id = file_id(DATA_PATH)
             .ok_or_else(|| vec![Diagnostic::error("internal", "invalid data path")])?;
-        let overlay = HashMap::from([(data_id, Bytes::new(data))]);
+        let mut overlay = HashMap::from([(data_id, Bytes::new(data))]);
+        // Prepared images replace the files on disk at the same paths.
+        for (path, bytes) in images {
+            if let Some(id) = file_id(path) {
+                overlay.insert(id, bytes.clone());
+            }
+        }
         let world = DocumentWorld::new(
             &self.root,
             main,

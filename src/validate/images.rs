@@ -112,6 +112,14 @@ fn probe(path: &Path) -> Result<(u32, u32), String> {
         .map_err(|e| e.to_string())?
         .with_guessed_format()
         .map_err(|e| e.to_string())?;
+    // JPEG decoders quietly fill a truncated file with grey; a complete JPEG ends with EOI.
+    if reader.format() == Some(image::ImageFormat::Jpeg) {
+        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+        let end = bytes.iter().rposition(|b| *b != 0).map_or(0, |i| i + 1);
+        if !bytes[..end].ends_with(&[0xFF, 0xD9]) {
+            return Err("the JPEG file is truncated (no end-of-image marker)".into());
+        }
+    }
     if !matches!(
         reader.format(),
         Some(image::ImageFormat::Png | image::ImageFormat::Jpeg)

@@ -5,6 +5,7 @@
 //! there are no errors; warnings travel along with it.
 
 mod images;
+pub use images::MAX_SIDE as MAX_IMAGE_SIDE;
 mod publication;
 mod regions;
 

@@ -1,0 +1,258 @@
+//! Images from content, prepared per edition.
+//!
+//! Every image is decoded once (with limits, so bombs and corrupt files never reach Typst),
+//! turned upright by its EXIF orientation, and re-encoded, which drops EXIF, GPS and other
+//! metadata. After a document is laid out, the engine knows how large each image is placed,
+//! so it can judge resolution honestly: the web edition is downsampled to at most
+//! [`WEB_PPI`] at its placed size (and the document laid out again with the smaller files);
+//! the print edition keeps every pixel and warns below [`PRINT_PPI`]. Processed bytes are
+//! cached on disk by content hash, so an unchanged image is never processed twice.
+
+use std::collections::HashMap;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
+use sha2::{Digest, Sha256};
+use typst::foundations::Bytes;
+use typst::layout::{Frame, FrameItem, Transform};
+use typst::visualize::ImageKind;
+use typst_layout::PagedDocument;
+
+use crate::Profile;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Image, Model};
+
+/// Highest resolution kept in the web edition, at the placed size.
+pub const WEB_PPI: f64 = 200.0;
+/// Lowest resolution accepted without a warning in the print edition.
+pub const PRINT_PPI: f64 = 300.0;
+
+/// Prepared images: root-absolute path (`/content/images/x.jpg`) → bytes to serve.
+pub type Prepared = HashMap<String, Bytes>;
+
+/// Where processed images are cached.
+pub fn cache_dir(out_dir: &Path) -> PathBuf {
+    out_dir.join(".cache").join("images")
+}
+
+/// Every image in the model.
+pub fn all(model: &Model) -> Vec<&Image> {
+    let mut out: Vec<&Image> = model.publication.cover_image.iter().collect();
+    out.extend(model.cases.iter().filter_map(|c| c.image.as_ref()));
+    out.extend(model.regions.iter().filter_map(|r| r.image.as_ref()));
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out.dedup_by(|a, b| a.path == b.path);
+    out
+}
+
+/// Decodes, orients and re-encodes every image at full resolution.
+pub fn prepare(root: &Path, images: &[&Image], cache: &Path) -> Result<Prepared, Vec<Diagnostic>> {
+    let mut out = Prepared::new();
+    let mut errors = Vec::new();
+    for image in images {
+        match process(root, image, None, cache) {
+            Ok(bytes) => {
+                out.insert(format!("/{}", image.path), Bytes::new(bytes));
+            }
+            Err(e) => errors.push(
+                Diagnostic::error(
+                    "bad-image",
+                    format!("image \"{}\" cannot be processed: {e}", image.path),
+                )
+                .with_help("use a PNG or JPEG file"),
+            ),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Reads, orients, optionally shrinks to `max_width` pixels, and re-encodes one image;
+/// cached by (source bytes, max width).
+fn process(
+    root: &Path,
+    image: &Image,
+    max_width: Option<u32>,
+    cache: &Path,
+) -> Result<Vec<u8>, String> {
+    let source = std::fs::read(root.join(&image.path)).map_err(|e| e.to_string())?;
+    let mut hasher = Sha256::new();
+    hasher.update(&source);
+    hasher.update(max_width.unwrap_or(0).to_le_bytes());
+    let key = crate::jobs::hex(&hasher.finalize());
+    let cached = cache.join(&key);
+    if let Ok(bytes) = std::fs::read(&cached) {
+        return Ok(bytes);
+    }
+    let mut reader = ImageReader::new(Cursor::new(&source))
+        .with_guessed_format()
+        .map_err(|e| e.to_string())?;
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(crate::validate::MAX_IMAGE_SIDE);
+    limits.max_image_height = Some(crate::validate::MAX_IMAGE_SIDE);
+    reader.limits(limits);
+    let format = reader.format();
+    let mut decoder = reader.into_decoder().map_err(|e| e.to_string())?;
+    let orientation = decoder.orientation().map_err(|e| e.to_string())?;
+    let mut decoded = DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
+    decoded.apply_orientation(orientation);
+    if let Some(width) = max_width.filter(|w| *w < decoded.width()) {
+        let height = ((decoded.height() as f64) * width as f64 / decoded.width() as f64)
+            .round()
+            .max(1.0) as u32;
+        decoded = decoded.resize_exact(width, height, image::imageops::FilterType::Lanczos3);
+    }
+    let bytes = encode(&decoded, format)?;
+    // A cache that cannot be written only costs time next run.
+    if std::fs::create_dir_all(cache).is_ok() {
+        let _ = crate::export::write_atomic(&cached, &bytes);
+    }
+    Ok(bytes)
+}
+
+/// Photos (JPEG, no alpha) stay JPEG; everything else becomes PNG. Re-encoding writes pixels
+/// only: no EXIF, no GPS, no colour-profile surprises.
+fn encode(image: &DynamicImage, source: Option<ImageFormat>) -> Result<Vec<u8>, String> {
+    let mut out = Cursor::new(Vec::new());
+    if source == Some(ImageFormat::Jpeg) && !image.color().has_alpha() {
+        let rgb = image.to_rgb8();
+        let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 88);
+        rgb.write_with_encoder(encoder).map_err(|e| e.to_string())?;
+    } else {
+        image
+            .write_to(&mut out, ImageFormat::Png)
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(out.into_inner())
+}
+
+/// How one image is placed in a laid-out document: its pixels and the largest size (in
+/// inches) it is shown at.
+#[derive(Debug, Clone, Copy)]
+struct Placement {
+    pixels: (u32, u32),
+    inches: (f64, f64),
+}
+
+impl Placement {
+    /// Effective resolution: the lower of the two axes.
+    fn ppi(&self) -> f64 {
+        (self.pixels.0 as f64 / self.inches.0).min(self.pixels.1 as f64 / self.inches.1)
+    }
+}
+
+/// Finds each prepared image in the document (by its bytes) and where it is largest.
+fn placements(document: &PagedDocument, prepared: &Prepared) -> HashMap<String, Placement> {
+    let by_hash: HashMap<[u8; 32], &String> = prepared
+        .iter()
+        .map(|(path, bytes)| (Sha256::digest(bytes.as_slice()).into(), path))
+        .collect();
+    let mut out: HashMap<String, Placement> = HashMap::new();
+    for page in document.pages() {
+        walk(&page.frame, Transform::identity(), &mut |image, w, h| {
+            let ImageKind::Raster(raster) = image.kind() else {
+                return;
+            };
+            let hash: [u8; 32] = Sha256::digest(raster.data().as_slice()).into();
+            let Some(path) = by_hash.get(&hash) else {
+                return;
+            };
+            let placed = Placement {
+                pixels: (raster.width(), raster.height()),
+                inches: (w / 72.0, h / 72.0),
+            };
+            let entry = out.entry((*path).clone()).or_insert(placed);
+            if placed.ppi() < entry.ppi() {
+                *entry = placed;
+            }
+        });
+    }
+    out
+}
+
+/// Visits every image in a frame with its size in points after transforms.
+fn walk(
+    frame: &Frame,
+    transform: Transform,
+    visit: &mut dyn FnMut(&typst::visualize::Image, f64, f64),
+) {
+    for (_, item) in frame.items() {
+        match item {
+            FrameItem::Group(group) => {
+                walk(&group.frame, transform.pre_concat(group.transform), visit)
+            }
+            FrameItem::Image(image, size, _) => {
+                let sx = (transform.sx.get().powi(2) + transform.ky.get().powi(2)).sqrt();
+                let sy = (transform.kx.get().powi(2) + transform.sy.get().powi(2)).sqrt();
+                visit(image, size.x.to_pt() * sx, size.y.to_pt() * sy);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Print: a warning for every image below [`PRINT_PPI`] at its placed size.
+pub fn print_warnings(document: &PagedDocument, prepared: &Prepared) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = placements(document, prepared)
+        .into_iter()
+        .filter(|(_, p)| p.ppi() < PRINT_PPI - 0.5)
+        .map(|(path, p)| {
+            Diagnostic::warning(
+                "low-resolution-image",
+                format!(
+                    "image \"{}\" prints at {:.0} ppi",
+                    path.trim_start_matches('/'),
+                    p.ppi()
+                ),
+            )
+            .in_file(path.trim_start_matches('/'))
+            .with_help(format!(
+                "for print, supply at least {:.0} × {:.0} pixels (300 ppi at its placed size)",
+                (p.inches.0 * PRINT_PPI).ceil(),
+                (p.inches.1 * PRINT_PPI).ceil()
+            ))
+        })
+        .collect();
+    out.sort_by(|a, b| a.message.cmp(&b.message));
+    out
+}
+
+/// Web: the images that are sharper than [`WEB_PPI`] where they are placed, shrunk to it.
+/// Returns `None` when nothing needs shrinking (the document can be exported as it is).
+pub fn web_downsampled(
+    root: &Path,
+    images: &[&Image],
+    document: &PagedDocument,
+    prepared: &Prepared,
+    cache: &Path,
+) -> Result<Option<Prepared>, Vec<Diagnostic>> {
+    let placed = placements(document, prepared);
+    let mut changed = false;
+    let mut out = prepared.clone();
+    for image in images {
+        let path = format!("/{}", image.path);
+        let Some(p) = placed.get(&path) else { continue };
+        if p.ppi() <= WEB_PPI * 1.05 {
+            continue;
+        }
+        let width = ((p.pixels.0 as f64) * WEB_PPI / p.ppi()).round().max(1.0) as u32;
+        let bytes = process(root, image, Some(width), cache).map_err(|e| {
+            vec![Diagnostic::error(
+                "bad-image",
+                format!("image \"{}\" cannot be resized: {e}", image.path),
+            )]
+        })?;
+        out.insert(path, Bytes::new(bytes));
+        changed = true;
+    }
+    Ok(changed.then_some(out))
+}
+
+/// The edition's policy, for callers that only need to know whether to look at placements.
+pub fn needs_second_pass(profile: Profile, prepared: &Prepared) -> bool {
+    profile == Profile::Web && !prepared.is_empty()
+}
