@@ -13,22 +13,58 @@ fn factsheets_on_demand_have_the_region_figures_and_municipalities() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(written.len(), 2, "only the two requested sheets: {written:?}");
+    assert_eq!(
+        written.len(),
+        2,
+        "only the two requested sheets: {written:?}"
+    );
 
     let zwolle = Pdf::open(&p.root().join("out/factsheets/zwolle.pdf"));
-    assert!(zwolle.page_count() <= 2, "a fact sheet is one page, two at most");
+    assert!(
+        zwolle.page_count() <= 2,
+        "a fact sheet is one page, two at most"
+    );
     let text = zwolle.text();
-    for expected in ["Onderwijsregio Zwolle en omgeving", "144.052", "76", "Dalfsen", "Zwartewaterland", "Stand: 28 november 2026"] {
-        assert!(text.contains(&normalise(expected)), "zwolle sheet lacks {expected:?}: {text}");
+    for expected in [
+        "Onderwijsregio Zwolle en omgeving",
+        "144.052",
+        "76",
+        "Dalfsen",
+        "Zwartewaterland",
+        "Stand: 28 november 2026",
+    ] {
+        assert!(
+            text.contains(&normalise(expected)),
+            "zwolle sheet lacks {expected:?}: {text}"
+        );
     }
     // The story about the region is named with its summary.
-    assert!(text.contains(&normalise("Zwolle versterkt de route naar werken in het onderwijs")), "{text}");
+    assert!(
+        text.contains(&normalise(
+            "Zwolle versterkt de route naar werken in het onderwijs"
+        )),
+        "{text}"
+    );
 
     let amsterdam = Pdf::open(&p.root().join("out/factsheets/amsterdam.pdf")).text();
-    for expected in ["Amsterdamse Onderwijsregio", "138.206", "Diemen", "Amsterdam"] {
-        assert!(amsterdam.contains(&normalise(expected)), "amsterdam sheet lacks {expected:?}");
+    for expected in [
+        "Amsterdamse Onderwijsregio",
+        "138.206",
+        "Diemen",
+        "Amsterdam",
+    ] {
+        assert!(
+            amsterdam.contains(&normalise(expected)),
+            "amsterdam sheet lacks {expected:?}"
+        );
     }
-    assert_eq!(Pdf::open(&p.root().join("out/factsheets/amsterdam.pdf")).info("Title").as_deref().map(|t| t.contains("Amsterdamse Onderwijsregio")), Some(true));
+    assert_eq!(
+        Pdf::open(&p.root().join("out/factsheets/amsterdam.pdf"))
+            .info("Title")
+            .as_deref()
+            .map(|t| t.contains("Amsterdamse Onderwijsregio")),
+        Some(true)
+    );
 }
 
 #[test]
@@ -37,7 +73,11 @@ fn list_prints_every_region_id() {
     let run = p.run(&["list"]);
     assert_eq!(run.code, 0);
     assert_eq!(run.stdout.lines().count(), 49);
-    assert!(run.stdout.lines().any(|l| l.starts_with("zwolle ") && l.contains("Onderwijsregio Zwolle en omgeving")));
+    assert!(
+        run.stdout
+            .lines()
+            .any(|l| l.starts_with("zwolle ") && l.contains("Onderwijsregio Zwolle en omgeving"))
+    );
 }
 
 #[test]
@@ -57,7 +97,11 @@ fn shards_are_disjoint_and_together_cover_every_fact_sheet() {
             .map(|o| o["path"].as_str().unwrap().to_string())
             .collect();
         // Only shard 1 carries the publication.
-        assert_eq!(paths.iter().any(|p| !p.starts_with("factsheets/")), shard == "1/3", "{paths:?}");
+        assert_eq!(
+            paths.iter().any(|p| !p.starts_with("factsheets/")),
+            shard == "1/3",
+            "{paths:?}"
+        );
         for path in paths.into_iter().filter(|p| p.starts_with("factsheets/")) {
             assert!(!seen.contains(&path), "{path} is in two shards");
             seen.push(path);
@@ -80,8 +124,15 @@ fn manifest_lists_every_output_with_hash_and_versions() {
         let bytes = std::fs::read(p.root().join("out").join(o["path"].as_str().unwrap())).unwrap();
         assert_eq!(o["bytes"].as_u64().unwrap() as usize, bytes.len());
         use sha2::Digest;
-        assert_eq!(o["sha256"].as_str().unwrap(), drukwerk::jobs::hex(&sha2::Sha256::digest(&bytes)));
+        assert_eq!(
+            o["sha256"].as_str().unwrap(),
+            drukwerk::jobs::hex(&sha2::Sha256::digest(&bytes))
+        );
         assert!(o["pages"].as_u64().unwrap() >= 1);
     }
-    assert!(run.stderr.contains("built 3 documents"), "closing summary: {}", run.stderr);
+    assert!(
+        run.stderr.contains("built 3 documents"),
+        "closing summary: {}",
+        run.stderr
+    );
 }

@@ -122,7 +122,13 @@ fn register_lists_all_municipalities_with_the_pages_their_regions_are_on() {
     let job = jobs::publication_job(&model, Profile::Web).unwrap();
     let sources = Mutex::new(Sources::default());
     let compiled = renderer
-        .compile(job.layout.path(), job.data, Profile::Web, &sources)
+        .compile(
+            job.layout.path(),
+            job.data,
+            Profile::Web,
+            &Default::default(),
+            &sources,
+        )
         .unwrap_or_else(|e| panic!("{e:?}"));
     let introspector = compiled.document.introspector();
 

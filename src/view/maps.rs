@@ -79,12 +79,7 @@ pub fn region_map<'a>(model: &'a Model, region: &'a Region) -> Option<RegionMap<
             )
         )
     } else {
-        let mut names: Vec<&str> = region
-            .municipalities
-            .iter()
-            .map(|&i| model.municipality(i).name.as_str())
-            .collect();
-        names.sort_by_key(|n| collation_key(n));
+        let names = super::municipality_names(model, region);
         format!(
             "Kaart van Nederland met {} gemarkeerd: {} {}: {}.",
             region.name,

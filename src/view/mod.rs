@@ -235,13 +235,7 @@ impl<'a, S: Serialize> RegionView<'a, S> {
     fn new(model: &'a Model, index: usize, story: impl Fn(&'a Case) -> S) -> Self {
         let region = &model.regions[index];
         let municipalities = if region.provinces.is_empty() {
-            let mut names: Vec<&str> = region
-                .municipalities
-                .iter()
-                .map(|&i| model.municipality(i).name.as_str())
-                .collect();
-            names.sort_by_key(|n| collation_key(n));
-            names
+            municipality_names(model, region)
         } else {
             Vec::new()
         };
@@ -312,6 +306,17 @@ pub fn region_label(region: &Region) -> String {
 /// The Typst label of a case heading.
 pub fn case_label(case: &Case) -> String {
     format!("case-{}", case.id)
+}
+
+/// A region's municipality names in Dutch alphabetical order.
+pub fn municipality_names<'a>(model: &'a Model, region: &Region) -> Vec<&'a str> {
+    let mut names: Vec<&str> = region
+        .municipalities
+        .iter()
+        .map(|&i| model.municipality(i).name.as_str())
+        .collect();
+    names.sort_by_key(|n| collation_key(n));
+    names
 }
 
 /// Formats an integer the Dutch way: `144052` → `144.052`, `-1500` → `-1.500`.
