@@ -35,8 +35,13 @@ fn check<T: DeserializeOwned>(path: &str, text: &str) {
         sources.insert(path, text);
         for format in [Format::Human, Format::Json] {
             let mut out = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
-            emit(&mut out, &sources, std::slice::from_ref(&diagnostic), format)
-                .expect("diagnostics render into memory");
+            emit(
+                &mut out,
+                &sources,
+                std::slice::from_ref(&diagnostic),
+                format,
+            )
+            .expect("diagnostics render into memory");
         }
     }
 }

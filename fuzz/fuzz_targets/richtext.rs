@@ -17,7 +17,10 @@ fuzz_target!(|data: &[u8]| {
     // produce letters from ASCII, so only inputs without `&` are checked.
     if !text.contains('&') {
         for c in plain.chars().filter(|c| c.is_alphanumeric()) {
-            assert!(text.contains(c), "{c:?} in {plain:?} does not occur in {text:?}");
+            assert!(
+                text.contains(c),
+                "{c:?} in {plain:?} does not occur in {text:?}"
+            );
         }
     }
 });
