@@ -168,16 +168,16 @@ fn run(
             return EXIT_ERRORS;
         }
     };
-    let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
+    // Documents are compiled on rayon's global pool, which Typst's own parallel layout and
+    // export use as well; --jobs sizes it (once per process).
+    if let Some(n) = args.jobs
+        && let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
     {
-        Ok(pool) => pool,
-        Err(e) => {
-            reporter.error("setup", &format!("cannot start worker threads: {e}"), None);
-            return EXIT_ERRORS;
-        }
-    };
+        reporter.error("setup", &format!("cannot start worker threads: {e}"), None);
+        return EXIT_ERRORS;
+    }
     let images = crate::images::all(&model);
     let cache = crate::images::cache_dir(&out_dir);
     let prepared = match crate::images::prepare(renderer.root(), &images, &cache) {
@@ -202,7 +202,7 @@ fn run(
     let sources = Mutex::new(sources);
     let render_started = Instant::now();
     let (result, warnings, timings) =
-        pool.install(|| jobs::run(&renderer, jobs, &edition, &sources, &|o| progress.done(o)));
+        jobs::run(&renderer, jobs, &edition, &sources, &|o| progress.done(o));
     let render_time = render_started.elapsed();
     progress.finish();
     let sources = sources.into_inner().unwrap_or_else(|e| e.into_inner());

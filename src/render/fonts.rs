@@ -1,28 +1,37 @@
 //! The fonts a document may use: only the files in the project's `fonts/` folder.
 //!
-//! System fonts are never consulted, so a build looks the same on every machine. Fonts are
-//! loaded once per process and shared by every document compiled in it.
+//! System fonts are never consulted, so a build looks the same on every machine. The font
+//! book (names, styles, coverage) is read once per process; each font is parsed only when a
+//! document first uses it, and then shared by every document compiled in the process.
 
 use std::fs;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use typst::foundations::Bytes;
-use typst::text::{Font, FontBook};
+use typst::text::{Font, FontBook, FontInfo};
 use typst::utils::LazyHash;
 
 use crate::Error;
+
+/// One face: its file's bytes, its index in the file, and the parsed font once needed.
+#[derive(Debug)]
+struct Slot {
+    data: Bytes,
+    index: u32,
+    font: OnceLock<Option<Font>>,
+}
 
 /// The project's fonts and their metadata.
 #[derive(Debug)]
 pub struct Fonts {
     /// Metadata Typst selects fonts by.
     pub book: LazyHash<FontBook>,
-    /// The fonts, indexed as in the book.
-    pub fonts: Vec<Font>,
+    slots: Vec<Slot>,
 }
 
 impl Fonts {
-    /// Loads every `.otf`, `.ttf`, `.otc` and `.ttc` in `dir`, in file-name order (so font
+    /// Reads every `.otf`, `.ttf`, `.otc` and `.ttc` in `dir`, in file-name order (so font
     /// indices, and with them the PDF bytes, are the same on every run).
     pub fn load(dir: &Path) -> Result<Self, Error> {
         let entries = fs::read_dir(dir)
@@ -39,23 +48,42 @@ impl Fonts {
             })
             .collect();
         paths.sort();
-        let mut fonts = Vec::new();
+        let mut book = FontBook::new();
+        let mut slots = Vec::new();
         for path in &paths {
             let data = fs::read(path)
                 .map_err(|e| Error::Fonts(format!("cannot read {}: {e}", path.display())))?;
-            let before = fonts.len();
-            fonts.extend(Font::iter(Bytes::new(data)));
-            if fonts.len() == before {
+            let infos: Vec<FontInfo> = FontInfo::iter(&data).collect();
+            if infos.is_empty() {
                 return Err(Error::Fonts(format!(
                     "{} is not a usable font file",
                     path.display()
                 )));
             }
+            let data = Bytes::new(data);
+            for (index, info) in infos.into_iter().enumerate() {
+                book.push(info);
+                slots.push(Slot {
+                    data: data.clone(),
+                    index: index as u32,
+                    font: OnceLock::new(),
+                });
+            }
         }
-        if fonts.is_empty() {
+        if slots.is_empty() {
             return Err(Error::Fonts(format!("no fonts in {}", dir.display())));
         }
-        let book = LazyHash::new(FontBook::from_fonts(&fonts));
-        Ok(Self { book, fonts })
+        Ok(Self {
+            book: LazyHash::new(book),
+            slots,
+        })
+    }
+
+    /// The font at a book index, parsed on first use; `None` for an index out of range.
+    pub fn font(&self, index: usize) -> Option<Font> {
+        let slot = self.slots.get(index)?;
+        slot.font
+            .get_or_init(|| Font::new(slot.data.clone(), slot.index))
+            .clone()
     }
 }

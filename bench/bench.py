@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Benchmark drukwerk against the plain Typst CLI on the real content.
+
+Every comparison runs both sides in the same invocation, interleaved run by run, and reports
+medians and ratios (these machines are noisy; absolute seconds mean little, ratios do).
+
+    python3 bench/bench.py            # 5 runs per case
+    python3 bench/bench.py --runs 9
+
+It builds drukwerk in release, installs typst-cli 0.15.1 with cargo if no `typst` 0.15.1 is on
+PATH, emits the view JSON with `drukwerk build --emit-data`, and compiles the same layouts with
+the same data and fonts (`--font-path fonts --ignore-system-fonts`) and the same PDF standards.
+Results go to stdout and bench/results.md.
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "out" / "bench"          # under the project root (the layouts read data from there)
+DATA = WORK / "data"
+DRUKWERK = ROOT / "target" / "release" / "drukwerk"
+TYPST_VERSION = "0.15.1"
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, cwd=ROOT, check=True, **kw)
+
+
+def find_typst():
+    candidates = [shutil.which("typst"), str(Path.home() / ".cargo" / "bin" / "typst")]
+    for c in candidates:
+        if c and Path(c).exists():
+            out = subprocess.run([c, "--version"], capture_output=True, text=True).stdout
+            if TYPST_VERSION in out:
+                return c
+    print(f"installing typst-cli {TYPST_VERSION} with cargo (once; takes several minutes)", file=sys.stderr)
+    sh(["cargo", "install", "typst-cli", "--version", TYPST_VERSION, "--locked"])
+    return str(Path.home() / ".cargo" / "bin" / "typst")
+
+
+def timed(cmd):
+    """Wall time and peak RSS (MB) of one run of a command."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    stderr = proc.stderr.read().decode(errors="replace")
+    proc.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"command failed: {' '.join(map(str, cmd))}\n{stderr}")
+    return elapsed, usage.ru_maxrss / 1024.0
+
+
+def typst_compile(typst, layout, data, output):
+    return [typst, "compile", "--root", ".", "--font-path", "fonts", "--ignore-system-fonts",
+            "--pdf-standard", "ua-1,a-2a", "--input", f"data=/{data.relative_to(ROOT)}",
+            "--input", "profile=web", f"layouts/{layout}.typ", str(output)]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+
+    sh(["cargo", "build", "--release", "--quiet"])
+    typst = find_typst()
+    shutil.rmtree(WORK, ignore_errors=True)
+    sh([DRUKWERK, "build", "--out", str(WORK / "warmup"), "--emit-data", str(DATA.relative_to(ROOT))],
+       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    sheets = sorted((DATA / "factsheets").glob("*.json"))
+    publication_data = next(DATA.glob("*.json"))
+    zwolle = DATA / "factsheets" / "zwolle.json"
+
+    # The bundle: one Typst project that emits all 49 fact sheets with document(path).
+    bundle = WORK / "bundle.typ"
+    ids = ", ".join(f'"{s.stem}"' for s in sheets)
+    bundle.write_text(
+        '#import "/layouts/factsheet.typ": factsheet\n'
+        f"#for id in ({ids},) {{\n"
+        f'  let data = json("/{DATA.relative_to(ROOT)}/factsheets/" + id + ".json")\n'
+        '  document(id + ".pdf", title: data.meta.title)[#factsheet(data, standalone: false)]\n'
+        "}\n"
+    )
+
+    cases = {
+        "one fact sheet (zwolle), whole process": {
+            "drukwerk": [DRUKWERK, "factsheet", "zwolle", "--out", str(WORK / "a")],
+            "typst compile": typst_compile(typst, "factsheet", zwolle, WORK / "a.pdf"),
+        },
+        "all 49 fact sheets": {
+            "drukwerk": [DRUKWERK, "factsheet", "--all", "--out", str(WORK / "b")],
+            "typst bundle (one process)": [typst, "compile", "--root", ".", "--font-path", "fonts",
+                                           "--ignore-system-fonts", "--features", "bundle", "--format", "bundle",
+                                           "--pdf-standard", "ua-1,a-2a", "--input", "profile=web",
+                                           str(bundle.relative_to(ROOT)), str(WORK / "bundle-out")],
+            "49 × typst compile": ["sh", "-c", " && ".join(
+                " ".join(f"'{c}'" for c in typst_compile(typst, "factsheet", s, WORK / f"c-{s.stem}.pdf"))
+                for s in sheets)],
+        },
+        "the publication": {
+            "drukwerk": [DRUKWERK, "build", "--publication-only", "--out", str(WORK / "d")],
+            "typst compile": typst_compile(typst, "publication", publication_data, WORK / "d.pdf"),
+        },
+        "everything (publication + 49 fact sheets)": {
+            "drukwerk build": [DRUKWERK, "build", "--out", str(WORK / "e")],
+        },
+    }
+    results = {}
+    for case, commands in cases.items():
+        for name in commands:
+            results[(case, name)] = []
+    for run in range(args.runs):
+        print(f"run {run + 1}/{args.runs}", file=sys.stderr)
+        for case, commands in cases.items():
+            for name, cmd in commands.items():
+                results[(case, name)].append(timed(cmd))
+
+    timings = subprocess.run([DRUKWERK, "build", "--publication-only", "--timings", "--out", str(WORK / "t")],
+                             cwd=ROOT, capture_output=True, text=True).stderr
+    lines = [f"Benchmark: {args.runs} interleaved runs per command, medians; "
+             f"{os.cpu_count()} cores; typst-cli {TYPST_VERSION}.", ""]
+    for case, commands in cases.items():
+        lines.append(f"### {case}")
+        lines.append("")
+        lines.append("| command | median s | peak RSS MB | ratio to drukwerk |")
+        lines.append("|---|---:|---:|---:|")
+        base = statistics.median(t for t, _ in results[(case, next(iter(commands)))])
+        for name in commands:
+            times = [t for t, _ in results[(case, name)]]
+            rss = max(m for _, m in results[(case, name)])
+            med = statistics.median(times)
+            lines.append(f"| {name} | {med:.3f} | {rss:.0f} | {med / base:.2f}× |")
+        lines.append("")
+    lines.append("`drukwerk build --publication-only --timings`:")
+    lines.append("")
+    lines.append("```")
+    lines.extend(l for l in timings.splitlines() if l.startswith(" ") or l.startswith("timings"))
+    lines.append("```")
+    report = "\n".join(lines) + "\n"
+    print(report)
+    (ROOT / "bench" / "results.md").write_text(report)
+
+
+if __name__ == "__main__":
+    main()
