@@ -92,6 +92,7 @@ fixture!(missing_publication, "missing-publication", 1);
 fixture!(empty_content, "empty-content", 1);
 fixture!(image_paths, "image-paths", 1);
 fixture!(bad_values, "bad-values", 1);
+fixture!(empty_text, "empty-text", 1);
 
 #[test]
 fn warnings_fail_under_deny_warnings() {

@@ -660,6 +660,8 @@ fn plain_value() -> impl Strategy<Value = String> {
         1..16,
     )
     .prop_map(|pieces| pieces.concat())
+    // Blank text in a required field is a content error (`empty-text`, see the fixture).
+    .prop_filter("blank text is a content error", |s| !s.trim().is_empty())
 }
 
 /// Markdown pieces for rich values, links with an empty target included (once a layout error,

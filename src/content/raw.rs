@@ -13,7 +13,7 @@ use toml::Spanned;
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawPublication {
     /// Title on the cover and in the PDF metadata.
-    pub title: String,
+    pub title: Spanned<String>,
     /// Cover lede (rich text).
     pub lede: Spanned<String>,
     /// Edition year shown on the cover.
@@ -116,9 +116,9 @@ pub struct RawTheme {
     /// Stable id, referenced by cases.
     pub id: Spanned<String>,
     /// Chapter label, running head and contents entry.
-    pub short_title: String,
+    pub short_title: Spanned<String>,
     /// Full chapter title.
-    pub title: String,
+    pub title: Spanned<String>,
     /// One-line teaser.
     pub lede: String,
     /// Intro text (rich text).
@@ -153,9 +153,9 @@ pub struct RawCase {
     /// Id of the region.
     pub region: Spanned<String>,
     /// Case title.
-    pub title: String,
+    pub title: Spanned<String>,
     /// One sentence for fact sheets and region pages.
-    pub summary: String,
+    pub summary: Spanned<String>,
     /// The story (rich text).
     pub body: Spanned<String>,
     /// Optional photo or logo.

@@ -202,8 +202,8 @@ fn cases(
                 kind,
                 theme,
                 region,
-                title: c.title.clone(),
-                summary: c.summary.clone(),
+                title: required_text(path, &c.title, "title", diagnostics),
+                summary: required_text(path, &c.summary, "summary", diagnostics),
                 body: richtext::parse(c.body.get_ref()),
                 image: image.flatten(),
             });
@@ -244,6 +244,25 @@ fn resolve(
     }
     diagnostics.push(d);
     None
+}
+
+/// A text field that must say something: an empty or blank one is an error at the field (a
+/// nameless region or an untitled case would print as a gap in the publication).
+pub fn required_text(
+    path: &Path,
+    raw: &Spanned<String>,
+    field: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> String {
+    let value = raw.get_ref();
+    if value.trim().is_empty() {
+        diagnostics.push(
+            Diagnostic::error("empty-text", format!("`{field}` is empty"))
+                .at(path, raw.span(), "nothing to print here")
+                .with_help(format!("fill in `{field}`")),
+        );
+    }
+    value.clone()
 }
 
 /// The ids references may point at.

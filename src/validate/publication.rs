@@ -59,7 +59,7 @@ pub fn publication(
     };
     Some(Publication {
         cover_image,
-        title: raw.title.clone(),
+        title: super::required_text(path, &raw.title, "title", diagnostics),
         lede: richtext::parse(raw.lede.get_ref()),
         year: if year_ok { year as i32 } else { return None },
         date: date?,
@@ -209,8 +209,13 @@ pub fn themes(raw: &[Loaded<RawTheme>], diagnostics: &mut Vec<Diagnostic>) -> Ve
         out.push(Theme {
             id: t.id.get_ref().clone(),
             number: out.len() + 1,
-            short_title: t.short_title.clone(),
-            title: t.title.clone(),
+            short_title: super::required_text(
+                &file.path,
+                &t.short_title,
+                "short-title",
+                diagnostics,
+            ),
+            title: super::required_text(&file.path, &t.title, "title", diagnostics),
             lede: t.lede.clone(),
             body: richtext::parse(t.body.get_ref()),
             learnings_title: t.learnings_title.clone(),

@@ -55,7 +55,7 @@ pub fn regions(
                 file_index,
                 Region {
                     id: r.id.get_ref().clone(),
-                    name: r.name.get_ref().clone(),
+                    name: super::required_text(path, &r.name, "name", diagnostics),
                     sectors,
                     municipalities,
                     provinces,
