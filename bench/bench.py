@@ -89,6 +89,13 @@ def main():
         "}\n"
     )
 
+    # The same project without boundaries: no maps at all, to measure what maps cost.
+    nomaps = WORK / "nomaps"
+    for part in ("content", "layouts", "fonts"):
+        shutil.copytree(ROOT / part, nomaps / part)
+    for f in (nomaps / "content" / "geo").glob("*.geojson"):
+        f.unlink()
+
     cases = {
         "one fact sheet (zwolle), whole process": {
             "drukwerk": [DRUKWERK, "factsheet", "zwolle", "--out", str(WORK / "a")],
@@ -107,6 +114,11 @@ def main():
         "the publication": {
             "drukwerk": [DRUKWERK, "build", "--publication-only", "--out", str(WORK / "d")],
             "typst compile": typst_compile(typst, "publication", publication_data, WORK / "d.pdf"),
+        },
+        "maps: the publication with and without maps": {
+            "drukwerk (with maps)": [DRUKWERK, "build", "--publication-only", "--out", str(WORK / "m1")],
+            "drukwerk (no boundaries, no maps)": [DRUKWERK, "--root", str(nomaps), "build", "--publication-only",
+                                                  "--out", str(WORK / "m2")],
         },
         "everything (publication + 49 fact sheets)": {
             "drukwerk build": [DRUKWERK, "build", "--out", str(WORK / "e")],
