@@ -219,6 +219,10 @@ pub fn run(
                 }
                 Profile::Web => {}
             }
+            compiled.warnings.extend(crate::render::glyphs::warning(
+                &compiled.document,
+                &job.name,
+            ));
             let compiled_at = Instant::now();
             let options = ExportOptions {
                 ident: job.name.clone(),

@@ -50,3 +50,35 @@ fn typst_syntax_in_content_appears_literally_in_the_pdf() {
 fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
+
+#[test]
+fn characters_the_fonts_lack_are_reported() {
+    let p = Project::minimal();
+    let region = p.read("content/regions/noord.toml").replace(
+        "name = \"Onderwijsregio Noord (po)\"",
+        "name = \"Onderwijsregio Noord 漢\"",
+    );
+    p.write("content/regions/noord.toml", &region);
+    // Web: PDF/UA and PDF/A forbid text without a glyph; Typst refuses to export it.
+    let web = p.run(&["build"]);
+    assert_eq!(web.code, 1, "{}", web.stderr);
+    assert!(web.stderr.contains("漢"), "{}", web.stderr);
+    // Print: Typst would silently print nothing there; drukwerk warns.
+    let print = p.run(&["build", "--profile", "print"]);
+    assert_eq!(print.code, 0, "{}", print.stderr);
+    assert!(
+        print.stderr.contains("warning[missing-glyph]"),
+        "{}",
+        print.stderr
+    );
+    assert!(print.stderr.contains("U+6F22"), "{}", print.stderr);
+    let strict = p.run(&[
+        "build",
+        "--profile",
+        "print",
+        "--deny-warnings",
+        "--out",
+        "strict",
+    ]);
+    assert_eq!(strict.code, 1, "{}", strict.stderr);
+}

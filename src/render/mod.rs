@@ -6,6 +6,7 @@
 //! and shaping are shared between documents compiled in the same process.
 
 pub mod fonts;
+pub mod glyphs;
 pub mod world;
 
 use std::collections::HashMap;

@@ -1,0 +1,59 @@
+//! A check Typst does not do: text the fonts cannot show.
+//!
+//! A character missing from every font in `fonts/` is laid out as an empty glyph (id 0), with
+//! no warning, and may vanish from the PDF's text. After layout, every glyph is inspected and
+//! such characters are reported once per document.
+
+use std::collections::BTreeSet;
+
+use typst::layout::{Frame, FrameItem};
+use typst_layout::PagedDocument;
+
+use crate::diagnostics::Diagnostic;
+
+/// Characters laid out without a glyph, in code-point order.
+pub fn missing(document: &PagedDocument) -> BTreeSet<char> {
+    let mut out = BTreeSet::new();
+    for page in document.pages() {
+        walk(&page.frame, &mut out);
+    }
+    out
+}
+
+fn walk(frame: &Frame, out: &mut BTreeSet<char>) {
+    for (_, item) in frame.items() {
+        match item {
+            FrameItem::Group(group) => walk(&group.frame, out),
+            FrameItem::Text(text) => {
+                for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
+                    let range = glyph.range();
+                    if let Some(s) = text.text.get(range) {
+                        out.extend(s.chars().filter(|c| !c.is_whitespace() && !c.is_control()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The warning for a document with characters the fonts lack, if any.
+pub fn warning(document: &PagedDocument, name: &str) -> Option<Diagnostic> {
+    let chars = missing(document);
+    if chars.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = chars
+        .iter()
+        .map(|c| format!("{c} (U+{:04X})", *c as u32))
+        .collect();
+    Some(
+        Diagnostic::warning(
+            "missing-glyph",
+            format!("{name}: the fonts have no glyph for {}", list.join(", ")),
+        )
+        .with_help(
+            "replace these characters in the content, or add a font that has them to fonts/",
+        ),
+    )
+}
