@@ -19,7 +19,6 @@ use typst::layout::{Frame, FrameItem, Transform};
 use typst::visualize::ImageKind;
 use typst_layout::PagedDocument;
 
-use crate::Profile;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Image, Model};
 
@@ -250,9 +249,4 @@ pub fn web_downsampled(
         changed = true;
     }
     Ok(changed.then_some(out))
-}
-
-/// The edition's policy, for callers that only need to know whether to look at placements.
-pub fn needs_second_pass(profile: Profile, prepared: &Prepared) -> bool {
-    profile == Profile::Web && !prepared.is_empty()
 }

@@ -34,7 +34,7 @@ pub fn check(root: &Path) -> Checked {
     let started = Instant::now();
     let model = validate::validate(root, raw, &mut diagnostics);
     let validate_time = started.elapsed();
-    sort(&mut diagnostics, &sources);
+    sort(&mut diagnostics);
     Checked {
         model,
         diagnostics,
@@ -45,7 +45,7 @@ pub fn check(root: &Path) -> Checked {
 }
 
 /// Orders diagnostics by file and position, so output is stable and easy to follow.
-fn sort(diagnostics: &mut [Diagnostic], _sources: &Sources) {
+fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (&a.file, a.span.as_ref().map(|s| s.start))
             .cmp(&(&b.file, b.span.as_ref().map(|s| s.start)))

@@ -157,7 +157,7 @@ fn figures(
                     )
                     .at(
                         path,
-                        header_span(path, r),
+                        header_span(r),
                         format!("add `{} = …` to this table", kf.id),
                     )
                     .with_help(format!("{}: {}", kf.id, kf.description)),
@@ -170,7 +170,7 @@ fn figures(
 }
 
 /// The span of the `[figures]` table; serde gives the table body, which is fine to underline.
-fn header_span(_path: &Path, r: &RawRegion) -> std::ops::Range<usize> {
+fn header_span(r: &RawRegion) -> std::ops::Range<usize> {
     let span = r.figures.span();
     span.start..span.start.max(span.end.min(span.start + 9))
 }
