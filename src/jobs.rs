@@ -7,6 +7,7 @@
 
 use std::path::PathBuf;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -156,6 +157,10 @@ pub struct Edition<'a> {
     pub images: Images<'a>,
 }
 
+/// Evict Typst's caches after every this many documents: eviction walks every cache, which
+/// after each small document costs more time than it saves memory (measured in bench/).
+const EVICT_EVERY: usize = 8;
+
 /// One job's output and warnings, or its errors.
 type JobResult = Result<(Output, Vec<Diagnostic>), Vec<Diagnostic>>;
 
@@ -182,6 +187,7 @@ pub fn run(
     let timings = Mutex::new(Timings::default());
     // A single document leaves nothing to make room for: skip the eviction walk.
     let evict = jobs.len() > 1;
+    let finished = AtomicUsize::new(0);
     let results: Vec<JobResult> = jobs
         .into_par_iter()
         .map(|job| {
@@ -236,8 +242,8 @@ pub fn run(
             // Keep Typst's caches from growing with the number of documents: entries this
             // document did not use go; the shared layout (style, base map) is used by every
             // sheet and stays. Measured: age 1 gives the lowest peak memory of a full build
-            // and is no slower than age 10 (bench/results.md).
-            if evict {
+            // and is no slower than age 10 (bench/results.md); see EVICT_EVERY for how often.
+            if evict && finished.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
                 comemo::evict(1);
             }
             {
