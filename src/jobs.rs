@@ -188,80 +188,88 @@ pub fn run(
     // A single document leaves nothing to make room for: skip the eviction walk.
     let evict = jobs.len() > 1;
     let finished = AtomicUsize::new(0);
-    let results: Vec<JobResult> = jobs
-        .into_par_iter()
-        .map(|job| {
-            let started = Instant::now();
-            let mut compiled = renderer.compile(
-                job.layout.path(),
-                job.data.clone(),
-                profile,
+    let run_one = |job: Job| -> JobResult {
+        let started = Instant::now();
+        let mut compiled = renderer.compile(
+            job.layout.path(),
+            job.data.clone(),
+            profile,
+            &images.prepared,
+            sources,
+        )?;
+        match profile {
+            Profile::Print => compiled.warnings.extend(crate::images::print_warnings(
+                &compiled.document,
                 &images.prepared,
-                sources,
-            )?;
-            match profile {
-                Profile::Print => compiled.warnings.extend(crate::images::print_warnings(
+            )),
+            Profile::Web if !images.prepared.is_empty() => {
+                // Now that the placed sizes are known, shrink what is sharper than the
+                // screen needs and lay the document out again with the smaller files.
+                if let Some(smaller) = crate::images::web_downsampled(
+                    renderer.root(),
+                    &images.images,
                     &compiled.document,
                     &images.prepared,
-                )),
-                Profile::Web if !images.prepared.is_empty() => {
-                    // Now that the placed sizes are known, shrink what is sharper than the
-                    // screen needs and lay the document out again with the smaller files.
-                    if let Some(smaller) = crate::images::web_downsampled(
-                        renderer.root(),
-                        &images.images,
-                        &compiled.document,
-                        &images.prepared,
-                        &images.cache,
-                    )? {
-                        compiled = renderer.compile(
-                            job.layout.path(),
-                            job.data,
-                            profile,
-                            &smaller,
-                            sources,
-                        )?;
-                    }
+                    &images.cache,
+                )? {
+                    compiled = renderer.compile(
+                        job.layout.path(),
+                        job.data,
+                        profile,
+                        &smaller,
+                        sources,
+                    )?;
                 }
-                Profile::Web => {}
             }
-            compiled.warnings.extend(crate::render::glyphs::warning(
-                &compiled.document,
-                &job.name,
-            ));
-            let compiled_at = Instant::now();
-            let options = ExportOptions {
-                ident: job.name.clone(),
-                timestamp,
-                profile,
-                crop_marks,
-            };
-            let bytes = export::pdf(&compiled.document, &options)?;
-            let pages = compiled.document.pages().len();
-            drop(compiled.document);
-            // Keep Typst's caches from growing with the number of documents: entries this
-            // document did not use go; the shared layout (style, base map) is used by every
-            // sheet and stays. Measured: age 1 gives the lowest peak memory of a full build
-            // and is no slower than age 10 (bench/results.md); see EVICT_EVERY for how often.
-            if evict && finished.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
-                comemo::evict(1);
-            }
-            {
-                let mut t = timings.lock().unwrap_or_else(|e| e.into_inner());
-                t.compile += compiled_at - started;
-                t.export += compiled_at.elapsed();
-            }
-            let output = Output {
-                sha256: hex(&Sha256::digest(&bytes)),
-                name: job.name,
-                path: job.output,
-                bytes,
-                pages,
-            };
-            progress(&output);
-            Ok((output, compiled.warnings))
-        })
-        .collect();
+            Profile::Web => {}
+        }
+        compiled.warnings.extend(crate::render::glyphs::warning(
+            &compiled.document,
+            &job.name,
+        ));
+        let compiled_at = Instant::now();
+        let options = ExportOptions {
+            ident: job.name.clone(),
+            timestamp,
+            profile,
+            crop_marks,
+        };
+        let bytes = export::pdf(&compiled.document, &options)?;
+        let pages = compiled.document.pages().len();
+        drop(compiled.document);
+        // Keep Typst's caches from growing with the number of documents: entries this
+        // document did not use go; the shared layout (style, base map) is used by every
+        // sheet and stays. Measured: age 1 gives the lowest peak memory of a full build
+        // and is no slower than age 10 (bench/results.md); see EVICT_EVERY for how often.
+        if evict && finished.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
+            comemo::evict(1);
+        }
+        {
+            let mut t = timings.lock().unwrap_or_else(|e| e.into_inner());
+            t.compile += compiled_at - started;
+            t.export += compiled_at.elapsed();
+        }
+        let output = Output {
+            sha256: hex(&Sha256::digest(&bytes)),
+            name: job.name,
+            path: job.output,
+            bytes,
+            pages,
+        };
+        progress(&output);
+        Ok((output, compiled.warnings))
+    };
+    // The publication first, on its own (Typst lays out its pages in parallel), then its
+    // caches go and the fact sheets run in parallel: peak memory is the larger of the two
+    // phases instead of their sum.
+    let (large, small): (Vec<Job>, Vec<Job>) = jobs
+        .into_iter()
+        .partition(|j| j.layout == Layout::Publication);
+    let mut results: Vec<JobResult> = large.into_iter().map(run_one).collect();
+    if !results.is_empty() && !small.is_empty() {
+        comemo::evict(0);
+    }
+    results.extend(small.into_par_iter().map(run_one).collect::<Vec<_>>());
     let mut outputs = Vec::new();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
