@@ -12,10 +12,10 @@ use std::collections::HashMap;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
-use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 use sha2::{Digest, Sha256};
 use typst::foundations::Bytes;
-use typst::layout::{Frame, FrameItem, Transform};
+use typst::layout::{FrameItem, Transform};
 use typst::visualize::ImageKind;
 use typst_layout::PagedDocument;
 
@@ -90,10 +90,7 @@ fn process(
     let mut reader = ImageReader::new(Cursor::new(&source))
         .with_guessed_format()
         .map_err(|e| e.to_string())?;
-    let mut limits = Limits::default();
-    limits.max_image_width = Some(crate::validate::MAX_IMAGE_SIDE);
-    limits.max_image_height = Some(crate::validate::MAX_IMAGE_SIDE);
-    reader.limits(limits);
+    reader.limits(crate::validate::image_decode_limits());
     let format = reader.format();
     let mut decoder = reader.into_decoder().map_err(|e| e.to_string())?;
     let orientation = decoder.orientation().map_err(|e| e.to_string())?;
@@ -152,46 +149,37 @@ fn placements(document: &PagedDocument, prepared: &Prepared) -> HashMap<String, 
         .collect();
     let mut out: HashMap<String, Placement> = HashMap::new();
     for page in document.pages() {
-        walk(&page.frame, Transform::identity(), &mut |image, w, h| {
-            let ImageKind::Raster(raster) = image.kind() else {
-                return;
-            };
-            let hash: [u8; 32] = Sha256::digest(raster.data().as_slice()).into();
-            let Some(path) = by_hash.get(&hash) else {
-                return;
-            };
-            let placed = Placement {
-                pixels: (raster.width(), raster.height()),
-                inches: (w / 72.0, h / 72.0),
-            };
-            let entry = out.entry((*path).clone()).or_insert(placed);
-            if placed.ppi() < entry.ppi() {
-                *entry = placed;
-            }
-        });
+        crate::render::for_each_item(
+            &page.frame,
+            Transform::identity(),
+            &mut |item, transform| {
+                let FrameItem::Image(image, size, _) = item else {
+                    return;
+                };
+                // The placed size after scaling by the enclosing groups.
+                let w = size.x.to_pt()
+                    * (transform.sx.get().powi(2) + transform.ky.get().powi(2)).sqrt();
+                let h = size.y.to_pt()
+                    * (transform.kx.get().powi(2) + transform.sy.get().powi(2)).sqrt();
+                let ImageKind::Raster(raster) = image.kind() else {
+                    return;
+                };
+                let hash: [u8; 32] = Sha256::digest(raster.data().as_slice()).into();
+                let Some(path) = by_hash.get(&hash) else {
+                    return;
+                };
+                let placed = Placement {
+                    pixels: (raster.width(), raster.height()),
+                    inches: (w / 72.0, h / 72.0),
+                };
+                let entry = out.entry((*path).clone()).or_insert(placed);
+                if placed.ppi() < entry.ppi() {
+                    *entry = placed;
+                }
+            },
+        );
     }
     out
-}
-
-/// Visits every image in a frame with its size in points after transforms.
-fn walk(
-    frame: &Frame,
-    transform: Transform,
-    visit: &mut dyn FnMut(&typst::visualize::Image, f64, f64),
-) {
-    for (_, item) in frame.items() {
-        match item {
-            FrameItem::Group(group) => {
-                walk(&group.frame, transform.pre_concat(group.transform), visit)
-            }
-            FrameItem::Image(image, size, _) => {
-                let sx = (transform.sx.get().powi(2) + transform.ky.get().powi(2)).sqrt();
-                let sy = (transform.kx.get().powi(2) + transform.sy.get().powi(2)).sqrt();
-                visit(image, size.x.to_pt() * sx, size.y.to_pt() * sy);
-            }
-            _ => {}
-        }
-    }
 }
 
 /// Print: a warning for every image below [`PRINT_PPI`] at its placed size.

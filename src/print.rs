@@ -94,15 +94,14 @@ fn add_colour_space(doc: &mut Document, page: ObjectId, cs: ObjectId) -> Result<
         .cloned();
     let resources_id = match resources {
         Some(Object::Reference(id)) => id,
-        Some(Object::Dictionary(d)) => {
-            let id = doc.add_object(d);
-            doc.get_dictionary_mut(page)
-                .map_err(|e| e.to_string())?
-                .set("Resources", id);
-            id
-        }
-        _ => {
-            let id = doc.add_object(Dictionary::new());
+        // Inline (or missing) resources become an object of their own, so the colour space
+        // can be added in one place below.
+        other => {
+            let dict = match other {
+                Some(Object::Dictionary(d)) => d,
+                _ => Dictionary::new(),
+            };
+            let id = doc.add_object(dict);
             doc.get_dictionary_mut(page)
                 .map_err(|e| e.to_string())?
                 .set("Resources", id);

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use typst::layout::{Frame, FrameItem};
+use typst::layout::{FrameItem, Transform};
 use typst_layout::PagedDocument;
 
 use crate::diagnostics::Diagnostic;
@@ -15,26 +15,16 @@ use crate::diagnostics::Diagnostic;
 pub fn missing(document: &PagedDocument) -> BTreeSet<char> {
     let mut out = BTreeSet::new();
     for page in document.pages() {
-        walk(&page.frame, &mut out);
-    }
-    out
-}
-
-fn walk(frame: &Frame, out: &mut BTreeSet<char>) {
-    for (_, item) in frame.items() {
-        match item {
-            FrameItem::Group(group) => walk(&group.frame, out),
-            FrameItem::Text(text) => {
-                for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
-                    let range = glyph.range();
-                    if let Some(s) = text.text.get(range) {
-                        out.extend(s.chars().filter(|c| !c.is_whitespace() && !c.is_control()));
-                    }
+        super::for_each_item(&page.frame, Transform::identity(), &mut |item, _| {
+            let FrameItem::Text(text) = item else { return };
+            for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
+                if let Some(s) = text.text.get(glyph.range()) {
+                    out.extend(s.chars().filter(|c| !c.is_whitespace() && !c.is_control()));
                 }
             }
-            _ => {}
-        }
+        });
     }
+    out
 }
 
 /// The warning for a document with characters the fonts lack, if any.

@@ -185,6 +185,22 @@ fn locate(
     Some((path, range))
 }
 
+/// Visits every item of a laid-out frame, groups included, with the transform accumulated
+/// from the enclosing groups (for checks that read the document after layout).
+pub fn for_each_item(
+    frame: &typst::layout::Frame,
+    transform: typst::layout::Transform,
+    visit: &mut dyn FnMut(&typst::layout::FrameItem, typst::layout::Transform),
+) {
+    for (_, item) in frame.items() {
+        if let typst::layout::FrameItem::Group(group) = item {
+            for_each_item(&group.frame, transform.pre_concat(group.transform), visit);
+        } else {
+            visit(item, transform);
+        }
+    }
+}
+
 fn to_datetime(date: chrono::NaiveDate) -> Datetime {
     use chrono::Datelike;
     Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)

@@ -12,6 +12,15 @@ pub const MAX_SIDE: u32 = 12_000;
 /// Largest decoded size accepted, in bytes.
 pub const MAX_ALLOC: u64 = 512 * 1024 * 1024;
 
+/// The limits every decode of a content image runs under, here and at build time.
+pub fn decode_limits() -> image::Limits {
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_ALLOC);
+    limits
+}
+
 /// Checks one image reference from the content file `file`.
 pub fn image(
     root: &Path,
@@ -126,11 +135,7 @@ fn probe(path: &Path) -> Result<(u32, u32), String> {
     ) {
         return Err("not a PNG or JPEG file".into());
     }
-    let mut limits = image::Limits::default();
-    limits.max_image_width = Some(MAX_SIDE);
-    limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(MAX_ALLOC);
-    reader.limits(limits);
+    reader.limits(decode_limits());
     // Decode fully: a truncated or corrupt file fails here, and the limits stop bombs before
     // they allocate.
     let decoded = reader.decode().map_err(|e| e.to_string())?;

@@ -5,7 +5,7 @@
 //! there are no errors; warnings travel along with it.
 
 mod images;
-pub use images::MAX_SIDE as MAX_IMAGE_SIDE;
+pub use images::decode_limits as image_decode_limits;
 mod publication;
 mod regions;
 
