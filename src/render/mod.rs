@@ -24,7 +24,7 @@ use crate::Error;
 use crate::Profile;
 use crate::diagnostics::{Diagnostic, Sources};
 use fonts::Fonts;
-use world::{DocumentWorld, file_id, library};
+use world::{DocumentWorld, ProjectFiles, file_id, library};
 
 /// Virtual path at which a document's view JSON is served. It never exists on disk, and is
 /// the same for every document so the standard library (built from `sys.inputs`) is shared.
@@ -33,6 +33,7 @@ pub const DATA_PATH: &str = "/.drukwerk/data.json";
 /// Compiles documents; one per process.
 pub struct Renderer {
     root: PathBuf,
+    project: Arc<ProjectFiles>,
     fonts: Arc<Fonts>,
     today: Datetime,
     libraries: Mutex<HashMap<Profile, Arc<LazyHash<Library>>>>,
@@ -55,6 +56,7 @@ impl Renderer {
         let fonts = Arc::new(Fonts::load(&root.join("fonts"))?);
         let today = to_datetime(today);
         Ok(Self {
+            project: Arc::new(ProjectFiles::new(&root)),
             root,
             fonts,
             today,
@@ -101,7 +103,7 @@ impl Renderer {
             }
         }
         let world = DocumentWorld::new(
-            &self.root,
+            self.project.clone(),
             main,
             overlay,
             self.library(profile),

@@ -4,6 +4,9 @@
 //! layouts read) from under the project root, the project's fonts, and in-memory files the
 //! engine made for this document (the view JSON). A path outside the project root, a symlink
 //! that leads out of it, or a package import gets a Typst error, never the file.
+//!
+//! Project files are read and parsed once per process ([`ProjectFiles`], shared by every
+//! document's world): fifty documents share one parse of each layout.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -34,17 +37,30 @@ pub fn library(inputs: &[(&str, &str)]) -> LazyHash<Library> {
     LazyHash::new(Library::builder().with_inputs(dict).build())
 }
 
-/// Serves project files from disk (confined to the root) and in-memory files from an overlay.
-struct ProjectFiles {
-    root: PathBuf,
-    overlay: HashMap<FileId, Bytes>,
+/// The project's files on disk, confined to the root; read and parsed once, then shared by
+/// every document compiled in this process.
+pub struct ProjectFiles {
+    store: FileStore<DiskFiles>,
 }
 
-impl FileLoader for ProjectFiles {
-    fn load(&self, id: FileId) -> FileResult<Bytes> {
-        if let Some(bytes) = self.overlay.get(&id) {
-            return Ok(bytes.clone());
+impl ProjectFiles {
+    /// Files under `root`, which must be canonical.
+    pub fn new(root: &Path) -> Self {
+        Self {
+            store: FileStore::new(DiskFiles {
+                root: root.to_path_buf(),
+            }),
         }
+    }
+}
+
+/// Loads project files from disk, refusing anything outside the root.
+struct DiskFiles {
+    root: PathBuf,
+}
+
+impl FileLoader for DiskFiles {
+    fn load(&self, id: FileId) -> FileResult<Bytes> {
         if id.root() != &VirtualRoot::Project {
             return Err(FileError::Other(Some(
                 "packages are not available: layouts may only use files inside the project".into(),
@@ -72,15 +88,16 @@ pub struct DocumentWorld {
     library: Arc<LazyHash<Library>>,
     fonts: Arc<Fonts>,
     main: FileId,
-    files: FileStore<ProjectFiles>,
+    project: Arc<ProjectFiles>,
+    /// In-memory files of this document; they shadow project files at the same path.
+    overlay: HashMap<FileId, Bytes>,
     today: Datetime,
 }
 
 impl DocumentWorld {
-    /// A world for `main` (a project file id), with in-memory `overlay` files. `root` must be
-    /// canonical.
+    /// A world for `main` (a project file id), with in-memory `overlay` files.
     pub fn new(
-        root: &Path,
+        project: Arc<ProjectFiles>,
         main: FileId,
         overlay: HashMap<FileId, Bytes>,
         library: Arc<LazyHash<Library>>,
@@ -91,10 +108,8 @@ impl DocumentWorld {
             library,
             fonts,
             main,
-            files: FileStore::new(ProjectFiles {
-                root: root.to_path_buf(),
-                overlay,
-            }),
+            project,
+            overlay,
             today,
         }
     }
@@ -119,11 +134,21 @@ impl World for DocumentWorld {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        self.files.source(id)
+        match self.overlay.get(&id) {
+            // The overlay holds data, not Typst source; this only happens when a layout
+            // imports the data file, and then Typst reports what it finds there.
+            Some(bytes) => std::str::from_utf8(bytes.as_slice())
+                .map(|text| Source::new(id, text.into()))
+                .map_err(|_| FileError::InvalidUtf8),
+            None => self.project.store.source(id),
+        }
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        self.files.file(id)
+        match self.overlay.get(&id) {
+            Some(bytes) => Ok(bytes.clone()),
+            None => self.project.store.file(id),
+        }
     }
 
     fn font(&self, index: usize) -> Option<Font> {
