@@ -76,6 +76,8 @@ pub struct Timings {
     pub compile: Duration,
     /// PDF export.
     pub export: Duration,
+    /// Dropping each document and evicting Typst's caches.
+    pub evict: Duration,
 }
 
 /// File-name stem of the publication: `regionale-samenwerking-werkt-2026`.
@@ -237,6 +239,7 @@ pub fn run(
             crop_marks,
         };
         let bytes = export::pdf(&compiled.document, &options)?;
+        let exported_at = Instant::now();
         let pages = compiled.document.pages().len();
         drop(compiled.document);
         // Keep Typst's caches from growing with the number of documents: entries the last
@@ -248,7 +251,8 @@ pub fn run(
         {
             let mut t = timings.lock().unwrap_or_else(|e| e.into_inner());
             t.compile += compiled_at - started;
-            t.export += compiled_at.elapsed();
+            t.export += exported_at - compiled_at;
+            t.evict += exported_at.elapsed();
         }
         let output = Output {
             sha256: hex(&Sha256::digest(&bytes)),

@@ -266,12 +266,13 @@ fn run(
         let row =
             |name: &str, d: Duration| format!("  {name:<10} {:>8.1} ms", d.as_secs_f64() * 1000.0);
         for line in [
-            "timings (compile and export are summed over parallel documents):".to_string(),
+            "timings (compile, export and evict are summed over parallel documents):".to_string(),
             row("load", load_time),
             row("validate", validate_time),
             row("view", view_time),
             row("compile", timings.compile),
             row("export", timings.export),
+            row("evict", timings.evict),
             row("render", render_time),
             row("write", write_time),
             row("total", total_time),
