@@ -3,6 +3,7 @@
 mod common;
 
 use common::{Pdf, Project, normalise};
+use drukwerk::Profile;
 
 #[test]
 fn factsheets_on_demand_have_the_region_figures_and_municipalities() {
@@ -135,4 +136,96 @@ fn manifest_lists_every_output_with_hash_and_versions() {
         "closing summary: {}",
         run.stderr
     );
+}
+
+/// Lowest baseline of any text on a page, and the baseline of the run that contains
+/// `needle`, in points from the top of the page.
+fn baselines(frame: &typst::layout::Frame, needle: &str) -> (f64, Option<f64>) {
+    fn walk(
+        frame: &typst::layout::Frame,
+        ts: typst::layout::Transform,
+        needle: &str,
+        out: &mut (f64, Option<f64>),
+    ) {
+        for (pos, item) in frame.items() {
+            match item {
+                typst::layout::FrameItem::Group(group) => {
+                    let inner = ts
+                        .pre_concat(typst::layout::Transform::translate(pos.x, pos.y))
+                        .pre_concat(group.transform);
+                    walk(&group.frame, inner, needle, out);
+                }
+                typst::layout::FrameItem::Text(text) => {
+                    let y = pos.transform(ts).y.to_pt();
+                    out.0 = out.0.max(y);
+                    if text.text.contains(needle) {
+                        out.1 = Some(y);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = (0.0, None);
+    walk(
+        frame,
+        typst::layout::Transform::identity(),
+        needle,
+        &mut out,
+    );
+    out
+}
+
+/// The layout chooses each sheet's density by measuring stand-ins (no headings, map or
+/// strip while measuring, see layouts/factsheet.typ). If a stand-in were smaller than the
+/// real thing, the sheet would run over the bottom margin; if larger, the foot line would
+/// float above the foot. Every sheet: one page, nothing below the text area, and the
+/// "Stand: …" line at its foot.
+#[test]
+fn every_fact_sheet_fits_one_page_with_its_foot_line_at_the_foot() {
+    use drukwerk::diagnostics::Sources;
+    use drukwerk::jobs;
+    use drukwerk::render::Renderer;
+    use std::sync::Mutex;
+
+    let p = Project::real();
+    let root = p.root();
+    let model = drukwerk::project::check(root).model.unwrap();
+    let (today, _) = drukwerk::project::build_date(&model, None);
+    let renderer = Renderer::new(root, today).unwrap();
+    let sources = Mutex::new(Sources::default());
+    let mm = 72.0 / 25.4;
+    // A4, 16 mm bottom margin (layouts/factsheet.typ).
+    let text_bottom = (297.0 - 16.0) * mm;
+    for index in 0..model.regions.len() {
+        let id = &model.regions[index].id;
+        let job = jobs::factsheet_job(&model, index, Profile::Web).unwrap();
+        let compiled = renderer
+            .compile(
+                job.layout.path(),
+                job.data,
+                Profile::Web,
+                &Default::default(),
+                &sources,
+            )
+            .unwrap_or_else(|e| panic!("{id}: {e:?}"));
+        let pages = compiled.document.pages();
+        assert_eq!(pages.len(), 1, "{id}: one page");
+        let (lowest, stand) = baselines(&pages[0].frame, "Stand:");
+        let stand = stand.unwrap_or_else(|| panic!("{id}: no \"Stand:\" line"));
+        assert!(
+            lowest <= text_bottom + 0.5,
+            "{id}: text at {:.1} mm runs below the text area ({:.1} mm)",
+            lowest / mm,
+            text_bottom / mm
+        );
+        // The foot line is two lines of small type at most: its first baseline sits within
+        // 12 mm of the bottom of the text area.
+        assert!(
+            stand >= text_bottom - 12.0 * mm,
+            "{id}: foot line at {:.1} mm, not at the foot ({:.1} mm)",
+            stand / mm,
+            text_bottom / mm
+        );
+    }
 }

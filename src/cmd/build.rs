@@ -114,6 +114,7 @@ fn run(
         );
         return EXIT_USAGE;
     }
+    let fonts = crate::render::Fonts::load_in_background(&root.join("fonts"));
     let Checked {
         model,
         diagnostics,
@@ -157,7 +158,7 @@ fn run(
         }
     }
     let (today, timestamp) = project::build_date(&model, project::source_date_epoch());
-    let renderer = match Renderer::new(root, today) {
+    let renderer = match Renderer::with_fonts(root, fonts.wait(), today) {
         Ok(r) => r,
         Err(e) => {
             reporter.error(

@@ -79,11 +79,30 @@ impl Fonts {
         })
     }
 
+    /// Starts reading the fonts in `dir` on a background thread, so that the content can be
+    /// loaded and checked meanwhile (each takes a few milliseconds of a one-sheet build).
+    pub fn load_in_background(dir: &Path) -> PendingFonts {
+        let dir = dir.to_path_buf();
+        PendingFonts(std::thread::spawn(move || Fonts::load(&dir)))
+    }
+
     /// The font at a book index, parsed on first use; `None` for an index out of range.
     pub fn font(&self, index: usize) -> Option<Font> {
         let slot = self.slots.get(index)?;
         slot.font
             .get_or_init(|| Font::new(slot.data.clone(), slot.index))
             .clone()
+    }
+}
+
+/// Fonts being read on a background thread; see [`Fonts::load_in_background`].
+pub struct PendingFonts(std::thread::JoinHandle<Result<Fonts, Error>>);
+
+impl PendingFonts {
+    /// Waits for the fonts.
+    pub fn wait(self) -> Result<Fonts, Error> {
+        self.0
+            .join()
+            .unwrap_or_else(|_| Err(Error::Fonts("reading the fonts failed".into())))
     }
 }

@@ -23,7 +23,7 @@ use typst_layout::PagedDocument;
 use crate::Error;
 use crate::Profile;
 use crate::diagnostics::{Diagnostic, Sources};
-use fonts::Fonts;
+pub use fonts::Fonts;
 use world::{DocumentWorld, ProjectFiles, file_id, library};
 
 /// Virtual path at which a document's view JSON is served. It never exists on disk, and is
@@ -50,10 +50,19 @@ pub struct Compiled {
 impl Renderer {
     /// Loads the fonts from `root/fonts`. `today` is what the layouts see as the current date.
     pub fn new(root: &Path, today: chrono::NaiveDate) -> Result<Self, Error> {
+        Self::with_fonts(root, Fonts::load(&root.join("fonts")), today)
+    }
+
+    /// Like [`Renderer::new`], with fonts read elsewhere (see [`Fonts::load_in_background`]).
+    pub fn with_fonts(
+        root: &Path,
+        fonts: Result<Fonts, Error>,
+        today: chrono::NaiveDate,
+    ) -> Result<Self, Error> {
         let root = root
             .canonicalize()
             .map_err(|e| Error::Io(format!("project root {}: {e}", root.display())))?;
-        let fonts = Arc::new(Fonts::load(&root.join("fonts"))?);
+        let fonts = Arc::new(fonts?);
         let today = to_datetime(today);
         Ok(Self {
             project: Arc::new(ProjectFiles::new(&root)),
