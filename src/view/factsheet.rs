@@ -20,7 +20,8 @@ pub struct FactSheetView<'a> {
     pub region_count: usize,
     /// Sources.
     pub sources: Vec<SourceView<'a>>,
-    /// The base map of the country (absent when the project has no boundaries).
+    /// The base map of the country, simplified for the sheet's small map (absent when the
+    /// project has no boundaries).
     pub geo: Option<super::maps::BaseMap<'a>>,
 }
 
@@ -55,6 +56,6 @@ pub fn view(model: &Model, index: usize) -> FactSheetView<'_> {
         region: RegionView::new(model, index, |c| CaseRef::new(model, c)),
         region_count: model.regions.len(),
         sources: p.sources.iter().map(SourceView::from).collect(),
-        geo: super::maps::base(model),
+        geo: super::maps::base(model, super::maps::Detail::Small),
     }
 }

@@ -29,14 +29,29 @@ pub struct BaseMap<'a> {
 /// Attribution line for the CBS boundaries (CC BY 4.0).
 pub const ATTRIBUTION: &str = "Gemeente- en provinciegrenzen 2025: © CBS, CBS Gebiedsindelingen via PDOK (CC BY 4.0); vereenvoudigd (cartomap/nl).";
 
+/// How much detail a map's rings keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// As shipped (large maps: the overview maps).
+    Full,
+    /// Simplified for maps about 50 mm wide ([`geo::SmallMaps`]): region maps, fact sheets.
+    Small,
+}
+
 /// The base map, when the project has boundaries.
-pub fn base(model: &Model) -> Option<BaseMap<'_>> {
-    model.geo.as_ref().map(|g| BaseMap {
-        width: geo::MAP_WIDTH as i32,
-        height: g.height,
-        land: &g.provinces,
-        water: &g.waters,
-        attribution: ATTRIBUTION,
+pub fn base(model: &Model, detail: Detail) -> Option<BaseMap<'_>> {
+    model.geo.as_ref().map(|g| {
+        let (land, water) = match detail {
+            Detail::Full => (&g.provinces, &g.waters),
+            Detail::Small => (&g.small.provinces, &g.small.waters),
+        };
+        BaseMap {
+            width: geo::MAP_WIDTH as i32,
+            height: g.height,
+            land,
+            water,
+            attribution: ATTRIBUTION,
+        }
     })
 }
 
@@ -45,7 +60,7 @@ pub fn base(model: &Model) -> Option<BaseMap<'_>> {
 pub struct RegionMap<'a> {
     /// CBS codes of the highlighted municipalities (what the map shows, for tests and tools).
     pub codes: Vec<&'a str>,
-    /// The municipalities' rings.
+    /// The municipalities' rings, simplified for small maps ([`Detail::Small`]).
     pub rings: Vec<&'a Ring>,
     /// Alternative text.
     pub alt: String,
@@ -59,7 +74,7 @@ pub fn region_map<'a>(model: &'a Model, region: &'a Region) -> Option<RegionMap<
     for &i in &region.municipalities {
         let code = model.municipality(i).code.as_str();
         codes.push(code);
-        rings.extend(geo.municipalities.get(code).into_iter().flatten());
+        rings.extend(geo.small.municipalities.get(code).into_iter().flatten());
     }
     let alt = if region.municipalities.is_empty() {
         format!(

@@ -33,6 +33,8 @@ pub struct PublicationView<'a> {
     pub sources: Vec<SourceView<'a>>,
     /// The base map of the country (absent when the project has no boundaries).
     pub geo: Option<maps::BaseMap<'a>>,
+    /// The same, simplified for the small maps on the region pages.
+    pub geo_small: Option<maps::BaseMap<'a>>,
     /// Overview maps per sector.
     pub overviews: Vec<maps::OverviewMap<'a>>,
     /// A–Z index of all municipalities with their regions.
@@ -246,7 +248,8 @@ pub fn view(model: &Model) -> PublicationView<'_> {
             .map(|i| RegionView::new(model, i, |c| story_view(model, c)))
             .collect(),
         sources: p.sources.iter().map(SourceView::from).collect(),
-        geo: maps::base(model),
+        geo: maps::base(model, maps::Detail::Full),
+        geo_small: maps::base(model, maps::Detail::Small),
         overviews: maps::overviews(model),
         municipality_index: maps::index(model),
     }
