@@ -8,7 +8,7 @@ use super::args::{BuildArgs, FactsheetArgs, OutputArgs};
 use super::report::{Reporter, failed, human_size};
 use super::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 use crate::diagnostics::display_path;
-use crate::export::write_atomic;
+use crate::export::{write_all_atomic, write_atomic};
 use crate::jobs::{self, Job};
 use crate::manifest::Manifest;
 use crate::model::Model;
@@ -225,18 +225,24 @@ fn run(
         return EXIT_ERRORS;
     }
     let write_started = Instant::now();
-    for output in &outputs {
-        if let Err(e) = write_atomic(&out_dir.join(&output.path), &output.bytes) {
-            reporter.error("write", &e.to_string(), None);
-            return EXIT_ERRORS;
-        }
+    let paths: Vec<PathBuf> = outputs.iter().map(|o| out_dir.join(&o.path)).collect();
+    let mut files: Vec<(&Path, &[u8])> = paths
+        .iter()
+        .zip(&outputs)
+        .map(|(path, o)| (path.as_path(), o.bytes.as_slice()))
+        .collect();
+    let manifest = manifest.map(|m| {
+        (
+            out_dir.join(m),
+            Manifest::new(args.profile, &outputs).to_json(),
+        )
+    });
+    if let Some((path, bytes)) = &manifest {
+        files.push((path.as_path(), bytes.as_slice()));
     }
-    if let Some(manifest) = manifest {
-        let bytes = Manifest::new(args.profile, &outputs).to_json();
-        if let Err(e) = write_atomic(&out_dir.join(manifest), &bytes) {
-            reporter.error("write", &e.to_string(), None);
-            return EXIT_ERRORS;
-        }
+    if let Err(e) = write_all_atomic(&files) {
+        reporter.error("write", &e.to_string(), None);
+        return EXIT_ERRORS;
     }
     let write_time = write_started.elapsed();
     for output in &outputs {
