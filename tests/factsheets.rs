@@ -229,3 +229,45 @@ fn every_fact_sheet_fits_one_page_with_its_foot_line_at_the_foot() {
         );
     }
 }
+
+/// A region far beyond the source (every municipality of the country) does not fit one page
+/// at any density: the sheet flows on to a second page, and then, only then, has page
+/// numbers ("… · 1/2").
+#[test]
+fn an_overfull_fact_sheet_flows_on_with_page_numbers() {
+    let p = Project::minimal();
+    let mut csv = csv::Reader::from_path(
+        Project::real()
+            .root()
+            .join("content/geo/gemeenten-2025.csv"),
+    )
+    .unwrap();
+    let names: Vec<String> = csv
+        .records()
+        .map(|r| r.unwrap().get(1).unwrap().to_string())
+        .collect();
+    assert!(names.len() > 300);
+    let list = names
+        .iter()
+        .map(|n| format!("{n:?}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let region = p.read("content/regions/noord.toml").replace(
+        "municipalities = [\"Groningen\", \"Het Hogeland\", \"Westerkwartier\"]",
+        &format!("municipalities = [{list}]"),
+    );
+    p.write("content/regions/noord.toml", &region);
+    let run = p.run(&["factsheet", "noord", "zuid"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let full = Pdf::open(&p.root().join("out/factsheets/noord.pdf"));
+    assert_eq!(full.doc.get_pages().len(), 2);
+    let text = full.text();
+    assert!(text.contains("1/2") && text.contains("2/2"), "{text}");
+    for name in ["Aa en Hunze", "Zwolle", "Súdwest-Fryslân"] {
+        assert!(text.contains(&normalise(name)), "{name}");
+    }
+    // A sheet that fits has no page numbers.
+    let small = Pdf::open(&p.root().join("out/factsheets/zuid.pdf"));
+    assert_eq!(small.doc.get_pages().len(), 1);
+    assert!(!small.text().contains("1/1"));
+}
