@@ -14,14 +14,16 @@ use crate::render::Renderer;
 
 /// Checks the project and prints every problem. Exit 1 on errors (or warnings when denied).
 pub fn check(root: &Path, args: &CheckArgs, reporter: &Reporter) -> i32 {
+    let fonts =
+        (!args.content_only).then(|| crate::render::Fonts::load_in_background(&root.join("fonts")));
     let checked = project::check(root);
     let mut diagnostics = checked.diagnostics;
     let sources = Mutex::new(checked.sources);
-    if let (Some(model), false) = (&checked.model, args.content_only) {
+    if let (Some(model), Some(fonts)) = (&checked.model, fonts) {
         // Compile both layouts (the publication and the first fact sheet) so layout errors
         // surface here too; no PDF is exported or written.
         let (today, _) = project::build_date(model, project::source_date_epoch());
-        match Renderer::new(root, today) {
+        match Renderer::with_fonts(root, fonts.wait(), today) {
             Ok(renderer) => {
                 let profile = crate::Profile::Web;
                 let mut planned = Vec::new();
