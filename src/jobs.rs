@@ -159,11 +159,10 @@ pub struct Edition<'a> {
 }
 
 /// Evict Typst's caches after every this many documents, keeping what was used since the
-/// previous eviction. Measured on the 49 fact sheets (2 threads, release): clearing everything
-/// after each document keeps the peak lowest but costs a third more time (the sheets share
-/// much of their layout); every 8 documents: 345 ms, peak 82 MB, and the peak stays flat (61,
-/// 71, 79 MB for 12, 25, 49 sheets); never: 339 ms, 116 MB and growing with every sheet (55,
-/// 84, 116 MB).
+/// previous eviction. Measured on the 49 fact sheets (2 workers, release): with eviction every
+/// 8 documents the peak levels off (48, 60, 70 MB for 12, 25, 49 sheets); never evicting, it
+/// grows with every sheet (55, 84, 116 MB) for about 2 % less time; clearing everything after
+/// each document costs a third more time (the sheets share much of their layout).
 const EVICT_EVERY: usize = 8;
 
 /// One job's output and warnings, or its errors.
@@ -298,14 +297,15 @@ pub fn run(
     }
 }
 
-/// Runs `work` on every job with `threads` plain threads, each taking the next job when it is
+/// Runs `work` on every job, `threads` at a time, each worker taking the next job when it is
 /// done with one; results come back in job order.
 ///
-/// Not rayon's `par_iter`: Typst lays out and exports with rayon itself, and a rayon worker that
-/// waits for Typst's inner tasks steals further *documents* meanwhile. Every document was then
-/// in flight at once, so memory grew with the number of documents and evicting Typst's caches
-/// threw away the work of half-finished documents. Here at most `threads` documents are open,
-/// and Typst's inner parallel work goes to rayon's pool.
+/// Not rayon's `par_iter` over the jobs: Typst lays out and exports with rayon itself, and a
+/// rayon worker that waits for Typst's inner tasks steals whatever job is queued, so every
+/// document was in flight at once, memory grew with the number of documents and evicting
+/// Typst's caches threw away the work of half-finished documents. Here `threads` loops run on
+/// rayon's workers (no extra threads competing for the cores; a waiting worker helps with the
+/// other's Typst tasks) and take documents from a queue, so at most `threads` are open.
 fn in_parallel<T: Send>(
     jobs: Vec<Job>,
     threads: usize,
@@ -320,9 +320,9 @@ fn in_parallel<T: Send>(
     }
     let queue = Mutex::new(jobs.into_iter().enumerate());
     let done = Mutex::new(Vec::with_capacity(count));
-    std::thread::scope(|scope| {
+    rayon::scope(|scope| {
         for _ in 0..threads.clamp(1, count.max(1)) {
-            scope.spawn(|| {
+            scope.spawn(|_| {
                 loop {
                     let next = queue.lock().unwrap_or_else(|e| e.into_inner()).next();
                     let Some((index, job)) = next else { break };
