@@ -6,6 +6,7 @@
 //! conformal projection for the Netherlands, so keeping the aspect ratio keeps the map true.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 
@@ -26,8 +27,16 @@ pub struct Geo {
     pub provinces: Vec<Ring>,
     /// Province holes: enclosed waters, drawn in the water tone over the land.
     pub waters: Vec<Ring>,
-    /// The same boundaries simplified for small maps, with shared borders kept shared.
-    pub small: SmallMaps,
+    /// The same boundaries simplified for small maps, made on first use (see [`Geo::small`]).
+    small: OnceLock<SmallMaps>,
+}
+
+impl Geo {
+    /// The boundaries simplified for small maps, with shared borders kept shared. Made when
+    /// first asked for, so `check` and other runs that draw no map do not pay for it.
+    pub fn small(&self) -> &SmallMaps {
+        self.small.get_or_init(|| small_maps(self))
+    }
 }
 
 /// Boundaries for maps about 50 mm wide (a fact sheet's, a region page's): simplified with a
@@ -144,7 +153,6 @@ pub fn parse(municipalities: &str, provinces: &str) -> Result<Geo, String> {
             geo.waters.extend(rings.filter(|r| r.len() >= 6));
         }
     }
-    geo.small = small_maps(&geo);
     Ok(geo)
 }
 

@@ -321,7 +321,7 @@ fn in_parallel<T: Send>(
     let queue = Mutex::new(jobs.into_iter().enumerate());
     let done = Mutex::new(Vec::with_capacity(count));
     rayon::scope(|scope| {
-        for _ in 0..threads.clamp(1, count.max(1)) {
+        for _ in 0..threads.min(count) {
             scope.spawn(|_| {
                 loop {
                     let next = queue.lock().unwrap_or_else(|e| e.into_inner()).next();

@@ -19,11 +19,12 @@ type Point = (i32, i32);
 
 /// Simplifies `rings` (flat `[x, y, …]`, closed implicitly) with tolerance `tolerance` map
 /// units, keeping shared borders shared. A ring that would collapse keeps its points.
-pub fn rings<'a>(rings: impl IntoIterator<Item = &'a Ring> + Clone, tolerance: f64) -> Vec<Ring> {
-    let nodes = nodes(rings.clone());
+pub fn rings<'a>(rings: impl IntoIterator<Item = &'a Ring>, tolerance: f64) -> Vec<Ring> {
+    let rings: Vec<(&Ring, Vec<Point>)> = rings.into_iter().map(|r| (r, points(r))).collect();
+    let nodes = nodes(rings.iter().map(|(_, pts)| pts));
     rings
-        .into_iter()
-        .map(|ring| simplify_ring(ring, &nodes, tolerance))
+        .iter()
+        .map(|(ring, pts)| simplify_ring(ring, pts, &nodes, tolerance))
         .collect()
 }
 
@@ -37,10 +38,9 @@ fn points(ring: &Ring) -> Vec<Point> {
 }
 
 /// Vertices where borders meet: other than two distinct neighbours over all rings.
-fn nodes<'a>(rings: impl IntoIterator<Item = &'a Ring>) -> HashSet<Point> {
+fn nodes<'a>(rings: impl IntoIterator<Item = &'a Vec<Point>>) -> HashSet<Point> {
     let mut neighbours: HashMap<Point, Vec<Point>> = HashMap::new();
-    for ring in rings {
-        let pts = points(ring);
+    for pts in rings {
         let n = pts.len();
         for i in 0..n {
             let entry = neighbours.entry(pts[i]).or_default();
@@ -58,8 +58,8 @@ fn nodes<'a>(rings: impl IntoIterator<Item = &'a Ring>) -> HashSet<Point> {
         .collect()
 }
 
-fn simplify_ring(ring: &Ring, nodes: &HashSet<Point>, tolerance: f64) -> Ring {
-    let pts = points(ring);
+/// `pts` are the ring's [`points`].
+fn simplify_ring(ring: &Ring, pts: &[Point], nodes: &HashSet<Point>, tolerance: f64) -> Ring {
     let n = pts.len();
     if n < 4 {
         return ring.clone();

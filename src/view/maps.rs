@@ -43,7 +43,7 @@ pub fn base(model: &Model, detail: Detail) -> Option<BaseMap<'_>> {
     model.geo.as_ref().map(|g| {
         let (land, water) = match detail {
             Detail::Full => (&g.provinces, &g.waters),
-            Detail::Small => (&g.small.provinces, &g.small.waters),
+            Detail::Small => (&g.small().provinces, &g.small().waters),
         };
         BaseMap {
             width: geo::MAP_WIDTH as i32,
@@ -74,7 +74,7 @@ pub fn region_map<'a>(model: &'a Model, region: &'a Region) -> Option<RegionMap<
     for &i in &region.municipalities {
         let code = model.municipality(i).code.as_str();
         codes.push(code);
-        rings.extend(geo.small.municipalities.get(code).into_iter().flatten());
+        rings.extend(geo.small().municipalities.get(code).into_iter().flatten());
     }
     let alt = if region.municipalities.is_empty() {
         format!(
