@@ -2,8 +2,10 @@
 
 mod common;
 
-use common::{Pdf, Project, normalise};
+use common::{InProcess, Pdf, Project, normalise};
 use drukwerk::Profile;
+use drukwerk::jobs;
+use typst::layout::{FrameItem, Point, Transform};
 
 #[test]
 fn factsheets_on_demand_have_the_region_figures_and_municipalities() {
@@ -141,38 +143,16 @@ fn manifest_lists_every_output_with_hash_and_versions() {
 /// Lowest baseline of any text on a page, and the baseline of the run that contains
 /// `needle`, in points from the top of the page.
 fn baselines(frame: &typst::layout::Frame, needle: &str) -> (f64, Option<f64>) {
-    fn walk(
-        frame: &typst::layout::Frame,
-        ts: typst::layout::Transform,
-        needle: &str,
-        out: &mut (f64, Option<f64>),
-    ) {
-        for (pos, item) in frame.items() {
-            match item {
-                typst::layout::FrameItem::Group(group) => {
-                    let inner = ts
-                        .pre_concat(typst::layout::Transform::translate(pos.x, pos.y))
-                        .pre_concat(group.transform);
-                    walk(&group.frame, inner, needle, out);
-                }
-                typst::layout::FrameItem::Text(text) => {
-                    let y = pos.transform(ts).y.to_pt();
-                    out.0 = out.0.max(y);
-                    if text.text.contains(needle) {
-                        out.1 = Some(y);
-                    }
-                }
-                _ => {}
+    let mut out = (0.0, None);
+    drukwerk::render::for_each_item(frame, Transform::identity(), &mut |item, ts| {
+        if let FrameItem::Text(text) = item {
+            let y = Point::zero().transform(ts).y.to_pt();
+            out.0 = f64::max(out.0, y);
+            if text.text.contains(needle) {
+                out.1 = Some(y);
             }
         }
-    }
-    let mut out = (0.0, None);
-    walk(
-        frame,
-        typst::layout::Transform::identity(),
-        needle,
-        &mut out,
-    );
+    });
     out
 }
 
@@ -183,33 +163,16 @@ fn baselines(frame: &typst::layout::Frame, needle: &str) -> (f64, Option<f64>) {
 /// "Stand: …" line at its foot.
 #[test]
 fn every_fact_sheet_fits_one_page_with_its_foot_line_at_the_foot() {
-    use drukwerk::diagnostics::Sources;
-    use drukwerk::jobs;
-    use drukwerk::render::Renderer;
-    use std::sync::Mutex;
-
     let p = Project::real();
-    let root = p.root();
-    let model = drukwerk::project::check(root).model.unwrap();
-    let (today, _) = drukwerk::project::build_date(&model, None);
-    let renderer = Renderer::new(root, today).unwrap();
-    let sources = Mutex::new(Sources::default());
+    let build = InProcess::new(p.root());
+    let model = &build.model;
     let mm = 72.0 / 25.4;
     // A4, 16 mm bottom margin (layouts/factsheet.typ).
     let text_bottom = (297.0 - 16.0) * mm;
     for index in 0..model.regions.len() {
         let id = &model.regions[index].id;
-        let job = jobs::factsheet_job(&model, index, Profile::Web).unwrap();
-        let compiled = renderer
-            .compile(
-                job.layout.path(),
-                job.data,
-                Profile::Web,
-                &Default::default(),
-                &sources,
-            )
-            .unwrap_or_else(|e| panic!("{id}: {e:?}"));
-        let pages = compiled.document.pages();
+        let document = build.compile(jobs::factsheet_job(model, index, Profile::Web).unwrap());
+        let pages = document.pages();
         assert_eq!(pages.len(), 1, "{id}: one page");
         let (lowest, stand) = baselines(&pages[0].frame, "Stand:");
         let stand = stand.unwrap_or_else(|| panic!("{id}: no \"Stand:\" line"));

@@ -4,13 +4,10 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Mutex;
 
-use common::{Pdf, Project, normalise};
+use common::{InProcess, Pdf, Project, normalise};
 use drukwerk::Profile;
-use drukwerk::diagnostics::Sources;
 use drukwerk::jobs;
-use drukwerk::render::Renderer;
 use typst::foundations::{Label, Selector, Value};
 use typst::introspection::{Introspector, MetadataElem};
 use typst::utils::PicoStr;
@@ -115,22 +112,10 @@ fn overview_maps_never_give_neighbours_the_same_colour() {
 #[test]
 fn register_lists_all_municipalities_with_the_pages_their_regions_are_on() {
     let p = Project::real();
-    let root = p.root();
-    let model = drukwerk::project::check(root).model.unwrap();
-    let (today, _) = drukwerk::project::build_date(&model, None);
-    let renderer = Renderer::new(root, today).unwrap();
-    let job = jobs::publication_job(&model, Profile::Web).unwrap();
-    let sources = Mutex::new(Sources::default());
-    let compiled = renderer
-        .compile(
-            job.layout.path(),
-            job.data,
-            Profile::Web,
-            &Default::default(),
-            &sources,
-        )
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    let introspector = compiled.document.introspector();
+    let build = InProcess::new(p.root());
+    let model = &build.model;
+    let document = build.compile(jobs::publication_job(model, Profile::Web).unwrap());
+    let introspector = document.introspector();
 
     // The page each region landed on, from its label.
     let mut region_page: BTreeMap<String, usize> = BTreeMap::new();
@@ -193,7 +178,7 @@ fn register_lists_all_municipalities_with_the_pages_their_regions_are_on() {
 
     // And the names are really printed in the PDF.
     let bytes = drukwerk::export::pdf(
-        &compiled.document,
+        &document,
         &drukwerk::export::ExportOptions {
             ident: "t".into(),
             timestamp: 0,
@@ -202,7 +187,7 @@ fn register_lists_all_municipalities_with_the_pages_their_regions_are_on() {
         },
     )
     .unwrap();
-    let path = root.join("register-test.pdf");
+    let path = p.root().join("register-test.pdf");
     std::fs::write(&path, bytes).unwrap();
     let text = Pdf::open(&path).text();
     for m in model.gazetteer.all() {

@@ -196,18 +196,20 @@ fn locate(
     Some((path, range))
 }
 
-/// Visits every item of a laid-out frame, groups included, with the transform accumulated
-/// from the enclosing groups (for checks that read the document after layout).
+/// Visits every item of a laid-out frame, groups included, with the transform from the item's
+/// own coordinates to the frame's (the positions and transforms of the enclosing groups and the
+/// item's position), for checks that read the document after layout.
 pub fn for_each_item(
     frame: &typst::layout::Frame,
     transform: typst::layout::Transform,
     visit: &mut dyn FnMut(&typst::layout::FrameItem, typst::layout::Transform),
 ) {
-    for (_, item) in frame.items() {
+    for (pos, item) in frame.items() {
+        let here = transform.pre_concat(typst::layout::Transform::translate(pos.x, pos.y));
         if let typst::layout::FrameItem::Group(group) = item {
-            for_each_item(&group.frame, transform.pre_concat(group.transform), visit);
+            for_each_item(&group.frame, here.pre_concat(group.transform), visit);
         } else {
-            visit(item, transform);
+            visit(item, here);
         }
     }
 }

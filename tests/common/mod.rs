@@ -172,3 +172,40 @@ pub fn normalise(text: &str) -> String {
         .filter(|c| !c.is_whitespace() && *c != '\u{ad}')
         .collect()
 }
+
+/// A project checked and ready to compile jobs in this process (to read the laid-out document,
+/// not the PDF).
+pub struct InProcess {
+    /// The checked content.
+    pub model: drukwerk::model::Model,
+    renderer: drukwerk::render::Renderer,
+    sources: std::sync::Mutex<drukwerk::diagnostics::Sources>,
+}
+
+impl InProcess {
+    /// Checks the project at `root` (it must have no errors) and loads its fonts.
+    pub fn new(root: &Path) -> Self {
+        let model = drukwerk::project::check(root).model.unwrap();
+        let (today, _) = drukwerk::project::build_date(&model, None);
+        Self {
+            renderer: drukwerk::render::Renderer::new(root, today).unwrap(),
+            model,
+            sources: Default::default(),
+        }
+    }
+
+    /// Lays out a job for the web edition; panics with the diagnostics if it fails.
+    pub fn compile(&self, job: drukwerk::jobs::Job) -> typst_layout::PagedDocument {
+        let name = job.name.clone();
+        self.renderer
+            .compile(
+                job.layout.path(),
+                job.data,
+                drukwerk::Profile::Web,
+                &Default::default(),
+                &self.sources,
+            )
+            .unwrap_or_else(|e| panic!("{name}: {e:?}"))
+            .document
+    }
+}
