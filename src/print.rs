@@ -84,50 +84,47 @@ fn registration_colour(doc: &mut Document) -> ObjectId {
     ]))
 }
 
+/// A dictionary's entry `key` (cloned), if there is one.
+fn entry(doc: &Document, dict: ObjectId, key: &[u8]) -> Result<Option<Object>, String> {
+    Ok(doc
+        .get_dictionary(dict)
+        .map_err(|e| e.to_string())?
+        .get(key)
+        .ok()
+        .cloned())
+}
+
+/// The dictionary an entry holds inline, or a new one if it is missing.
+fn inline_or_new(entry: Option<Object>) -> Dictionary {
+    match entry {
+        Some(Object::Dictionary(d)) => d,
+        _ => Dictionary::new(),
+    }
+}
+
 /// Adds the registration colour space to a page's resources.
 fn add_colour_space(doc: &mut Document, page: ObjectId, cs: ObjectId) -> Result<(), String> {
-    let resources = doc
-        .get_dictionary(page)
-        .map_err(|e| e.to_string())?
-        .get(b"Resources")
-        .ok()
-        .cloned();
-    let resources_id = match resources {
+    let resources_id = match entry(doc, page, b"Resources")? {
         Some(Object::Reference(id)) => id,
         // Inline (or missing) resources become an object of their own, so the colour space
         // can be added in one place below.
         other => {
-            let dict = match other {
-                Some(Object::Dictionary(d)) => d,
-                _ => Dictionary::new(),
-            };
-            let id = doc.add_object(dict);
+            let id = doc.add_object(inline_or_new(other));
             doc.get_dictionary_mut(page)
                 .map_err(|e| e.to_string())?
                 .set("Resources", id);
             id
         }
     };
-    let existing = doc
-        .get_dictionary(resources_id)
-        .map_err(|e| e.to_string())?
-        .get(b"ColorSpace")
-        .ok()
-        .cloned();
-    match existing {
+    match entry(doc, resources_id, b"ColorSpace")? {
         Some(Object::Reference(id)) => {
             doc.get_dictionary_mut(id)
                 .map_err(|e| e.to_string())?
                 .set(REGISTRATION, cs);
         }
-        Some(Object::Dictionary(mut d)) => {
-            d.set(REGISTRATION, cs);
-            doc.get_dictionary_mut(resources_id)
-                .map_err(|e| e.to_string())?
-                .set("ColorSpace", d);
-        }
-        _ => {
-            let mut d = Dictionary::new();
+        // Inline (or missing) colour spaces: the dictionary, with "All" added, goes back in.
+        other => {
+            let mut d = inline_or_new(other);
             d.set(REGISTRATION, cs);
             doc.get_dictionary_mut(resources_id)
                 .map_err(|e| e.to_string())?
