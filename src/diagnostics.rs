@@ -200,27 +200,45 @@ pub fn emit(
     }
 }
 
+/// Every diagnostic as a JSON value, the same objects `--format json` prints one per line.
+pub fn to_json(sources: &Sources, diagnostics: &[Diagnostic]) -> Vec<serde_json::Value> {
+    diagnostics
+        .iter()
+        .filter_map(|d| serde_json::to_value(json(sources, d)).ok())
+        .collect()
+}
+
+/// One diagnostic as `check` prints it (without colour).
+pub fn to_human(sources: &Sources, diagnostic: &Diagnostic) -> String {
+    let mut out = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
+    let _ = emit_human(&mut out, sources, std::slice::from_ref(diagnostic));
+    String::from_utf8_lossy(&out.into_inner()).into_owned()
+}
+
+fn json<'a>(sources: &Sources, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
+    let start = locate(sources, d, |s| s.start);
+    let end = locate(sources, d, |s| s.end);
+    JsonDiagnostic {
+        severity: d.severity,
+        code: d.code,
+        message: &d.message,
+        file: d.file.as_ref().map(|p| display_path(p)),
+        line: start.map(|p| p.0),
+        column: start.map(|p| p.1),
+        end_line: end.map(|p| p.0),
+        end_column: end.map(|p| p.1),
+        help: &d.help,
+        notes: &d.notes,
+    }
+}
+
 fn emit_json(
     out: &mut dyn Write,
     sources: &Sources,
     diagnostics: &[Diagnostic],
 ) -> std::io::Result<()> {
     for d in diagnostics {
-        let start = locate(sources, d, |s| s.start);
-        let end = locate(sources, d, |s| s.end);
-        let json = JsonDiagnostic {
-            severity: d.severity,
-            code: d.code,
-            message: &d.message,
-            file: d.file.as_ref().map(|p| display_path(p)),
-            line: start.map(|p| p.0),
-            column: start.map(|p| p.1),
-            end_line: end.map(|p| p.0),
-            end_column: end.map(|p| p.1),
-            help: &d.help,
-            notes: &d.notes,
-        };
-        serde_json::to_writer(&mut *out, &json)?;
+        serde_json::to_writer(&mut *out, &json(sources, d))?;
         writeln!(out)?;
     }
     Ok(())

@@ -6,7 +6,7 @@
 //! conformal projection for the Netherlands, so keeping the aspect ratio keeps the map true.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use serde::Deserialize;
 
@@ -111,6 +111,30 @@ impl Projection {
             }
         }
         out
+    }
+}
+
+/// The last boundaries parsed, kept by a long-lived driver so that a content change does not
+/// parse (and simplify) the unchanged boundary files again.
+#[derive(Debug, Default)]
+pub struct GeoCache {
+    /// A hash of the two files' text, and what was made of them.
+    last: Mutex<Option<(u128, Arc<Geo>)>>,
+}
+
+impl GeoCache {
+    /// [`parse`], or the result of the previous call when the files are unchanged.
+    pub fn parse(&self, municipalities: &str, provinces: &str) -> Result<Arc<Geo>, String> {
+        let key = typst::utils::hash128(&(municipalities, provinces));
+        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((k, geo)) = last.as_ref()
+            && *k == key
+        {
+            return Ok(geo.clone());
+        }
+        let geo = Arc::new(parse(municipalities, provinces)?);
+        *last = Some((key, geo.clone()));
+        Ok(geo)
     }
 }
 

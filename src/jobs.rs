@@ -66,6 +66,19 @@ pub struct Output {
     pub sha256: String,
 }
 
+impl Output {
+    /// The output of `job`: its PDF and page count.
+    pub fn new(job: &Job, bytes: Vec<u8>, pages: usize) -> Self {
+        Output {
+            sha256: hex(&Sha256::digest(&bytes)),
+            name: job.name.clone(),
+            path: job.output.clone(),
+            bytes,
+            pages,
+        }
+    }
+}
+
 /// Time spent per stage, summed over jobs (compile and export run in parallel, so their sums
 /// can exceed the wall-clock time).
 #[derive(Debug, Default, Clone)]
@@ -181,64 +194,15 @@ pub fn run(
     Vec<Diagnostic>,
     Timings,
 ) {
-    let Edition {
-        profile,
-        crop_marks,
-        timestamp,
-        images,
-    } = edition;
-    let (profile, crop_marks, timestamp) = (*profile, *crop_marks, *timestamp);
     let timings = Mutex::new(Timings::default());
     // A single document leaves nothing to make room for: skip the eviction walk.
     let evict = jobs.len() > 1;
     let finished = AtomicUsize::new(0);
     let run_one = |job: Job| -> JobResult {
         let started = Instant::now();
-        let mut compiled = renderer.compile(
-            job.layout.path(),
-            job.data.clone(),
-            profile,
-            &images.prepared,
-            sources,
-        )?;
-        match profile {
-            Profile::Print => compiled.warnings.extend(crate::images::print_warnings(
-                &compiled.document,
-                &images.prepared,
-            )),
-            Profile::Web if !images.prepared.is_empty() => {
-                // Now that the placed sizes are known, shrink what is sharper than the
-                // screen needs and lay the document out again with the smaller files.
-                if let Some(smaller) = crate::images::web_downsampled(
-                    renderer.root(),
-                    &images.images,
-                    &compiled.document,
-                    &images.prepared,
-                    &images.cache,
-                )? {
-                    compiled = renderer.compile(
-                        job.layout.path(),
-                        job.data,
-                        profile,
-                        &smaller,
-                        sources,
-                    )?;
-                }
-            }
-            Profile::Web => {}
-        }
-        compiled.warnings.extend(crate::render::glyphs::warning(
-            &compiled.document,
-            &job.name,
-        ));
+        let compiled = compile(renderer, &job, edition, sources)?;
         let compiled_at = Instant::now();
-        let options = ExportOptions {
-            ident: job.name.clone(),
-            timestamp,
-            profile,
-            crop_marks,
-        };
-        let bytes = export::pdf(&compiled.document, &options)?;
+        let bytes = export(&compiled.document, &job, edition)?;
         let exported_at = Instant::now();
         let pages = compiled.document.pages().len();
         drop(compiled.document);
@@ -254,13 +218,7 @@ pub fn run(
             t.export += exported_at - compiled_at;
             t.evict += exported_at.elapsed();
         }
-        let output = Output {
-            sha256: hex(&Sha256::digest(&bytes)),
-            name: job.name,
-            path: job.output,
-            bytes,
-            pages,
-        };
+        let output = Output::new(&job, bytes, pages);
         progress(&output);
         Ok((output, compiled.warnings))
     };
@@ -295,6 +253,74 @@ pub fn run(
     } else {
         (Err(errors), warnings, timings)
     }
+}
+
+/// Lays out one job's document for its edition: the layout compiled with the view JSON and
+/// the prepared images (web: laid out again with images shrunk to their placed size), plus
+/// the warnings about resolution and missing glyphs. The render stage of every driver.
+pub fn compile(
+    renderer: &Renderer,
+    job: &Job,
+    edition: &Edition,
+    sources: &Mutex<Sources>,
+) -> Result<crate::render::Compiled, Vec<Diagnostic>> {
+    let Edition {
+        profile, images, ..
+    } = edition;
+    let profile = *profile;
+    let mut compiled = renderer.compile(
+        job.layout.path(),
+        job.data.clone(),
+        profile,
+        &images.prepared,
+        sources,
+    )?;
+    match profile {
+        Profile::Print => compiled.warnings.extend(crate::images::print_warnings(
+            &compiled.document,
+            &images.prepared,
+        )),
+        Profile::Web if !images.prepared.is_empty() => {
+            // Now that the placed sizes are known, shrink what is sharper than the screen
+            // needs and lay the document out again with the smaller files.
+            if let Some(smaller) = crate::images::web_downsampled(
+                renderer.root(),
+                &images.images,
+                &compiled.document,
+                &images.prepared,
+                &images.cache,
+            )? {
+                compiled = renderer.compile(
+                    job.layout.path(),
+                    job.data.clone(),
+                    profile,
+                    &smaller,
+                    sources,
+                )?;
+            }
+        }
+        Profile::Web => {}
+    }
+    compiled.warnings.extend(crate::render::glyphs::warning(
+        &compiled.document,
+        &job.name,
+    ));
+    Ok(compiled)
+}
+
+/// Exports a laid-out job as the edition's PDF (the export stage of every driver).
+pub fn export(
+    document: &typst_layout::PagedDocument,
+    job: &Job,
+    edition: &Edition,
+) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    let options = ExportOptions {
+        ident: job.name.clone(),
+        timestamp: edition.timestamp,
+        profile: edition.profile,
+        crop_marks: edition.crop_marks,
+    };
+    export::pdf(document, &options)
 }
 
 /// Runs `work` on every job, `threads` at a time, each worker taking the next job when it is

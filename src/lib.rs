@@ -23,6 +23,7 @@ pub mod print;
 pub mod project;
 pub mod render;
 pub mod richtext;
+pub mod serve;
 pub mod simplify;
 pub mod suggest;
 pub mod validate;

@@ -3,6 +3,8 @@
 //! A [`Model`] can only be made by [`crate::validate::validate`], so render code never re-checks:
 //! every reference points at something that exists, every municipality is official.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use crate::gazetteer::{Gazetteer, Municipality};
@@ -24,8 +26,9 @@ pub struct Model {
     pub regions: Vec<Region>,
     /// The official municipality list the regions refer to.
     pub gazetteer: Gazetteer,
-    /// Boundaries for maps; `None` when the project ships none.
-    pub geo: Option<Geo>,
+    /// Boundaries for maps; `None` when the project ships none. Shared, so a long-lived
+    /// driver parses them once and keeps them across content changes.
+    pub geo: Option<Arc<Geo>>,
 }
 
 /// Publication-wide text and metadata.
@@ -268,6 +271,21 @@ impl Model {
     /// Finds a region by id.
     pub fn region(&self, id: &str) -> Option<(usize, &Region)> {
         self.regions.iter().enumerate().find(|(_, r)| r.id == id)
+    }
+
+    /// The region a mistyped id most likely meant: the closest id, or a region whose name
+    /// contains what was typed (so "Zwolle" finds `zwolle`).
+    pub fn closest_region(&self, id: &str) -> Option<&Region> {
+        let ids = self.regions.iter().map(|r| r.id.as_str());
+        let by_id = crate::suggest::did_you_mean(id, ids);
+        let folded = crate::suggest::fold(id);
+        by_id
+            .and_then(|best| self.region(best).map(|(_, r)| r))
+            .or_else(|| {
+                self.regions
+                    .iter()
+                    .find(|r| !folded.is_empty() && crate::suggest::fold(&r.name).contains(&folded))
+            })
     }
 
     /// The cases and stories about a region, in content order.

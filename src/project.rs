@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use crate::content;
 use crate::diagnostics::{Diagnostic, Sources};
+use crate::geo::GeoCache;
 use crate::model::Model;
 use crate::validate;
 
@@ -26,13 +27,18 @@ pub struct Checked {
 
 /// Loads and validates the content of the project at `root`. Never panics on bad content.
 pub fn check(root: &Path) -> Checked {
+    check_with(root, &GeoCache::default())
+}
+
+/// Like [`check`], keeping the parsed boundaries in `cache` between calls (serve).
+pub fn check_with(root: &Path, cache: &GeoCache) -> Checked {
     let mut sources = Sources::default();
     let mut diagnostics = Vec::new();
     let started = Instant::now();
     let raw = content::load(root, &mut sources, &mut diagnostics);
     let load_time = started.elapsed();
     let started = Instant::now();
-    let model = validate::validate(root, raw, &mut diagnostics);
+    let model = validate::validate_with(root, raw, cache, &mut diagnostics);
     let validate_time = started.elapsed();
     sort(&mut diagnostics);
     Checked {

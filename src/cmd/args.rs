@@ -35,6 +35,36 @@ pub enum Command {
     Check(CheckArgs),
     /// List the regions with their ids.
     List,
+    /// Live preview while editing, and PDFs on demand over HTTP.
+    Serve(ServeArgs),
+}
+
+/// `drukwerk serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on. The default serves this computer only; use 0.0.0.0 to let other
+    /// machines in.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    /// Port to listen on (0 picks a free one and prints it).
+    #[arg(long, default_value_t = 8000)]
+    pub port: u16,
+    /// Open the index page in the browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Documents compiled at once (default: number of cores).
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Requests that may wait for a compile; beyond that the server answers 429.
+    #[arg(long, value_name = "N", default_value_t = 32)]
+    pub queue: usize,
+    /// Seconds a request may take, waiting included, before the server answers 503; also
+    /// how long requests in flight may finish after Ctrl-C.
+    #[arg(long, value_name = "SECS", default_value_t = 30.0)]
+    pub timeout: f64,
+    /// Megabytes of finished PDFs kept in memory.
+    #[arg(long, value_name = "MB", default_value_t = 64)]
+    pub cache_mb: usize,
 }
 
 /// Options shared by the commands that write PDFs.

@@ -14,7 +14,6 @@ use crate::manifest::Manifest;
 use crate::model::Model;
 use crate::project::{self, Checked};
 use crate::render::Renderer;
-use crate::suggest;
 
 /// `drukwerk build`: the publication and every fact sheet (or one shard of them).
 pub fn build(root: &Path, args: &BuildArgs, reporter: &Reporter) -> i32 {
@@ -82,17 +81,10 @@ impl From<crate::Error> for PlanError {
 }
 
 fn unknown_region(model: &Model, id: &str) -> PlanError {
-    let ids = model.regions.iter().map(|r| r.id.as_str());
     let mut d =
         crate::diagnostics::Diagnostic::error("unknown-region", format!("unknown region \"{id}\""));
-    // Also match on names, so "Zwolle" or "onderwijsregio zwolle" finds the id.
-    let by_name = model
-        .regions
-        .iter()
-        .find(|r| suggest::fold(&r.name).contains(&suggest::fold(id)) && !id.is_empty())
-        .map(|r| r.id.as_str());
-    match suggest::did_you_mean(id, ids).or(by_name) {
-        Some(best) => d = d.with_help(format!("did you mean \"{best}\"?")),
+    match model.closest_region(id) {
+        Some(best) => d = d.with_help(format!("did you mean \"{}\"?", best.id)),
         None => d = d.with_help("`drukwerk list` shows every region id"),
     }
     PlanError::Usage(Box::new(d))

@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod list;
 mod report;
+mod serve;
 
 pub use args::Cli;
 use args::Command;
@@ -26,5 +27,6 @@ pub fn run(cli: Cli) -> i32 {
         Command::Factsheet(args) => build::factsheet(&cli.root, &args, &reporter),
         Command::Check(args) => check::check(&cli.root, &args, &reporter),
         Command::List => list::list(&cli.root, &reporter),
+        Command::Serve(args) => serve::serve(&cli.root, &args, &reporter),
     }
 }

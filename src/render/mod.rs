@@ -30,13 +30,14 @@ use world::{DocumentWorld, ProjectFiles, file_id, library};
 /// the same for every document so the standard library (built from `sys.inputs`) is shared.
 pub const DATA_PATH: &str = "/.drukwerk/data.json";
 
-/// Compiles documents; one per process.
+/// Compiles documents; one per process (a long-lived driver keeps it between builds).
+#[derive(Clone)]
 pub struct Renderer {
     root: PathBuf,
     project: Arc<ProjectFiles>,
     fonts: Arc<Fonts>,
     today: Datetime,
-    libraries: Mutex<HashMap<Profile, Arc<LazyHash<Library>>>>,
+    libraries: Arc<Mutex<HashMap<Profile, Arc<LazyHash<Library>>>>>,
 }
 
 /// A compiled document and what Typst warned about.
@@ -69,8 +70,30 @@ impl Renderer {
             root,
             fonts,
             today,
-            libraries: Mutex::new(HashMap::new()),
+            libraries: Arc::new(Mutex::new(HashMap::new())),
         })
+    }
+
+    /// The same renderer (files, fonts, libraries shared) with another date for `today()`.
+    pub fn with_date(&self, today: chrono::NaiveDate) -> Self {
+        Self {
+            today: to_datetime(today),
+            ..self.clone()
+        }
+    }
+
+    /// The same renderer with other fonts (files and libraries shared).
+    pub fn with_other_fonts(&self, fonts: Fonts) -> Self {
+        Self {
+            fonts: Arc::new(fonts),
+            ..self.clone()
+        }
+    }
+
+    /// Forgets what was read from the project's files (layouts, images the layouts read), so
+    /// the next compile sees them as they are on disk now.
+    pub fn reload_files(&self) {
+        self.project.reset();
     }
 
     /// The canonical project root.

@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Dict, Duration, IntoValue};
@@ -40,17 +40,33 @@ pub fn library(inputs: &[(&str, &str)]) -> LazyHash<Library> {
 /// The project's files on disk, confined to the root; read and parsed once, then shared by
 /// every document compiled in this process.
 pub struct ProjectFiles {
-    store: FileStore<DiskFiles>,
+    /// Behind a lock only so that [`ProjectFiles::reset`] can mark every file stale; compiles
+    /// take the read side, which never waits on another compile.
+    store: RwLock<FileStore<DiskFiles>>,
 }
 
 impl ProjectFiles {
     /// Files under `root`, which must be canonical.
     pub fn new(root: &Path) -> Self {
         Self {
-            store: FileStore::new(DiskFiles {
+            store: RwLock::new(FileStore::new(DiskFiles {
                 root: root.to_path_buf(),
-            }),
+            })),
         }
+    }
+
+    /// Marks every file stale, so the next compile reads it again (a long-lived driver calls
+    /// this when files changed on disk). Sources are edited in place, so Typst's caches still
+    /// recognise the unchanged parts of a layout.
+    pub fn reset(&self) {
+        self.store
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .reset();
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, FileStore<DiskFiles>> {
+        self.store.read().unwrap_or_else(|e| e.into_inner())
     }
 }
 
@@ -140,14 +156,14 @@ impl World for DocumentWorld {
             Some(bytes) => std::str::from_utf8(bytes.as_slice())
                 .map(|text| Source::new(id, text.into()))
                 .map_err(|_| FileError::InvalidUtf8),
-            None => self.project.store.source(id),
+            None => self.project.read().source(id),
         }
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         match self.overlay.get(&id) {
             Some(bytes) => Ok(bytes.clone()),
-            None => self.project.store.file(id),
+            None => self.project.read().file(id),
         }
     }
 

@@ -12,6 +12,7 @@ mod regions;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use toml::Spanned;
 
@@ -19,7 +20,7 @@ use crate::content::RawContent;
 use crate::content::load::{MUNICIPALITY_BOUNDARIES, MUNICIPALITY_LIST, PROVINCE_BOUNDARIES};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::gazetteer::Gazetteer;
-use crate::geo::Geo;
+use crate::geo::{Geo, GeoCache};
 use crate::model::{Case, CaseKind, Model};
 use crate::richtext;
 use crate::suggest::did_you_mean;
@@ -35,6 +36,17 @@ pub const ALLOWABLE_LINTS: &[&str] = &[
 /// Validates raw content. Appends problems to `diagnostics`; returns the model when there are no
 /// errors (among the new diagnostics or the ones already there, such as load errors).
 pub fn validate(root: &Path, raw: RawContent, diagnostics: &mut Vec<Diagnostic>) -> Option<Model> {
+    validate_with(root, raw, &GeoCache::default(), diagnostics)
+}
+
+/// Like [`validate`], with the boundaries parsed at most once per version of the files: a
+/// long-lived driver (serve) keeps `cache` between runs.
+pub fn validate_with(
+    root: &Path,
+    raw: RawContent,
+    cache: &GeoCache,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Model> {
     let gazetteer = gazetteer(&raw, diagnostics);
     let publication = raw
         .publication
@@ -61,7 +73,7 @@ pub fn validate(root: &Path, raw: RawContent, diagnostics: &mut Vec<Diagnostic>)
     };
     let cases = cases(root, &raw, &known, diagnostics);
     let geo = match &gazetteer {
-        Some(g) => geo(&raw, g, diagnostics),
+        Some(g) => geo(&raw, g, cache, diagnostics),
         None => None,
     };
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
@@ -97,7 +109,12 @@ fn gazetteer(raw: &RawContent, diagnostics: &mut Vec<Diagnostic>) -> Option<Gaze
 }
 
 /// Parses the boundaries, if the project has them, and checks they cover every municipality.
-fn geo(raw: &RawContent, gazetteer: &Gazetteer, diagnostics: &mut Vec<Diagnostic>) -> Option<Geo> {
+fn geo(
+    raw: &RawContent,
+    gazetteer: &Gazetteer,
+    cache: &GeoCache,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Arc<Geo>> {
     let (municipalities, provinces) = match (&raw.municipality_boundaries, &raw.province_boundaries)
     {
         (Some(m), Some(p)) => (m, p),
@@ -116,7 +133,7 @@ fn geo(raw: &RawContent, gazetteer: &Gazetteer, diagnostics: &mut Vec<Diagnostic
             return None;
         }
     };
-    let geo = match crate::geo::parse(&municipalities.value, &provinces.value) {
+    let geo = match cache.parse(&municipalities.value, &provinces.value) {
         Ok(geo) => geo,
         Err(message) => {
             diagnostics.push(

@@ -1,0 +1,332 @@
+#!/usr/bin/env python3
+"""Benchmark `drukwerk serve`: edit-to-screen latency, and PDFs on demand under load.
+
+    python3 bench/serve.py              # everything (about two minutes after the builds)
+    python3 bench/serve.py --edits 20 --requests 500 --clients 4
+
+1. Edit-to-screen: a copy of the project is served; a client holds the preview's event
+   stream open (`/events?doc=...`), one key figure of one region is changed on disk (written
+   to a temporary file and renamed over the original, as editors save), and the time until
+   the `pages` event with the new page arrives, and until that page's SVG has been fetched,
+   is measured. p50 and p95 over N edits, for the publication and for a fact sheet.
+2. The same edits against `typst watch` on the same layout with the data drukwerk emits
+   (`build --emit-data`): typst's own reported compile time per edit. Both run in this
+   invocation, so the ratio is fair on a noisy machine.
+3. Load: C clients send R requests each to the fact sheet PDFs over loopback; half of the
+   requests repeat a sheet the client asked for recently, half ask for any sheet in either
+   edition. The PDF cache is kept small (--cache-mb 1, about 20 sheets) so the run keeps
+   compiling. Reports requests/s, p50/p99, status codes, and resident memory after the first
+   100 requests and after the run.
+
+Results go to stdout and bench/serve-results.md. Talks only to 127.0.0.1.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+DRUKWERK = TARGET / "release" / "drukwerk"
+WORK = ROOT / "out" / "bench-serve"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench import find_typst  # noqa: E402  (the same typst-cli 0.15.1 as bench.py)
+
+
+def copy_project(dest):
+    shutil.rmtree(dest, ignore_errors=True)
+    for part in ["content", "layouts", "fonts"]:
+        shutil.copytree(ROOT / part, dest / part)
+
+
+class Server:
+    """`drukwerk serve --port 0` on a project; its address read from stderr."""
+
+    def __init__(self, root, *args):
+        self.proc = subprocess.Popen(
+            [DRUKWERK, "--root", root, "serve", "--port", "0", *args],
+            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        self.lines = []
+        for line in self.proc.stderr:
+            self.lines.append(line)
+            m = re.match(r"Serving http://([\d.]+):(\d+)", line)
+            if m:
+                self.host, self.port = m.group(1), int(m.group(2))
+                break
+        else:
+            sys.exit("serve did not start:\n" + "".join(self.lines))
+        threading.Thread(target=self._drain, daemon=True).start()
+
+    def _drain(self):
+        for line in self.proc.stderr:
+            self.lines.append(line)
+
+    def connection(self):
+        return http.client.HTTPConnection(self.host, self.port, timeout=120)
+
+    def get(self, path):
+        c = self.connection()
+        c.request("GET", path)
+        r = c.getresponse()
+        body = r.read()
+        c.close()
+        return r.status, body
+
+    def rss_mb(self):
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return 0.0
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(timeout=60)
+
+
+class Events:
+    """An open event stream; `wait_pages` returns when a `pages` event differs from `old`."""
+
+    def __init__(self, server, doc):
+        self.conn = server.connection()
+        self.conn.request("GET", f"/events?doc={doc}")
+        self.resp = self.conn.getresponse()
+        self.cond = threading.Condition()
+        self.pages = None
+        self.arrived = 0.0
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        event = None
+        for raw in self.resp:
+            line = raw.decode().rstrip("\n")
+            if line.startswith("event: "):
+                event = line[7:]
+            elif line.startswith("data: ") and event == "pages":
+                pages = [p["hash"] for p in json.loads(line[6:])["pages"]]
+                with self.cond:
+                    self.pages, self.arrived = pages, time.perf_counter()
+                    self.cond.notify_all()
+
+    def wait_pages(self, old, timeout=60):
+        with self.cond:
+            ok = self.cond.wait_for(lambda: self.pages is not None and self.pages != old, timeout)
+            if not ok:
+                raise TimeoutError("no new pages")
+            return self.pages, self.arrived
+
+
+def save(path, text):
+    tmp = path.with_name("." + path.name + ".tmp")
+    tmp.write_text(text)
+    os.replace(tmp, path)
+
+
+def pct(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def edit_latency(server, project, doc, edits):
+    region = project / "content" / "regions" / "zwolle.toml"
+    original = region.read_text()
+    events = Events(server, doc)
+    pages, _ = events.wait_pages(None, timeout=300)
+    to_event, to_svg = [], []
+    for i in range(edits):
+        value = 144052 + i + 1
+        time.sleep(0.3)  # let the previous rebuild settle
+        start = time.perf_counter()
+        save(region, re.sub(r"students = \d+", f"students = {value}", original))
+        new, arrived = events.wait_pages(pages)
+        changed = [h for h, o in zip(new, pages) if h != o] or new
+        status, _ = server.get(f"/preview/pages/{changed[0]}.svg")
+        done = time.perf_counter()
+        assert status == 200
+        to_event.append((arrived - start) * 1000)
+        to_svg.append((done - start) * 1000)
+        pages = new
+    save(region, original)
+    return to_event, to_svg
+
+
+def typst_watch(typst, project, layout, data_rel, edits):
+    """typst watch's own reported compile times after editing one figure in the data."""
+    data = project / data_rel
+    original = data.read_text()
+    proc = subprocess.Popen(
+        [typst, "watch", "--root", ".", "--font-path", "fonts", "--ignore-system-fonts",
+         "--pdf-standard", "ua-1,a-2a", "--input", f"data=/{data_rel}", "--input", "profile=web",
+         f"layouts/{layout}.typ", "out.pdf"],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    times = []
+    lock = threading.Condition()
+
+    def read():
+        for line in proc.stdout:
+            m = re.search(r"compiled (?:successfully|with warnings) in ([\d.]+)\s*(ms|s)", line)
+            if m:
+                v = float(m.group(1)) * (1000 if m.group(2) == "s" else 1)
+                with lock:
+                    times.append(v)
+                    lock.notify_all()
+
+    threading.Thread(target=read, daemon=True).start()
+    with lock:
+        lock.wait_for(lambda: len(times) >= 1, 300)
+    for i in range(edits):
+        time.sleep(0.5)
+        n = len(times)
+        value = 144052 + i + 1
+        text = original.replace('"value":144052', f'"value":{value}', 1)
+        text = text.replace('"display":"144.052"', f'"display":"{value // 1000}.{value % 1000:03d}"', 1)
+        assert text != original, "the figure is not in the emitted data"
+        save(data, text)
+        with lock:
+            if not lock.wait_for(lambda: len(times) > n, 120):
+                raise TimeoutError("typst watch did not recompile")
+    proc.terminate()
+    proc.wait()
+    data.write_text(original)
+    return times[1:]
+
+
+def load(server, clients, requests, seed=1):
+    ids = json.loads(server.get("/api/regions")[1])["regions"]
+    paths = [r["pdf"] for r in ids] + [r["print_pdf"] for r in ids]
+    latencies, statuses = [], {}
+    lock = threading.Lock()
+    first100 = threading.Event()
+    rss_first = [0.0]
+
+    def client(k):
+        rng = random.Random(seed * 100 + k)
+        recent = []
+        conn = server.connection()
+        for _ in range(requests):
+            if recent and rng.random() < 0.5:
+                path = rng.choice(recent[-8:])
+            else:
+                path = rng.choice(paths)
+            recent.append(path)
+            start = time.perf_counter()
+            try:
+                conn.request("GET", path)
+                r = conn.getresponse()
+                r.read()
+                status = r.status
+            except (http.client.HTTPException, OSError):
+                conn.close()
+                conn = server.connection()
+                status = 0
+            took = (time.perf_counter() - start) * 1000
+            with lock:
+                latencies.append(took)
+                statuses[status] = statuses.get(status, 0) + 1
+                if len(latencies) == 100:
+                    rss_first[0] = server.rss_mb()
+                    first100.set()
+        conn.close()
+
+    start = time.perf_counter()
+    threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - start
+    return {
+        "requests": len(latencies), "wall": wall, "rps": len(latencies) / wall,
+        "p50": pct(latencies, 50), "p99": pct(latencies, 99), "statuses": statuses,
+        "rss_first": rss_first[0], "rss_end": server.rss_mb(),
+    }
+
+
+def metric(text, name):
+    for line in text.splitlines():
+        if line.startswith(name + " "):
+            return float(line.split()[1])
+    return 0.0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--edits", type=int, default=20)
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--requests", type=int, default=500)
+    parser.add_argument("--no-typst", action="store_true", help="skip the typst watch comparison")
+    args = parser.parse_args()
+
+    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    project = WORK / "project"
+    copy_project(project)
+    out = []
+
+    def say(line=""):
+        print(line, flush=True)
+        out.append(line)
+
+    server = Server(project)
+    say(f"# drukwerk serve, measured {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores")
+    say()
+    say(f"## Edit-to-screen latency ({args.edits} edits of one key figure, ms)")
+    say()
+    say("| document | update event p50 | p95 | new SVG received p50 | p95 |")
+    say("|---|---:|---:|---:|---:|")
+    results = {}
+    for doc in ["factsheets/zwolle", "publication"]:
+        to_event, to_svg = edit_latency(server, project, doc, args.edits)
+        results[doc] = to_event
+        say(f"| {doc} | {pct(to_event, 50):.0f} | {pct(to_event, 95):.0f} | "
+            f"{pct(to_svg, 50):.0f} | {pct(to_svg, 95):.0f} |")
+    server.stop()
+
+    if not args.no_typst:
+        typst = find_typst()
+        subprocess.run([DRUKWERK, "--root", project, "build", "--out", "out/warm",
+                        "--emit-data", "data"], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        publication_data = next(p for p in (project / "data").glob("*.json"))
+        say()
+        say("## Against `typst watch` (its own reported compile time per edit, same data, ms)")
+        say()
+        say("| document | typst watch p50 | p95 | drukwerk serve event p50 | ratio |")
+        say("|---|---:|---:|---:|---|")
+        for doc, layout, data in [
+            ("factsheets/zwolle", "factsheet", Path("data/factsheets/zwolle.json")),
+            ("publication", "publication", publication_data.relative_to(project)),
+        ]:
+            times = typst_watch(typst, project, layout, str(data), args.edits)
+            ours = pct(results[doc], 50)
+            theirs = pct(times, 50)
+            say(f"| {doc} | {theirs:.0f} | {pct(times, 95):.0f} | {ours:.0f} | "
+                f"drukwerk {theirs / ours:.1f}× faster |")
+
+    server = Server(project, "--cache-mb", "1", "--jobs", "2", "--queue", "64")
+    result = load(server, args.clients, args.requests)
+    metrics = server.get("/metrics")[1].decode()
+    server.stop()
+    say()
+    say(f"## PDFs on demand: {args.clients} clients × {args.requests} requests, half repeated, cache 1 MB")
+    say()
+    say("| requests/s | p50 | p99 | statuses | compiles | cache hits | RSS after 100 | RSS after all | ratio |")
+    say("|---:|---:|---:|---|---:|---:|---:|---:|---|")
+    say(f"| {result['rps']:.0f} | {result['p50']:.1f} ms | {result['p99']:.1f} ms | "
+        f"{result['statuses']} | {metric(metrics, 'drukwerk_pdf_cache_misses_total'):.0f} | "
+        f"{metric(metrics, 'drukwerk_pdf_cache_hits_total') + metric(metrics, 'drukwerk_pdf_joined_total'):.0f} | "
+        f"{result['rss_first']:.0f} MB | {result['rss_end']:.0f} MB | "
+        f"{result['rss_end'] / max(result['rss_first'], 1):.2f}× |")
+    (ROOT / "bench" / "serve-results.md").write_text("\n".join(out) + "\n")
+
+
+if __name__ == "__main__":
+    main()

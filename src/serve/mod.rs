@@ -1,0 +1,215 @@
+//! `drukwerk serve`: a live preview while editing, and fact sheets on demand over HTTP.
+//!
+//! One long-lived engine ([`workspace::Workspace`]: fonts, geography, parsed layouts and
+//! Typst's caches kept between runs) driven by a file watcher ([`watch`]), behind a small
+//! HTTP service ([`http`], axum on tokio) that only routes, caches and streams: compiles run
+//! on the blocking pool, at most `--jobs` at once ([`pdfs`]).
+//!
+//! The server keeps nothing but caches: every answer is made from the files on disk, so
+//! several instances behind a load balancer need no coordination.
+
+mod assets;
+pub mod http;
+mod map;
+pub mod metrics;
+mod pages;
+pub mod pdfs;
+pub mod preview;
+pub mod watch;
+pub mod workspace;
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+pub use http::App;
+pub use workspace::Workspace;
+
+/// How the server runs.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Address to bind (127.0.0.1 unless asked otherwise).
+    pub host: String,
+    /// Port; 0 picks a free one.
+    pub port: u16,
+    /// Open the index in the browser.
+    pub open: bool,
+    /// Documents compiled at once.
+    pub jobs: usize,
+    /// Requests that may wait for a compile slot.
+    pub queue: usize,
+    /// How long a request may take, waiting included.
+    pub timeout: Duration,
+    /// Bytes of PDFs kept in memory.
+    pub cache_bytes: usize,
+    /// How often the project folders are compared with the last build (in case events were
+    /// lost).
+    pub poll: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            host: "127.0.0.1".into(),
+            port: 8000,
+            open: false,
+            jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            queue: 32,
+            timeout: Duration::from_secs(30),
+            cache_bytes: 64 << 20,
+            poll: Duration::from_secs(1),
+        }
+    }
+}
+
+/// The application for a workspace: what the routes serve.
+pub fn app(workspace: Arc<Workspace>, options: &Options) -> Arc<App> {
+    let pdfs = Arc::new(pdfs::Pdfs::new(
+        options.jobs,
+        options.queue,
+        options.timeout,
+        options.cache_bytes,
+    ));
+    let metrics = metrics::Metrics::new(&pdfs.stats);
+    Arc::new(App {
+        workspace,
+        pdfs,
+        metrics,
+        jobs: options.jobs.max(1),
+        pages: pages::Pages::new(),
+        last_good: Default::default(),
+    })
+}
+
+/// Runs the server until Ctrl-C or SIGTERM. Prints `Serving http://HOST:PORT` on stderr once
+/// it listens. `log` receives one line per rebuild.
+pub async fn run(
+    root: &Path,
+    options: Options,
+    log: Arc<dyn Fn(String) + Send + Sync>,
+) -> Result<(), crate::Error> {
+    let workspace = tokio::task::spawn_blocking({
+        let root = root.to_path_buf();
+        move || Workspace::open(&root)
+    })
+    .await
+    .map_err(|e| crate::Error::Io(e.to_string()))??;
+    let app = app(workspace.clone(), &options);
+    let addr = format!("{}:{}", options.host, options.port);
+    let listener = tokio::net::TcpListener::bind(&addr)
+        .await
+        .map_err(|e| crate::Error::Io(format!("cannot listen on {addr}: {e}")))?;
+    let local: SocketAddr = listener
+        .local_addr()
+        .map_err(|e| crate::Error::Io(e.to_string()))?;
+    let url = format!("http://{local}");
+    eprintln!("Serving {url}");
+    report_snapshot(&workspace.snapshot(), &log);
+    let watcher = {
+        let log = log.clone();
+        let app = app.clone();
+        watch::Watcher::start(
+            workspace.clone(),
+            options.poll,
+            Box::new(move |snapshot, changes, took| {
+                app.metrics.rebuilds.inc();
+                app.metrics.rebuild_seconds.observe(took.as_secs_f64());
+                let what = changed_names(workspace_root(&app), changes);
+                log(format!(
+                    "rebuilt in {} ms ({what}): {}",
+                    took.as_millis(),
+                    counts(snapshot)
+                ));
+            }),
+        )
+    };
+    if let Some(reason) = &watcher.fallback {
+        log(format!(
+            "warning: no file events ({reason}); looking for changes every {} ms",
+            options.poll.as_millis()
+        ));
+    }
+    if options.open
+        && let Err(e) = open::that_detached(&url)
+    {
+        log(format!("warning: cannot open a browser: {e}"));
+    }
+    let router = http::router(app);
+    let (stopped_tx, stopped_rx) = tokio::sync::oneshot::channel::<()>();
+    let server = axum::serve(listener, router).with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        let _ = stopped_tx.send(());
+    });
+    let grace = options.timeout;
+    let log_stop = log.clone();
+    tokio::select! {
+        result = server => result.map_err(|e| crate::Error::Io(e.to_string()))?,
+        // After the signal, requests in flight get up to the timeout to finish.
+        () = async move {
+            let _ = stopped_rx.await;
+            tokio::time::sleep(grace).await;
+        } => log_stop("stopped with requests still running (timeout)".into()),
+    }
+    drop(watcher);
+    log("stopped".into());
+    Ok(())
+}
+
+fn workspace_root(app: &App) -> &Path {
+    app.workspace.root()
+}
+
+/// "content/regions/zwolle.toml" or "3 files".
+fn changed_names(root: &Path, changes: &workspace::Changes) -> String {
+    let mut names: Vec<String> = changes
+        .paths
+        .iter()
+        .map(|p| crate::diagnostics::display_path(p.strip_prefix(root).unwrap_or(p.as_path())))
+        .collect();
+    names.sort();
+    match names.len() {
+        0 => "rescan".into(),
+        1 => names.remove(0),
+        n => format!("{n} files"),
+    }
+}
+
+fn counts(snapshot: &workspace::Snapshot) -> String {
+    let (errors, warnings) = snapshot.counts();
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {}",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )
+}
+
+fn report_snapshot(snapshot: &workspace::Snapshot, log: &Arc<dyn Fn(String) + Send + Sync>) {
+    log(format!(
+        "checked the content in {} ms: {}",
+        snapshot.took.as_millis(),
+        counts(snapshot)
+    ));
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

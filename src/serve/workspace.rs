@@ -1,0 +1,574 @@
+//! The long-lived engine state behind `drukwerk serve`: one of everything the stages need,
+//! kept between runs and invalidated by what changed on disk.
+//!
+//! The stages are the same as `build`'s (load → validate → view → render → export, through
+//! [`project::check_with`], [`jobs`] and [`Renderer`]); what the workspace adds is memory: the
+//! fonts, the parsed geography ([`GeoCache`]), the parsed layouts ([`Renderer`]'s file store)
+//! and Typst's memo caches survive from one edit to the next, so a rebuild after a one-figure
+//! edit redoes only what that figure touches.
+//!
+//! Every rebuild makes a new immutable [`Snapshot`]; requests take the current one and never
+//! see a half-made state. The last snapshot without errors ([`Good`]) keeps serving PDFs and
+//! previews while the content has errors.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant, SystemTime};
+
+use tokio::sync::broadcast;
+
+use super::preview::{self, Preview};
+use crate::diagnostics::{Diagnostic, Severity, Sources};
+use crate::geo::GeoCache;
+use crate::jobs::{self, Edition, Images, Job};
+use crate::model::Model;
+use crate::project;
+use crate::render::{Fonts, Renderer};
+use crate::{Error, Profile};
+
+/// A document the server can show or build.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Doc {
+    /// The publication.
+    Publication,
+    /// The fact sheet of the region with this id.
+    FactSheet(String),
+}
+
+impl Doc {
+    /// The document's path in URLs: `publication`, `factsheets/zwolle`.
+    pub fn path(&self) -> String {
+        match self {
+            Doc::Publication => "publication".into(),
+            Doc::FactSheet(id) => format!("factsheets/{id}"),
+        }
+    }
+
+    /// Parses [`Doc::path`].
+    pub fn from_path(path: &str) -> Option<Doc> {
+        match path {
+            "publication" => Some(Doc::Publication),
+            _ => path
+                .strip_prefix("factsheets/")
+                .map(|id| Doc::FactSheet(id.to_string())),
+        }
+    }
+
+    /// The job that makes this document from `model`; `None` for an unknown region.
+    pub fn job(&self, model: &Model, profile: Profile) -> Option<Result<Job, Error>> {
+        match self {
+            Doc::Publication => Some(jobs::publication_job(model, profile)),
+            Doc::FactSheet(id) => model
+                .region(id)
+                .map(|(i, _)| jobs::factsheet_job(model, i, profile)),
+        }
+    }
+}
+
+/// The last content without errors, ready to be rendered.
+pub struct Good {
+    /// The snapshot generation it was made in.
+    pub generation: u64,
+    /// The validated content.
+    pub model: Model,
+    /// The content's images, prepared at full resolution.
+    pub prepared: crate::images::Prepared,
+    /// The renderer with this content's date.
+    pub renderer: Renderer,
+    /// PDF timestamp (the publication date, or `SOURCE_DATE_EPOCH`).
+    pub timestamp: i64,
+    /// Changes whenever a file the documents read besides the content changed (layouts,
+    /// fonts, images): part of every cache key, with the view JSON.
+    pub assets: u64,
+}
+
+impl Good {
+    /// The edition a document is made in, borrowing this content.
+    pub fn edition(&self, profile: Profile, cache: &Path) -> Edition<'_> {
+        Edition {
+            profile,
+            crop_marks: false,
+            timestamp: self.timestamp,
+            images: Images {
+                images: crate::images::all(&self.model),
+                prepared: self.prepared.clone(),
+                cache: cache.to_path_buf(),
+            },
+        }
+    }
+}
+
+/// What the server knows after one rebuild.
+pub struct Snapshot {
+    /// Counts rebuilds, from 1.
+    pub generation: u64,
+    /// Every problem in the content, and the layout errors of the documents compiled since.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The texts the diagnostics point into.
+    pub sources: Sources,
+    /// The last content without errors (maybe from an earlier generation).
+    pub good: Option<Arc<Good>>,
+    /// When the content was last built without errors (for `/health`).
+    pub last_success: Option<SystemTime>,
+    /// How long the rebuild took.
+    pub took: Duration,
+}
+
+impl Snapshot {
+    /// (errors, warnings).
+    pub fn counts(&self) -> (usize, usize) {
+        crate::diagnostics::count(&self.diagnostics)
+    }
+}
+
+/// What the workspace tells the pages it serves.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// A new snapshot: diagnostics changed, or the content was rebuilt.
+    Status(u64),
+    /// A document's pages changed.
+    Pages(Doc),
+}
+
+/// Files that changed on disk, as the watcher saw them.
+#[derive(Debug, Default, Clone)]
+pub struct Changes {
+    /// Changed paths (absolute).
+    pub paths: HashSet<PathBuf>,
+    /// Events were lost: assume everything changed.
+    pub rescan: bool,
+}
+
+/// The latest preview of one document; locked while it is being made, so a document is laid
+/// out once however many pages ask for it.
+type PreviewSlot = Arc<Mutex<Option<Arc<Preview>>>>;
+
+/// The engine state of one `serve` process.
+pub struct Workspace {
+    root: PathBuf,
+    cache_dir: PathBuf,
+    geo: GeoCache,
+    renderer: RwLock<Option<Renderer>>,
+    snapshot: RwLock<Arc<Snapshot>>,
+    previews: Mutex<HashMap<Doc, PreviewSlot>>,
+    watched: Mutex<HashMap<Doc, usize>>,
+    /// Layout errors per document, from the latest compile of each (merged into snapshots).
+    layout_errors: Mutex<HashMap<Doc, Vec<Diagnostic>>>,
+    assets: AtomicU64,
+    events: broadcast::Sender<Event>,
+}
+
+impl Workspace {
+    /// Loads the project at `root` (fonts, content) and makes the first snapshot. Content
+    /// errors do not fail this: they are in the snapshot. Only a missing project root does.
+    pub fn open(root: &Path) -> Result<Arc<Self>, Error> {
+        let root = root
+            .canonicalize()
+            .map_err(|e| Error::Io(format!("project root {}: {e}", root.display())))?;
+        let (events, _) = broadcast::channel(256);
+        let ws = Arc::new(Workspace {
+            cache_dir: crate::images::cache_dir(&root.join("out")),
+            root,
+            geo: GeoCache::default(),
+            renderer: RwLock::new(None),
+            snapshot: RwLock::new(Arc::new(Snapshot {
+                generation: 0,
+                diagnostics: Vec::new(),
+                sources: Sources::default(),
+                good: None,
+                last_success: None,
+                took: Duration::ZERO,
+            })),
+            previews: Mutex::new(HashMap::new()),
+            watched: Mutex::new(HashMap::new()),
+            layout_errors: Mutex::new(HashMap::new()),
+            assets: AtomicU64::new(0),
+            events,
+        });
+        ws.rebuild(&Changes {
+            rescan: true,
+            ..Changes::default()
+        });
+        Ok(ws)
+    }
+
+    /// The canonical project root.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Where processed images are cached.
+    pub fn cache_dir(&self) -> &Path {
+        &self.cache_dir
+    }
+
+    /// The current snapshot.
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        self.snapshot
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Listens to what changes.
+    pub fn subscribe(&self) -> broadcast::Receiver<Event> {
+        self.events.subscribe()
+    }
+
+    /// Runs the stages again for what changed: fonts reloaded when `fonts/` changed, layouts
+    /// and images read again when they changed, the content always checked again; then the
+    /// documents someone is watching are laid out again. Called from one thread at a time
+    /// (the watcher's), so rebuilds never overlap; requests keep using the previous snapshot
+    /// until the new one is published.
+    pub fn rebuild(&self, changes: &Changes) -> Arc<Snapshot> {
+        let started = Instant::now();
+        let under = |dir: &str| {
+            changes.rescan
+                || changes
+                    .paths
+                    .iter()
+                    .any(|p| p.starts_with(self.root.join(dir)))
+        };
+        let content_assets = changes.rescan
+            || changes.paths.iter().any(|p| {
+                p.starts_with(self.root.join("content"))
+                    && p.extension().is_none_or(|e| e != "toml")
+            });
+        let mut setup_errors = Vec::new();
+        {
+            let mut renderer = self.renderer.write().unwrap_or_else(|e| e.into_inner());
+            if under("fonts") || renderer.is_none() {
+                match Fonts::load(&self.root.join("fonts")) {
+                    Ok(fonts) => {
+                        *renderer = Some(match renderer.as_ref() {
+                            Some(r) => r.with_other_fonts(fonts),
+                            None => match Renderer::with_fonts(
+                                &self.root,
+                                Ok(fonts),
+                                chrono::NaiveDate::default(),
+                            ) {
+                                Ok(r) => r,
+                                Err(e) => {
+                                    setup_errors.push(Diagnostic::error("setup", e.to_string()));
+                                    return self.publish_failure(setup_errors, started);
+                                }
+                            },
+                        });
+                    }
+                    Err(e) => setup_errors.push(
+                        Diagnostic::error("setup", e.to_string())
+                            .with_help("the project needs fonts/ with at least one font file"),
+                    ),
+                }
+            }
+            if (under("layouts") || content_assets)
+                && let Some(r) = renderer.as_ref()
+            {
+                r.reload_files();
+            }
+        }
+        if under("layouts") || under("fonts") || content_assets {
+            self.assets.fetch_add(1, Ordering::Relaxed);
+        }
+        // Any change may have fixed a layout error; the documents compiled next find the ones
+        // that are still there.
+        self.layout_errors
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+        let checked = project::check_with(&self.root, &self.geo);
+        let mut diagnostics = checked.diagnostics;
+        diagnostics.extend(setup_errors);
+        let previous = self.snapshot();
+        let renderer = self
+            .renderer
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        let fresh = match (checked.model, renderer) {
+            (Some(model), Some(renderer))
+                if !diagnostics.iter().any(|d| d.severity == Severity::Error) =>
+            {
+                let images = crate::images::all(&model);
+                match crate::images::prepare(&self.root, &images, &self.cache_dir) {
+                    Ok(prepared) => {
+                        let (today, timestamp) =
+                            project::build_date(&model, project::source_date_epoch());
+                        Some(Arc::new(Good {
+                            generation: previous.generation + 1,
+                            renderer: renderer.with_date(today),
+                            prepared,
+                            timestamp,
+                            model,
+                            assets: self.assets.load(Ordering::Relaxed),
+                        }))
+                    }
+                    Err(errors) => {
+                        diagnostics.extend(errors);
+                        None
+                    }
+                }
+            }
+            _ => None,
+        };
+        let ok = fresh.is_some();
+        let snapshot = Arc::new(Snapshot {
+            generation: previous.generation + 1,
+            last_success: if ok {
+                Some(SystemTime::now())
+            } else {
+                previous.last_success
+            },
+            good: fresh.or_else(|| previous.good.clone()),
+            diagnostics,
+            sources: checked.sources,
+            took: started.elapsed(),
+        });
+        self.publish(snapshot.clone());
+        if ok {
+            self.refresh_watched();
+        }
+        self.snapshot()
+    }
+
+    fn publish_failure(&self, diagnostics: Vec<Diagnostic>, started: Instant) -> Arc<Snapshot> {
+        let previous = self.snapshot();
+        let snapshot = Arc::new(Snapshot {
+            generation: previous.generation + 1,
+            diagnostics,
+            sources: Sources::default(),
+            good: previous.good.clone(),
+            last_success: previous.last_success,
+            took: started.elapsed(),
+        });
+        self.publish(snapshot.clone());
+        snapshot
+    }
+
+    /// Makes `snapshot` current, with the layout errors known so far merged in.
+    fn publish(&self, mut snapshot: Arc<Snapshot>) {
+        let layout = self.layout_errors.lock().unwrap_or_else(|e| e.into_inner());
+        if !layout.is_empty()
+            && let Some(s) = Arc::get_mut(&mut snapshot)
+        {
+            let mut docs: Vec<_> = layout.iter().collect();
+            docs.sort_by(|a, b| a.0.cmp(b.0));
+            for (_, errors) in docs {
+                for e in errors {
+                    if !s.diagnostics.contains(e) {
+                        s.diagnostics.push(e.clone());
+                    }
+                }
+            }
+        }
+        drop(layout);
+        let generation = snapshot.generation;
+        *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = snapshot;
+        let _ = self.events.send(Event::Status(generation));
+    }
+
+    /// Records the layout errors of a document's latest compile (none when it compiled), and
+    /// republishes the snapshot when that changes what it says.
+    fn record_layout(&self, doc: &Doc, errors: Vec<Diagnostic>, sources: &Sources) {
+        let changed = {
+            let mut map = self.layout_errors.lock().unwrap_or_else(|e| e.into_inner());
+            let before = map.get(doc).cloned().unwrap_or_default();
+            if errors.is_empty() {
+                map.remove(doc);
+            } else {
+                map.insert(doc.clone(), errors.clone());
+            }
+            before != errors
+        };
+        if changed {
+            let current = self.snapshot();
+            let mut texts = current.sources.clone();
+            for e in &errors {
+                if let Some(file) = &e.file
+                    && texts.get(file).is_none()
+                    && let Some(text) = sources.get(file)
+                {
+                    texts.insert(file.clone(), text);
+                }
+            }
+            // Layout errors of earlier compiles are merged in again by `publish`.
+            let content: Vec<Diagnostic> = current
+                .diagnostics
+                .iter()
+                .filter(|d| d.code != "layout" && d.code != "pdf-export")
+                .cloned()
+                .collect();
+            self.publish(Arc::new(Snapshot {
+                generation: current.generation,
+                diagnostics: content,
+                sources: texts,
+                good: current.good.clone(),
+                last_success: current.last_success,
+                took: current.took,
+            }));
+        }
+    }
+
+    /// Counts a page that shows `doc` live; the guard uncounts it when dropped.
+    pub fn watch(self: &Arc<Self>, doc: Doc) -> WatchGuard {
+        *self
+            .watched
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(doc.clone())
+            .or_default() += 1;
+        WatchGuard {
+            workspace: self.clone(),
+            doc,
+        }
+    }
+
+    /// Lays out again every document someone is watching, in parallel.
+    fn refresh_watched(&self) {
+        let docs: Vec<Doc> = self
+            .watched
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .filter(|(_, n)| **n > 0)
+            .map(|(d, _)| d.clone())
+            .collect();
+        use rayon::prelude::*;
+        docs.par_iter().for_each(|doc| {
+            let _ = self.preview(doc);
+        });
+        // Keep what this and the last few rebuilds used; drop older layout from the caches.
+        comemo::evict(PREVIEW_EVICT_AGE);
+    }
+
+    /// The current preview of `doc`, laid out now if it is older than the last good content.
+    /// `Ok(None)` when the content never had a good state; an unknown region is an error.
+    pub fn preview(&self, doc: &Doc) -> Result<Option<Arc<Preview>>, PreviewError> {
+        let snapshot = self.snapshot();
+        let Some(good) = snapshot.good.clone() else {
+            return Ok(None);
+        };
+        let slot = self
+            .previews
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(doc.clone())
+            .or_default()
+            .clone();
+        // One compile of a document at a time; a second request waits and takes its result.
+        let mut slot = slot.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(p) = slot.as_ref()
+            && p.generation == good.generation
+            && p.assets == good.assets
+        {
+            return Ok(Some(p.clone()));
+        }
+        let Some(job) = doc.job(&good.model, Profile::Web) else {
+            return Err(PreviewError::UnknownRegion);
+        };
+        let job = job.map_err(|e| PreviewError::Failed(e.to_string()))?;
+        let edition = good.edition(Profile::Web, &self.cache_dir);
+        let sources = Mutex::new(snapshot.sources.clone());
+        let started = Instant::now();
+        match jobs::compile(&good.renderer, &job, &edition, &sources) {
+            Ok(compiled) => {
+                let previous = slot.as_ref().map(|p| p.as_ref());
+                let preview = Arc::new(preview::make(
+                    &compiled.document,
+                    previous,
+                    good.generation,
+                    good.assets,
+                    started.elapsed(),
+                ));
+                let changed = previous.is_none_or(|p| p.hashes() != preview.hashes());
+                *slot = Some(preview.clone());
+                drop(slot);
+                let sources = sources.into_inner().unwrap_or_else(|e| e.into_inner());
+                self.record_layout(doc, Vec::new(), &sources);
+                if changed {
+                    let _ = self.events.send(Event::Pages(doc.clone()));
+                }
+                Ok(Some(preview))
+            }
+            Err(errors) => {
+                drop(slot);
+                let sources = sources.into_inner().unwrap_or_else(|e| e.into_inner());
+                self.record_layout(doc, errors, &sources);
+                // The last good pages stay; the overlay says what is wrong.
+                Ok(self.last_preview(doc))
+            }
+        }
+    }
+
+    /// The last preview made of `doc`, however old.
+    pub fn last_preview(&self, doc: &Doc) -> Option<Arc<Preview>> {
+        let slot = self
+            .previews
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(doc)?
+            .clone();
+        slot.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Finds a page of any current preview by its hash.
+    pub fn page(&self, hash: &str) -> Option<Arc<preview::Page>> {
+        let slots: Vec<_> = self
+            .previews
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .values()
+            .cloned()
+            .collect();
+        slots.iter().find_map(|slot| {
+            slot.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .as_ref()
+                .and_then(|p| p.page(hash))
+        })
+    }
+
+    /// Records the outcome of an on-demand PDF: its layout errors go to the snapshot.
+    pub fn record_pdf(&self, doc: &Doc, result: Result<(), (Vec<Diagnostic>, Sources)>) {
+        match result {
+            Ok(()) => self.record_layout(doc, Vec::new(), &Sources::default()),
+            Err((errors, sources)) => self.record_layout(doc, errors, &sources),
+        }
+    }
+}
+
+/// How many preview rebuilds a cached layout survives unused.
+const PREVIEW_EVICT_AGE: usize = 4;
+
+/// Why a preview could not be made.
+#[derive(Debug)]
+pub enum PreviewError {
+    /// No region with that id.
+    UnknownRegion,
+    /// The view could not be made.
+    Failed(String),
+}
+
+/// Keeps a document counted as watched; see [`Workspace::watch`].
+pub struct WatchGuard {
+    workspace: Arc<Workspace>,
+    doc: Doc,
+}
+
+impl Drop for WatchGuard {
+    fn drop(&mut self) {
+        let mut map = self
+            .workspace
+            .watched
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if let Some(n) = map.get_mut(&self.doc) {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                map.remove(&self.doc);
+            }
+        }
+    }
+}
