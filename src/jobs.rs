@@ -154,6 +154,8 @@ pub struct Edition<'a> {
     pub crop_marks: bool,
     /// PDF timestamp, seconds since the epoch.
     pub timestamp: i64,
+    /// The printing condition (used by the print edition).
+    pub print: crate::model::PrintCondition,
     /// The content's images, prepared.
     pub images: Images<'a>,
 }
@@ -185,6 +187,7 @@ pub fn run(
         profile,
         crop_marks,
         timestamp,
+        print,
         images,
     } = edition;
     let (profile, crop_marks, timestamp) = (*profile, *crop_marks, *timestamp);
@@ -237,6 +240,7 @@ pub fn run(
             timestamp,
             profile,
             crop_marks,
+            print: print.clone(),
         };
         let bytes = export::pdf(&compiled.document, &options)?;
         let exported_at = Instant::now();

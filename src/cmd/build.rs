@@ -192,6 +192,7 @@ fn run(
         profile: args.profile,
         crop_marks: args.crop_marks,
         timestamp,
+        print: model.publication.print.clone(),
         images: jobs::Images {
             images,
             prepared,
