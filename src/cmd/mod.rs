@@ -5,6 +5,7 @@ pub mod args;
 mod build;
 mod check;
 mod list;
+mod preflight;
 mod report;
 
 pub use args::Cli;
@@ -26,5 +27,6 @@ pub fn run(cli: Cli) -> i32 {
         Command::Factsheet(args) => build::factsheet(&cli.root, &args, &reporter),
         Command::Check(args) => check::check(&cli.root, &args, &reporter),
         Command::List => list::list(&cli.root, &reporter),
+        Command::Preflight(args) => preflight::preflight(&args, &reporter),
     }
 }
