@@ -41,7 +41,7 @@ pub fn check(doc: &Document, version: &str, findings: &mut Vec<Finding>) {
                 "pdf-version",
                 format!("PDF {version}: PDF/X-4 is based on PDF 1.6 and allows no later version"),
             )
-            .with_help("export as PDF/X-4 (which writes PDF 1.6), or convert the file in the print shop's preflight"),
+            .with_help("export as PDF/X-4 (which writes PDF 1.6)"),
         );
     }
     if doc.was_encrypted() || doc.is_encrypted() {
