@@ -97,8 +97,8 @@ pub fn classify(doc: &Document, object: &Object, depth: usize) -> (Space, bool) 
                 .and_then(|s| objects::dict(doc, s))
                 .and_then(|d| get_number(doc, d, b"N"));
             match n {
-                Some(n) if n == 4.0 => (Space::Cmyk, false),
-                Some(n) if n == 1.0 => (Space::Gray, false),
+                Some(4.0) => (Space::Cmyk, false),
+                Some(1.0) => (Space::Gray, false),
                 _ => (Space::Other, false),
             }
         }
@@ -771,13 +771,13 @@ impl<'a> Walker<'a> {
             return;
         };
         match get_number(self.doc, dict, b"PatternType") {
-            Some(t) if t == 1.0 => {
+            Some(1.0) => {
                 if let Some(stream) = objects::stream(self.doc, object) {
                     self.form(source, stream, id, state, false);
                 }
             }
-            Some(t) if t == 2.0 => {
-                if let Some(shading) = dict.get(b"Shading").ok() {
+            Some(2.0) => {
+                if let Ok(shading) = dict.get(b"Shading") {
                     self.shading_space(shading, id.or(source.object));
                 }
             }

@@ -141,6 +141,9 @@ fn boxes(
     Some(Boxes { media, bleed, trim })
 }
 
+/// An annotation's kind, its place (`inside the trim`) and whether that is an error.
+type AnnotationKey = (String, &'static str, bool);
+
 /// Annotations: only printer's marks and trap networks belong in a print file. Reported once
 /// per page for each kind and place, with the count.
 fn annotations(
@@ -153,8 +156,7 @@ fn annotations(
     let Some(annots) = get(doc, page, b"Annots").and_then(|a| a.as_array().ok()) else {
         return;
     };
-    // (kind, place, is an error) → (count, first object)
-    let mut found: Vec<((String, &'static str, bool), (usize, Option<ObjectId>))> = Vec::new();
+    let mut found: Vec<(AnnotationKey, (usize, Option<ObjectId>))> = Vec::new();
     for annot in annots.iter().take(100_000) {
         let Some(dict) = objects::dict(doc, annot) else {
             continue;
