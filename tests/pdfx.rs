@@ -339,21 +339,30 @@ fn crop_marks_lie_outside_the_bleed_box() {
     );
 }
 
-#[test]
-fn the_print_shops_profile_from_print_is_embedded() {
+/// The minimal project with `profile` as `content/print/<name>` and `[print]` (its body
+/// after the table header) added to its publication.toml.
+fn with_profile(name: &str, profile: &[u8], print: &str) -> Project {
     let p = Project::minimal();
-    // A stand-in for the shop's profile: the default with another description date, so the
-    // bytes differ from the built-in one.
-    let mut shop = drukwerk::icc::DEFAULT_PROFILE.to_vec();
-    shop[24..26].copy_from_slice(&2027u16.to_be_bytes());
     std::fs::create_dir_all(p.root().join("content/print")).unwrap();
-    std::fs::write(p.root().join("content/print/shop.icc"), &shop).unwrap();
+    std::fs::write(p.root().join("content/print").join(name), profile).unwrap();
     let publication = p.read("content/publication.toml");
     p.write(
         "content/publication.toml",
-        &format!(
-            "{publication}\n[print]\nprofile = \"content/print/shop.icc\"\ncondition = \"FOGRA51\"\ncondition-name = \"PSO Coated v3\"\n"
-        ),
+        &format!("{publication}\n[print]\n{print}"),
+    );
+    p
+}
+
+#[test]
+fn the_print_shops_profile_from_print_is_embedded() {
+    // A stand-in for the shop's profile: the default with another creation year in its
+    // header, so the bytes differ from the built-in one.
+    let mut shop = drukwerk::icc::DEFAULT_PROFILE.to_vec();
+    shop[24..26].copy_from_slice(&2027u16.to_be_bytes());
+    let p = with_profile(
+        "shop.icc",
+        &shop,
+        "profile = \"content/print/shop.icc\"\ncondition = \"FOGRA51\"\ncondition-name = \"PSO Coated v3\"\n",
     );
     let run = p.run(&["build", "--profile", "print", "--publication-only"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -372,18 +381,13 @@ fn the_print_shops_profile_from_print_is_embedded() {
 
 #[test]
 fn a_profile_that_is_not_for_cmyk_output_is_refused_by_check() {
-    let p = Project::minimal();
     let mut screen = drukwerk::icc::DEFAULT_PROFILE.to_vec();
     screen[12..16].copy_from_slice(b"mntr");
     screen[16..20].copy_from_slice(b"RGB ");
-    std::fs::create_dir_all(p.root().join("content/print")).unwrap();
-    std::fs::write(p.root().join("content/print/screen.icc"), &screen).unwrap();
-    let publication = p.read("content/publication.toml");
-    p.write(
-        "content/publication.toml",
-        &format!(
-            "{publication}\n[print]\nprofile = \"content/print/screen.icc\"\ncondition = \"sRGB\"\n"
-        ),
+    let p = with_profile(
+        "screen.icc",
+        &screen,
+        "profile = \"content/print/screen.icc\"\ncondition = \"sRGB\"\n",
     );
     let run = p.run(&["check", "--content-only"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
@@ -468,6 +472,19 @@ fn first_page(doc: &Document) -> lopdf::ObjectId {
     *doc.get_pages().values().next().unwrap()
 }
 
+/// Draws `ops` on the first page, after its own content.
+fn append_content(doc: &mut Document, ops: &[u8]) {
+    let page = first_page(doc);
+    let stream = doc.add_object(lopdf::Stream::new(Dictionary::new(), ops.to_vec()));
+    let d = doc.get_dictionary_mut(page).unwrap();
+    let mut contents = match d.get(b"Contents").unwrap().clone() {
+        Object::Array(a) => a,
+        other => vec![other],
+    };
+    contents.push(Object::Reference(stream));
+    d.set("Contents", Object::Array(contents));
+}
+
 /// Asserts that the spoiled file fails with `code` (on page 1 when `on_page`).
 fn fails_with(bytes: &[u8], code: &str, on_page: bool) -> drukwerk::preflight::Finding {
     let report = preflight::check(bytes, &Options::default()).unwrap();
@@ -490,18 +507,7 @@ fn fails_with(bytes: &[u8], code: &str, on_page: bool) -> drukwerk::preflight::F
 #[test]
 fn preflight_finds_an_rgb_fill() {
     let bytes = spoiled(|doc| {
-        let page = first_page(doc);
-        let stream = doc.add_object(lopdf::Stream::new(
-            Dictionary::new(),
-            b"q 1 0 0 rg 100 100 50 50 re f Q".to_vec(),
-        ));
-        let d = doc.get_dictionary_mut(page).unwrap();
-        let mut contents = match d.get(b"Contents").unwrap().clone() {
-            Object::Array(a) => a,
-            other => vec![other],
-        };
-        contents.push(Object::Reference(stream));
-        d.set("Contents", Object::Array(contents));
+        append_content(doc, b"q 1 0 0 rg 100 100 50 50 re f Q");
     });
     fails_with(&bytes, "device-rgb", true);
 }
@@ -575,7 +581,7 @@ fn preflight_finds_encryption() {
 
 #[test]
 fn preflight_finds_ink_over_the_limit_and_low_resolution_images() {
-    // A rich black of 380 % and a 60 × 60 px image placed 50 mm wide (30 ppi).
+    // A rich black of 360 % and a 60 × 60 px image placed 50 mm wide (30 ppi).
     let bytes = spoiled(|doc| {
         let page = first_page(doc);
         let image = doc.add_object(lopdf::Stream::new(
@@ -600,18 +606,10 @@ fn preflight_finds_ink_over_the_limit_and_low_resolution_images() {
             .unwrap_or_default();
         xobjects.set("Spoiled", image);
         r.set("XObject", xobjects);
-        let stream = doc.add_object(lopdf::Stream::new(
-            Dictionary::new(),
-            b"q 0.9 0.9 0.9 0.9 k 100 100 50 50 re f Q q 141.7 0 0 141.7 200 200 cm /Spoiled Do Q"
-                .to_vec(),
-        ));
-        let d = doc.get_dictionary_mut(page).unwrap();
-        let mut contents = match d.get(b"Contents").unwrap().clone() {
-            Object::Array(a) => a,
-            other => vec![other],
-        };
-        contents.push(Object::Reference(stream));
-        d.set("Contents", Object::Array(contents));
+        append_content(
+            doc,
+            b"q 0.9 0.9 0.9 0.9 k 100 100 50 50 re f Q q 141.7 0 0 141.7 200 200 cm /Spoiled Do Q",
+        );
     });
     let ink = fails_with(&bytes, "ink-coverage", true);
     assert!(ink.message.contains("360 %"), "{}", ink.message);
