@@ -11,6 +11,8 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use crate::Error;
 use crate::Profile;
 use crate::diagnostics::Diagnostic;
+use crate::model::PrintCondition;
+use crate::print::Finishing;
 
 /// What goes into every PDF besides the document itself.
 #[derive(Debug, Clone)]
@@ -23,6 +25,8 @@ pub struct ExportOptions {
     pub profile: Profile,
     /// Draw crop marks outside the bleed (print only).
     pub crop_marks: bool,
+    /// The printing condition: the print edition's output intent (print only).
+    pub print: PrintCondition,
 }
 
 /// The `/Creator` written into every PDF; names both engines so a print shop can trace a file.
@@ -45,7 +49,7 @@ pub fn pdf(document: &PagedDocument, options: &ExportOptions) -> Result<Vec<u8>,
         page_ranges: None,
         standards,
         // The print edition goes to a press, not a reader: no tags, so the page content can
-        // be finished (crop marks) without breaking a structure tree.
+        // be finished (crop marks, links removed) without breaking a structure tree.
         tagged: options.profile == Profile::Web,
         pretty: false,
     };
@@ -63,8 +67,16 @@ pub fn pdf(document: &PagedDocument, options: &ExportOptions) -> Result<Vec<u8>,
     })?;
     match options.profile {
         Profile::Web => Ok(bytes),
-        Profile::Print => crate::print::finish(&bytes, options.crop_marks)
-            .map_err(|e| vec![Diagnostic::error("pdf-export", e)]),
+        Profile::Print => crate::print::finish(
+            &bytes,
+            &Finishing {
+                crop_marks: options.crop_marks,
+                condition: &options.print,
+                timestamp: options.timestamp,
+                ident: &options.ident,
+            },
+        )
+        .map_err(|e| vec![Diagnostic::error("pdf-export", e)]),
     }
 }
 
@@ -75,9 +87,10 @@ fn standards(profile: Profile) -> Result<PdfStandards, String> {
         // with PDF/A-2a (archivable, and "a" also requires the logical structure). Typst 0.15
         // checks both while exporting and fails on a violation it knows about.
         Profile::Web => &[PdfStandard::Ua_1, PdfStandard::A_2a],
-        // Print: CMYK colours cannot be combined with PDF/A in Typst 0.15 (no CMYK output
-        // intent), and there is no PDF/X; plain PDF 1.7 with TrimBox and BleedBox.
-        Profile::Print => &[],
+        // Print: PDF/X-4 is based on PDF 1.6. Typst 0.15 has no PDF/X (typst#6012) and cannot
+        // combine CMYK with PDF/A (no CMYK output intent), so it writes plain PDF 1.6 and the
+        // finishing (`print`) adds what PDF/X-4 needs.
+        Profile::Print => &[PdfStandard::V_1_6],
     };
     PdfStandards::new(list).map_err(|e| e.message().to_string())
 }

@@ -167,6 +167,8 @@ pub struct Edition<'a> {
     pub crop_marks: bool,
     /// PDF timestamp, seconds since the epoch.
     pub timestamp: i64,
+    /// The printing condition (used by the print edition).
+    pub print: crate::model::PrintCondition,
     /// The content's images, prepared.
     pub images: Images<'a>,
 }
@@ -319,6 +321,7 @@ pub fn export(
         timestamp: edition.timestamp,
         profile: edition.profile,
         crop_marks: edition.crop_marks,
+        print: edition.print.clone(),
     };
     export::pdf(document, &options)
 }

@@ -58,7 +58,53 @@ pub struct Publication {
     pub sources: Vec<Source>,
     /// Cover illustration.
     pub cover_image: Option<Image>,
+    /// The printing condition of the print edition.
+    pub print: PrintCondition,
 }
+
+/// The printing condition the print edition is made for: its PDF/X-4 output intent and ink
+/// limit. Checked: the profile is a readable CMYK output profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrintCondition {
+    /// The profile's project-relative path; `None` for the built-in default.
+    pub profile_path: Option<String>,
+    /// The ICC profile, embedded as the output intent's `DestOutputProfile`.
+    pub profile: std::sync::Arc<[u8]>,
+    /// The profile's own description, if it has one.
+    pub profile_description: Option<String>,
+    /// `OutputConditionIdentifier` (`FOGRA39`).
+    pub condition: String,
+    /// `OutputCondition`, the condition in words.
+    pub condition_name: Option<String>,
+    /// `RegistryName` (`http://www.color.org`).
+    pub registry: String,
+    /// Total area coverage limit, percent.
+    pub max_coverage: u32,
+}
+
+impl Default for PrintCondition {
+    /// The built-in condition: FOGRA39, offset on coated paper, 300 % coverage.
+    fn default() -> Self {
+        let profile = crate::icc::DEFAULT_PROFILE;
+        Self {
+            profile_path: None,
+            profile: std::sync::Arc::from(profile),
+            profile_description: crate::icc::IccProfile::parse(profile)
+                .ok()
+                .and_then(|p| p.description),
+            condition: "FOGRA39".into(),
+            condition_name: Some(
+                "Offset printing on coated paper, ISO 12647-2:2004/Amd 1 (FOGRA39)".into(),
+            ),
+            registry: "http://www.color.org".into(),
+            max_coverage: DEFAULT_MAX_COVERAGE,
+        }
+    }
+}
+
+/// The total area coverage limit when `[print]` gives none: 300 %, what Dutch and German
+/// print shops ask for on coated paper in sheet-fed offset.
+pub const DEFAULT_MAX_COVERAGE: u32 = 300;
 
 /// A checked image: the file exists inside the project, decodes, and has alternative text.
 #[derive(Debug, Clone, PartialEq, Eq)]

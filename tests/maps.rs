@@ -184,6 +184,7 @@ fn register_lists_all_municipalities_with_the_pages_their_regions_are_on() {
             timestamp: 0,
             profile: Profile::Web,
             crop_marks: false,
+            print: Default::default(),
         },
     )
     .unwrap();

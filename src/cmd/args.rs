@@ -37,6 +37,8 @@ pub enum Command {
     List,
     /// Live preview while editing, and PDFs on demand over HTTP.
     Serve(ServeArgs),
+    /// Check PDF files against PDF/X-4, as a print shop's preflight would.
+    Preflight(PreflightArgs),
 }
 
 /// `drukwerk serve`.
@@ -131,6 +133,18 @@ pub struct CheckArgs {
     /// Only check the content; do not compile the layouts.
     #[arg(long)]
     pub content_only: bool,
+}
+
+/// `drukwerk preflight`.
+#[derive(Debug, Args)]
+pub struct PreflightArgs {
+    /// The PDF files to check (any PDF, not only drukwerk's).
+    #[arg(value_name = "FILE.pdf", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Total area coverage limit for vector fills, in percent (the printing condition's).
+    #[arg(long, value_name = "PERCENT", default_value_t = 300,
+          value_parser = clap::value_parser!(u32).range(200..=400))]
+    pub max_coverage: u32,
 }
 
 /// Diagnostic output format.

@@ -184,6 +184,7 @@ fn run(
         profile: args.profile,
         crop_marks: args.crop_marks,
         timestamp,
+        print: model.publication.print.clone(),
         images: jobs::Images {
             images,
             prepared,

@@ -5,6 +5,7 @@ pub mod args;
 mod build;
 mod check;
 mod list;
+mod preflight;
 mod report;
 mod serve;
 
@@ -28,5 +29,6 @@ pub fn run(cli: Cli) -> i32 {
         Command::Check(args) => check::check(&cli.root, &args, &reporter),
         Command::List => list::list(&cli.root, &reporter),
         Command::Serve(args) => serve::serve(&cli.root, &args, &reporter),
+        Command::Preflight(args) => preflight::preflight(&args, &reporter),
     }
 }

@@ -40,6 +40,16 @@ impl Reporter {
         }
     }
 
+    /// The output format chosen on the command line.
+    pub fn format(&self) -> DiagnosticFormat {
+        self.format
+    }
+
+    /// Whether (and how) stderr gets colour.
+    pub fn color(&self) -> termcolor::ColorChoice {
+        self.color
+    }
+
     /// Prints diagnostics; returns (errors, warnings).
     pub fn diagnostics(&self, sources: &Sources, list: &[Diagnostic]) -> (usize, usize) {
         let result = match self.format {

@@ -38,6 +38,8 @@ pub struct RawContent {
     pub municipality_boundaries: Option<Loaded<String>>,
     /// Province boundaries (`content/geo/provincies-2025.geojson`), raw text, if present.
     pub province_boundaries: Option<Loaded<String>>,
+    /// The layouts' palette (`layouts/palette.toml`), raw text, if the layouts have one.
+    pub palette: Option<Loaded<String>>,
     /// Content files that could not be read or parsed (already reported). Validation uses them
     /// to avoid follow-up errors, such as "unknown region" for a region whose file is broken.
     pub broken: Vec<PathBuf>,
@@ -47,6 +49,9 @@ pub struct RawContent {
 pub const MUNICIPALITY_BOUNDARIES: &str = "content/geo/gemeenten-2025.geojson";
 /// Relative path of the province boundaries.
 pub const PROVINCE_BOUNDARIES: &str = "content/geo/provincies-2025.geojson";
+
+/// Relative path of the palette the layouts read (checked against the ink limit).
+pub const PALETTE: &str = "layouts/palette.toml";
 
 /// Relative path of the official municipality list.
 pub const MUNICIPALITY_LIST: &str = "content/geo/gemeenten-2025.csv";
@@ -118,6 +123,18 @@ pub fn load(root: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic
                 });
             }
         }
+    }
+    // The palette belongs to the layouts, but its CMYK builds are checked with the content's
+    // printing condition, so it is loaded (and kept for diagnostics) here.
+    let palette = Path::new(PALETTE);
+    if root.join(palette).exists()
+        && let Some(text) = read_text(root, palette, sources, diagnostics)
+    {
+        sources.insert(palette, text.as_str());
+        content.palette = Some(Loaded {
+            path: palette.to_path_buf(),
+            value: text,
+        });
     }
     let list = Path::new(MUNICIPALITY_LIST);
     if let Some(text) = read_text(root, list, sources, diagnostics) {

@@ -40,6 +40,25 @@ pub struct RawPublication {
     pub sources: Vec<RawSource>,
     /// Optional cover illustration.
     pub cover_image: Option<RawImage>,
+    /// The printing condition of the print edition; the built-in FOGRA39 default without it.
+    pub print: Option<RawPrint>,
+}
+
+/// The `[print]` table: the printing condition the print edition is made for (its PDF/X-4
+/// output intent) and the ink limit the palette must respect.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawPrint {
+    /// Path of the CMYK output ICC profile, relative to the project root.
+    pub profile: Option<Spanned<String>>,
+    /// The output condition identifier (`FOGRA39`), as registered at the registry.
+    pub condition: Option<Spanned<String>>,
+    /// The condition in words (`Offset, coated paper`).
+    pub condition_name: Option<Spanned<String>>,
+    /// The registry the identifier belongs to (`http://www.color.org`).
+    pub registry: Option<Spanned<String>>,
+    /// Total area coverage limit in percent (sum of C, M, Y and K), 300 when not given.
+    pub max_coverage: Option<Spanned<i64>>,
 }
 
 /// An image placed in the publication: a file under the project root and its alternative text.

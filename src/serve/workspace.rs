@@ -91,6 +91,7 @@ impl Good {
             profile,
             crop_marks: false,
             timestamp: self.timestamp,
+            print: self.model.publication.print.clone(),
             images: Images {
                 images: crate::images::all(&self.model),
                 prepared: self.prepared.clone(),

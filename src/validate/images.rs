@@ -1,7 +1,7 @@
 //! Validation of images referenced from content: the path stays inside the project, the file
 //! exists and decodes within safe limits, and it has alternative text.
 
-use std::path::{Component, Path};
+use std::path::Path;
 
 use crate::content::raw::RawImage;
 use crate::diagnostics::Diagnostic;
@@ -31,50 +31,17 @@ pub fn image(
     let value = raw.path.get_ref();
     let span = raw.path.span();
     let relative = Path::new(value);
-    let escapes = relative.is_absolute()
-        || value.starts_with('/')
-        || value.starts_with('\\')
-        || relative
-            .components()
-            .any(|c| matches!(c, Component::ParentDir | Component::Prefix(_)));
-    if escapes {
-        diagnostics.push(
-            Diagnostic::error("path-outside-project", format!("image path \"{value}\" leaves the project"))
-                .at(file, span, "paths are relative to the project root and may not use `..`")
-                .with_help("put the image under content/images/ and write for example \"content/images/foto.jpg\""),
-        );
-        return None;
-    }
-    let full = root.join(relative);
-    let real =
-        match full.canonicalize() {
-            Ok(real) => real,
-            Err(_) => {
-                let mut d =
-                    Diagnostic::error("missing-file", format!("image \"{value}\" does not exist"))
-                        .at(file, span, "no file at this path");
-                if let Some(best) = sibling_suggestion(&full) {
-                    d = d.with_help(format!(
-                        "did you mean \"{}\"?",
-                        relative.with_file_name(best).display()
-                    ));
-                }
-                diagnostics.push(d);
-                return None;
-            }
-        };
-    let root_real = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    if !real.starts_with(&root_real) {
-        diagnostics.push(
-            Diagnostic::error(
-                "path-outside-project",
-                format!("image \"{value}\" links to a file outside the project"),
-            )
-            .at(file, span, "a symbolic link leads out of the project")
-            .with_help("copy the image into content/images/ instead of linking to it"),
-        );
-        return None;
-    }
+    let real = super::files::project_file(
+        root,
+        file,
+        &raw.path,
+        &super::files::FileKind {
+            name: "image",
+            folder: "content/images/",
+            example: "content/images/foto.jpg",
+        },
+        diagnostics,
+    )?;
     let alt = raw
         .alt
         .as_ref()
@@ -140,14 +107,4 @@ fn probe(path: &Path) -> Result<(u32, u32), String> {
     // they allocate.
     let decoded = reader.decode().map_err(|e| e.to_string())?;
     Ok((decoded.width(), decoded.height()))
-}
-
-/// The closest file name in the same folder, for a mistyped path.
-fn sibling_suggestion(path: &Path) -> Option<String> {
-    let name = path.file_name()?.to_string_lossy().into_owned();
-    let names: Vec<String> = std::fs::read_dir(path.parent()?)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-        .collect();
-    crate::suggest::did_you_mean(&name, names.iter().map(String::as_str)).map(str::to_string)
 }

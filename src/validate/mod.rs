@@ -4,8 +4,10 @@
 //! suggested fix) and carries on, so one run lists everything. A [`Model`] comes out only when
 //! there are no errors; warnings travel along with it.
 
+mod files;
 mod images;
 pub use images::decode_limits as image_decode_limits;
+mod print;
 mod publication;
 mod regions;
 
@@ -58,6 +60,12 @@ pub fn validate_with(
         .publication
         .as_ref()
         .map(|p| publication::key_figures(&p.path, &p.value, diagnostics));
+    if let Some(palette) = &raw.palette {
+        let limit = publication
+            .as_ref()
+            .map_or(crate::model::DEFAULT_MAX_COVERAGE, |p| p.print.max_coverage);
+        print::palette(palette, limit, diagnostics);
+    }
     let themes = publication::themes(&raw.themes, diagnostics);
     let regions = match &gazetteer {
         Some(g) => regions::regions(root, &raw.regions, key_figures.as_deref(), g, diagnostics),

@@ -57,8 +57,10 @@ pub fn publication(
         Some(i) => Some(super::images::image(root, path, i, diagnostics)?),
         None => None,
     };
+    let print = super::print::condition(root, path, raw.print.as_ref(), diagnostics);
     Some(Publication {
         cover_image,
+        print: print?,
         title: super::required_text(path, &raw.title, "title", diagnostics),
         lede: richtext::parse(raw.lede.get_ref()),
         year: if year_ok { year as i32 } else { return None },

@@ -1,11 +1,29 @@
-//! The print edition's finishing: what Typst 0.15 does not write itself.
+//! Stage 5 (export), finishing: the print edition made PDF/X-4, which Typst 0.15 cannot write.
 //!
-//! Typst writes a TrimBox when the layout sets a bleed, but no BleedBox, and has no crop marks.
-//! This stage reads the exported PDF with lopdf and, per page, sets the BleedBox (the page as
-//! Typst laid it out: trim plus bleed) and, on request, enlarges the MediaBox to hold crop marks
-//! drawn in the registration colour outside the bleed.
+//! Typst exports PDF 1.6 with a TrimBox (the layout sets a bleed), but no BleedBox, no crop
+//! marks and no output intent. This stage reads the exported PDF with lopdf and, per page, sets
+//! the BleedBox (the page as Typst laid it out: trim plus bleed) and, on request, enlarges the
+//! MediaBox to hold crop marks drawn in the registration colour outside the bleed; then
+//! [`pdfx`] removes what is interactive and adds the output intent and the PDF/X metadata.
+
+mod pdfx;
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+
+use crate::model::PrintCondition;
+
+/// What the finishing needs besides the PDF.
+#[derive(Debug, Clone)]
+pub struct Finishing<'a> {
+    /// Draw crop marks outside the bleed.
+    pub crop_marks: bool,
+    /// The printing condition: output intent profile and identifiers.
+    pub condition: &'a PrintCondition,
+    /// The build's timestamp (seconds since the epoch), for the metadata dates.
+    pub timestamp: i64,
+    /// The job name, the title's fallback.
+    pub ident: &'a str,
+}
 
 /// Millimetres to PostScript points.
 fn mm(v: f64) -> f64 {
@@ -21,13 +39,14 @@ const MARK_AREA_MM: f64 = MARK_GAP_MM + MARK_LENGTH_MM + 2.0;
 /// Resource name of the registration colour space.
 const REGISTRATION: &[u8] = b"DrukwerkRegistration";
 
-/// Adds BleedBox (and crop marks) to every page of a print PDF.
-pub fn finish(pdf: &[u8], crop_marks: bool) -> Result<Vec<u8>, String> {
+/// Makes Typst's PDF a PDF/X-4 print file: BleedBox (and crop marks) on every page, nothing
+/// interactive, the output intent and the PDF/X metadata.
+pub fn finish(pdf: &[u8], finishing: &Finishing) -> Result<Vec<u8>, String> {
     let mut doc =
         Document::load_mem(pdf).map_err(|e| format!("cannot read the exported PDF: {e}"))?;
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    let registration = crop_marks.then(|| registration_colour(&mut doc));
-    for page in pages {
+    let registration = finishing.crop_marks.then(|| registration_colour(&mut doc));
+    for &page in &pages {
         let media = page_box(&doc, page, b"MediaBox").ok_or("a page has no MediaBox")?;
         let trim = page_box(&doc, page, b"TrimBox").unwrap_or(media);
         let dict = doc.get_dictionary_mut(page).map_err(|e| e.to_string())?;
@@ -43,6 +62,11 @@ pub fn finish(pdf: &[u8], crop_marks: bool) -> Result<Vec<u8>, String> {
             append_content(&mut doc, page, id)?;
         }
     }
+    pdfx::remove_interactive(&mut doc, &pages)?;
+    pdfx::add_output_intent(&mut doc, finishing.condition)?;
+    pdfx::set_metadata(&mut doc, pdf, finishing)?;
+    // Links and their actions are gone; their objects go with them.
+    doc.prune_objects();
     let mut out = Vec::new();
     doc.save_to(&mut out)
         .map_err(|e| format!("cannot write the PDF: {e}"))?;
