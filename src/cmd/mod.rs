@@ -4,6 +4,7 @@
 pub mod args;
 mod build;
 mod check;
+mod figures;
 mod list;
 mod report;
 
@@ -26,5 +27,6 @@ pub fn run(cli: Cli) -> i32 {
         Command::Factsheet(args) => build::factsheet(&cli.root, &args, &reporter),
         Command::Check(args) => check::check(&cli.root, &args, &reporter),
         Command::List => list::list(&cli.root, &reporter),
+        Command::Figures(command) => figures::figures(&cli.root, &command, &reporter),
     }
 }
