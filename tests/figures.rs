@@ -424,6 +424,21 @@ fn import_changes_exactly_those_values() {
 }
 
 #[test]
+fn reads_an_ods_written_by_libreoffice() {
+    let bytes = fs::read(common::repo().join("tests/fixtures/figures/kerncijfers.ods")).unwrap();
+    let p = minimal_with("kerncijfers.ods", &bytes);
+    let run = run(&p, &["figures", "import", "kerncijfers.ods"]);
+    assert_eq!(run.code, 0, "{}", shown(&run));
+    assert!(
+        run.stdout
+            .contains("Leerlingen/studenten  12.345 → 12.400     +0,4 %"),
+        "{}",
+        run.stdout
+    );
+    assert!(p.read("content/regions/noord.toml").contains("students = 12400\n"));
+}
+
+#[test]
 fn round_trip_of_the_shipped_content_changes_nothing() {
     let p = Project::real();
     let before = region_files(&p);

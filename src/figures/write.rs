@@ -53,7 +53,15 @@ pub fn xlsx(model: &Model) -> Result<Vec<u8>, XlsxError> {
     }
     // The header and the id and name columns stay in view while scrolling.
     sheet.set_freeze_panes(1, 2)?;
-    sheet.autofit();
+    for (column, width) in widths(model).into_iter().enumerate() {
+        sheet.set_column_width(column as u16, width)?;
+    }
+    // Printed for a region to confirm: A4 landscape, all columns on one page wide, the
+    // header on every page.
+    sheet.set_paper_size(9);
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0)?;
 
     let notes = workbook.add_worksheet();
     notes.set_name("Toelichting")?;
@@ -68,7 +76,35 @@ pub fn xlsx(model: &Model) -> Result<Vec<u8>, XlsxError> {
     }
     notes.set_freeze_panes(1, 0)?;
     notes.autofit();
+    notes.set_paper_size(9);
+    notes.set_landscape();
+    notes.set_print_fit_to_pages(1, 0);
     workbook.save_to_buffer()
+}
+
+/// Column widths in characters: the longest text in each column, the bold header counted a
+/// little wider than it is (autofit measures it as regular text, and bold headers then
+/// touch), numbers with their thousands separators, plus a margin.
+fn widths(model: &Model) -> Vec<f64> {
+    let header = header(model);
+    let mut widths: Vec<f64> = header
+        .iter()
+        .map(|h| h.chars().count() as f64 * 1.15)
+        .collect();
+    for region in &model.regions {
+        let cells = [region.id.chars().count(), region.name.chars().count()]
+            .into_iter()
+            .chain(
+                region
+                    .figures
+                    .iter()
+                    .map(|f| crate::view::dutch_number(*f).len()),
+            );
+        for (width, cell) in widths.iter_mut().zip(cells) {
+            *width = width.max(cell as f64);
+        }
+    }
+    widths.into_iter().map(|w| w + 2.0).collect()
 }
 
 /// The key figures as CSV: UTF-8 with a BOM, `;`-separated, CRLF line ends, plain numbers.
