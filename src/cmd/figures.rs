@@ -127,7 +127,7 @@ fn import(root: &Path, args: &FiguresImportArgs, reporter: &Reporter) -> i32 {
     }
     let regions = plan.regions.len();
     if regions == 0 {
-        reporter.line("no changes: the sheet has the figures the content already has");
+        reporter.line("no changes: nothing in the sheet differs from the content");
         return EXIT_OK;
     }
     reporter.line(&format!(
