@@ -14,7 +14,6 @@ mod common;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use codespan_reporting::term::termcolor::NoColor;
 use common::{Project, Run};
@@ -27,18 +26,7 @@ use rust_xlsxwriter::Workbook;
 
 /// Runs `drukwerk` in the project folder (so the sheet's path is relative, as a user types it).
 fn run(p: &Project, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_drukwerk"))
-        .current_dir(p.root())
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("SOURCE_DATE_EPOCH")
-        .output()
-        .expect("the drukwerk binary runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    common::run_at(p.root(), args)
 }
 
 fn shown(run: &Run) -> String {
@@ -435,7 +423,10 @@ fn reads_an_ods_written_by_libreoffice() {
         "{}",
         run.stdout
     );
-    assert!(p.read("content/regions/noord.toml").contains("students = 12400\n"));
+    assert!(
+        p.read("content/regions/noord.toml")
+            .contains("students = 12400\n")
+    );
 }
 
 #[test]
