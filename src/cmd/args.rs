@@ -130,8 +130,8 @@ pub struct FiguresImportArgs {
     /// The spreadsheet to read: .xlsx, .ods or .csv.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// Write even when there are warnings (large changes, figures that become 0, regions
-    /// missing from the sheet).
+    /// Write even when there are warnings (large changes, figures that become 0, empty
+    /// cells, regions missing from the sheet).
     #[arg(long)]
     pub yes: bool,
     /// Show what would change and every warning; write nothing.
