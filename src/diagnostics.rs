@@ -49,6 +49,8 @@ pub struct Diagnostic {
     pub file: Option<PathBuf>,
     /// Byte range in that file; `None` when the whole file is meant.
     pub span: Option<Range<usize>>,
+    /// Where in a file that has no text to show (a workbook): `sheet "Kerncijfers", cell B14`.
+    pub place: Option<String>,
     /// Short text printed under the underlined span.
     pub label: String,
     /// Suggestions that fix the problem (`did you mean "Veenendaal"?`).
@@ -80,6 +82,7 @@ impl Diagnostic {
             message: message.into(),
             file: None,
             span: None,
+            place: None,
             label: String::new(),
             help: Vec::new(),
             notes: Vec::new(),
@@ -102,6 +105,14 @@ impl Diagnostic {
         self.file = Some(file.into());
         self.span = Some(span);
         self.label = label.into();
+        self
+    }
+
+    /// Points the diagnostic at a place in a file whose text cannot be shown, such as a cell
+    /// of a workbook (`sheet "Kerncijfers", cell B14`).
+    pub fn at_place(mut self, file: impl Into<PathBuf>, place: impl Into<String>) -> Self {
+        self.file = Some(file.into());
+        self.place = Some(place.into());
         self
     }
 
@@ -179,6 +190,8 @@ struct JsonDiagnostic<'a> {
     code: &'a str,
     message: &'a str,
     file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    place: Option<&'a str>,
     line: Option<usize>,
     column: Option<usize>,
     end_line: Option<usize>,
@@ -223,6 +236,7 @@ fn json<'a>(sources: &Sources, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
         code: d.code,
         message: &d.message,
         file: d.file.as_ref().map(|p| display_path(p)),
+        place: d.place.as_deref(),
         line: start.map(|p| p.0),
         column: start.map(|p| p.1),
         end_line: end.map(|p| p.0),
@@ -289,7 +303,10 @@ fn emit_human(
                 let span = clamp(text, span);
                 cs = cs.with_labels(vec![Label::primary(id, span).with_message(&d.label)]);
             }
-            (Some(path), None) => notes.insert(0, format!("in {}", display_path(path))),
+            (Some(path), None) => {
+                let place = d.place.as_ref().map_or(String::new(), |p| format!(", {p}"));
+                notes.insert(0, format!("in {}{place}", display_path(path)));
+            }
             (None, _) => {}
         }
         cs = cs.with_notes(notes);

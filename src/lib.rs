@@ -13,6 +13,7 @@ pub mod content;
 pub mod diagnostics;
 mod error;
 pub mod export;
+pub mod figures;
 pub mod gazetteer;
 pub mod geo;
 pub mod icc;

@@ -3,6 +3,7 @@
 //! A [`Model`] can only be made by [`crate::validate::validate`], so render code never re-checks:
 //! every reference points at something that exists, every municipality is official.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -306,6 +307,9 @@ pub struct Region {
     pub figures: Vec<i64>,
     /// Photo or logo.
     pub image: Option<Image>,
+    /// The content file it was read from, relative to the project root
+    /// (`content/regions/zwolle.toml`), for commands that edit content in place.
+    pub file: PathBuf,
 }
 
 impl Model {

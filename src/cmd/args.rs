@@ -39,6 +39,9 @@ pub enum Command {
     Serve(ServeArgs),
     /// Check PDF files against PDF/X-4, as a print shop's preflight would.
     Preflight(PreflightArgs),
+    /// Key figures out to a spreadsheet and back in (the yearly update).
+    #[command(subcommand)]
+    Figures(FiguresCommand),
 }
 
 /// `drukwerk serve`.
@@ -147,6 +150,45 @@ pub struct PreflightArgs {
     pub max_coverage: u32,
 }
 
+/// `drukwerk figures`.
+#[derive(Debug, Subcommand)]
+pub enum FiguresCommand {
+    /// Write every region's key figures to FILE (.xlsx or .csv).
+    Export(FiguresExportArgs),
+    /// Read key figures from FILE (.xlsx, .ods or .csv) into content/regions/, after showing
+    /// what changes.
+    Import(FiguresImportArgs),
+}
+
+/// `drukwerk figures export`.
+#[derive(Debug, Args)]
+pub struct FiguresExportArgs {
+    /// The spreadsheet to write: .xlsx (a workbook) or .csv (semicolons, for Dutch Excel).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+}
+
+/// `drukwerk figures import`.
+#[derive(Debug, Args)]
+pub struct FiguresImportArgs {
+    /// The spreadsheet to read: .xlsx, .ods or .csv.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Write even when there are warnings (large changes, figures that become 0, empty
+    /// cells, regions missing from the sheet).
+    #[arg(long)]
+    pub yes: bool,
+    /// Show what would change and every warning; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// A change larger than PCT per cent, either way, is a warning.
+    #[arg(long, value_name = "PCT", default_value_t = 25.0, value_parser = parse_percent)]
+    pub flag_change: f64,
+    /// The worksheet to read (default: "Kerncijfers", or else the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+}
+
 /// Diagnostic output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DiagnosticFormat {
@@ -183,6 +225,21 @@ fn parse_shard(s: &str) -> Result<(usize, usize), String> {
     Ok((i, n))
 }
 
+fn parse_percent(s: &str) -> Result<f64, String> {
+    let value: f64 = s
+        .trim()
+        .trim_end_matches('%')
+        .trim()
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| format!("{s:?} is not a number"))?;
+    if value.is_finite() && value >= 0.0 {
+        Ok(value)
+    } else {
+        Err(format!("{s}: expected a percentage of 0 or more"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,6 +250,15 @@ mod tests {
         assert!(parse_shard("0/4").is_err());
         assert!(parse_shard("5/4").is_err());
         assert!(parse_shard("x").is_err());
+    }
+
+    #[test]
+    fn parses_percentages() {
+        assert_eq!(parse_percent("25"), Ok(25.0));
+        assert_eq!(parse_percent("12,5%"), Ok(12.5));
+        assert!(parse_percent("-3").is_err());
+        assert!(parse_percent("inf").is_err());
+        assert!(parse_percent("veel").is_err());
     }
 
     #[test]

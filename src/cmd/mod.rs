@@ -4,6 +4,7 @@
 pub mod args;
 mod build;
 mod check;
+mod figures;
 mod list;
 mod preflight;
 mod report;
@@ -30,5 +31,6 @@ pub fn run(cli: Cli) -> i32 {
         Command::List => list::list(&cli.root, &reporter),
         Command::Serve(args) => serve::serve(&cli.root, &args, &reporter),
         Command::Preflight(args) => preflight::preflight(&args, &reporter),
+        Command::Figures(command) => figures::figures(&cli.root, &command, &reporter),
     }
 }

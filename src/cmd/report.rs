@@ -68,6 +68,11 @@ impl Reporter {
         diagnostics::count(list)
     }
 
+    /// Is the output for people (not JSON lines)?
+    pub fn is_human(&self) -> bool {
+        self.format == DiagnosticFormat::Human
+    }
+
     /// A one-line message on stderr (human format only, so JSON output stays machine-readable).
     pub fn line(&self, message: &str) {
         if self.format == DiagnosticFormat::Human {

@@ -61,6 +61,7 @@ pub fn regions(
                     provinces,
                     figures,
                     image: image.flatten(),
+                    file: path.clone(),
                 },
             ));
         }

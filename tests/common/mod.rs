@@ -95,10 +95,26 @@ pub struct Run {
 
 /// Runs `drukwerk` with `--root root` and the given arguments, without colour or CI influence.
 pub fn run_in(root: &Path, args: &[&str]) -> Run {
-    let out: Output = Command::new(env!("CARGO_BIN_EXE_drukwerk"))
-        .arg("--root")
-        .arg(root)
-        .args(args)
+    run_command(
+        Command::new(env!("CARGO_BIN_EXE_drukwerk"))
+            .arg("--root")
+            .arg(root)
+            .args(args),
+    )
+}
+
+/// Runs `drukwerk` in the folder `dir` (the project root by default), so paths on the command
+/// line are relative as a user types them.
+pub fn run_at(dir: &Path, args: &[&str]) -> Run {
+    run_command(
+        Command::new(env!("CARGO_BIN_EXE_drukwerk"))
+            .current_dir(dir)
+            .args(args),
+    )
+}
+
+fn run_command(command: &mut Command) -> Run {
+    let out: Output = command
         .env("NO_COLOR", "1")
         .env_remove("SOURCE_DATE_EPOCH")
         .output()
