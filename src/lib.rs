@@ -24,6 +24,7 @@ pub mod project;
 pub mod render;
 pub mod richtext;
 pub mod simplify;
+pub mod site;
 pub mod suggest;
 pub mod validate;
 pub mod view;
