@@ -45,6 +45,16 @@ pub fn all(model: &Model) -> Vec<&Image> {
     out
 }
 
+/// Widest image on the website, in pixels: twice its widest column (about 800 CSS px), so it
+/// stays sharp on high-density screens.
+pub const SITE_WIDTH: u32 = 1600;
+
+/// An image for the website: oriented, without metadata, at most [`SITE_WIDTH`] pixels wide;
+/// cached like the others.
+pub fn for_site(root: &Path, image: &Image, cache: &Path) -> Result<Vec<u8>, String> {
+    process(root, image, Some(SITE_WIDTH), cache)
+}
+
 /// Decodes, orients and re-encodes every image at full resolution.
 pub fn prepare(root: &Path, images: &[&Image], cache: &Path) -> Result<Prepared, Vec<Diagnostic>> {
     let mut out = Prepared::new();

@@ -563,3 +563,43 @@ fn the_site_is_swapped_in_whole_and_only_by_a_full_web_build() {
         assert!(!p.root().join(args[2]).join("site").exists(), "{args:?}");
     }
 }
+
+#[test]
+fn content_images_are_in_the_site_shrunk_and_with_their_alternative_text() {
+    let p = Project::minimal();
+    let img = image::RgbImage::from_fn(2400, 300, |x, _| image::Rgb([(x % 256) as u8, 90, 160]));
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut bytes, image::ImageFormat::Png).unwrap();
+    fs::create_dir_all(p.root().join("content/images")).unwrap();
+    fs::write(
+        p.root().join("content/images/breed.png"),
+        bytes.into_inner(),
+    )
+    .unwrap();
+    let case = p.read("content/cases/01-noord.toml")
+        + "\n[image]\npath = \"content/images/breed.png\"\nalt = \"Leraren <in> gesprek\"\ncredit = \"Foto: test\"\n";
+    p.write("content/cases/01-noord.toml", &case);
+    let run = p.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let site = p.root().join("out/site");
+    let page = &pages(&site)["cases/noord-case.html"];
+    let img = tags(page, "img");
+    assert_eq!(img.len(), 1, "{page}");
+    assert!(
+        img[0].contains(" alt=\"Leraren &lt;in&gt; gesprek\""),
+        "{}",
+        img[0]
+    );
+    let src = attributes(img[0], "src").remove(0);
+    let (file, _) = resolve("cases/noord-case.html", &src).unwrap();
+    assert!(
+        file.starts_with("media/") && file.ends_with(".png"),
+        "{file}"
+    );
+    let shown = image::open(site.join(&file)).unwrap();
+    assert_eq!(
+        (shown.width(), shown.height()),
+        (drukwerk::images::SITE_WIDTH, 200)
+    );
+    assert!(page.contains("Foto: test"));
+}

@@ -235,7 +235,7 @@ fn run(
     // build like a mistake in a Typst layout, and nothing is written.
     let site_started = Instant::now();
     let site_files = if site {
-        match render_site(root, &model, &outputs, &mut sources) {
+        match render_site(root, &out_dir, &model, &outputs, &mut sources) {
             Ok(files) => Some(files),
             Err(crate::Error::Diagnostics(errors)) => {
                 reporter.diagnostics(&sources, &errors);
@@ -366,6 +366,7 @@ const SITE_DIR: &str = "site";
 /// Renders the site with the PDFs of this build (web edition) copied into it.
 fn render_site(
     root: &Path,
+    out_dir: &Path,
     model: &Model,
     outputs: &[jobs::Output],
     sources: &mut crate::diagnostics::Sources,
@@ -386,9 +387,11 @@ fn render_site(
                 .map(|o| (r.id.clone(), o.bytes.clone()))
         })
         .collect();
+    let cache = crate::images::cache_dir(out_dir);
     let options = crate::site::Options {
         publication,
         factsheets: Some(&factsheets),
+        image_cache: Some(&cache),
     };
     crate::site::render(root, model, &options, sources)
 }

@@ -17,12 +17,13 @@ pub mod map;
 pub mod templates;
 pub mod view;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use minijinja::Value;
 use minijinja::value::Serde;
 use serde::Serialize;
+use sha2::Digest;
 
 use crate::Error;
 use crate::diagnostics::{Diagnostic, Sources};
@@ -42,6 +43,10 @@ pub struct Options<'a> {
     /// The fact sheet PDFs (web edition) by region id: copied to `factsheets/<id>.pdf` and
     /// linked from the region pages.
     pub factsheets: Option<&'a BTreeMap<String, Vec<u8>>>,
+    /// Where processed images are cached (`out/.cache/images`): when given, the content's
+    /// images are in the site (`media/`, at most [`crate::images::SITE_WIDTH`] pixels wide,
+    /// without metadata); without it, pages show none.
+    pub image_cache: Option<&'a Path>,
 }
 
 /// Site-relative path of the publication PDF: the same file name as in `out/`.
@@ -135,8 +140,12 @@ pub fn render(
     sources: &mut Sources,
 ) -> Result<Files, Error> {
     let templates = Templates::load(root, sources).map_err(Error::Diagnostics)?;
-    let site = SiteView::new(model);
     let mut files = Files::new();
+    let media = match options.image_cache {
+        Some(cache) => media(root, model, cache, &mut files)?,
+        None => HashMap::new(),
+    };
+    let site = SiteView::new(model, &media);
     let mut errors: Vec<Diagnostic> = Vec::new();
 
     let publication_pdf = options.publication.map(|bytes| {
@@ -149,7 +158,7 @@ pub fn render(
         Ok((path, html)) => {
             files.insert(path, html.into_bytes());
         }
-        Err(d) => errors.push(d),
+        Err(d) => errors.push(*d),
     };
 
     emit(&Page {
@@ -276,13 +285,53 @@ pub fn render(
     Ok(files)
 }
 
+/// Puts the content's images into the site under names made from their bytes; returns each
+/// image's content path → its site path.
+fn media(
+    root: &Path,
+    model: &Model,
+    cache: &Path,
+    files: &mut Files,
+) -> Result<HashMap<String, String>, Error> {
+    let mut out = HashMap::new();
+    let mut errors = Vec::new();
+    for image in crate::images::all(model) {
+        match crate::images::for_site(root, image, cache) {
+            Ok(bytes) => {
+                // JPEG stays JPEG, everything else is re-encoded as PNG (see images.rs).
+                let ext = if bytes.starts_with(&[0xFF, 0xD8]) {
+                    "jpg"
+                } else {
+                    "png"
+                };
+                let digest = crate::jobs::hex(&sha2::Sha256::digest(&bytes));
+                let path = format!("media/{}.{ext}", &digest[..16]);
+                files.insert(path.clone(), bytes);
+                out.insert(image.path.clone(), path);
+            }
+            Err(e) => errors.push(
+                Diagnostic::error(
+                    "bad-image",
+                    format!("image \"{}\" cannot be processed: {e}", image.path),
+                )
+                .with_help("use a PNG or JPEG file"),
+            ),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(Error::Diagnostics(errors))
+    }
+}
+
 /// A page of any data type, rendered by its template.
 trait ErasedPage {
     fn render(
         &self,
         templates: &Templates,
         info: &SiteInfo,
-    ) -> Result<(String, String), Diagnostic>;
+    ) -> Result<(String, String), Box<Diagnostic>>;
 }
 
 impl<T: Serialize> ErasedPage for Page<T> {
@@ -290,7 +339,7 @@ impl<T: Serialize> ErasedPage for Page<T> {
         &self,
         templates: &Templates,
         info: &SiteInfo,
-    ) -> Result<(String, String), Diagnostic> {
+    ) -> Result<(String, String), Box<Diagnostic>> {
         let context = Value::from(Serde(&Context {
             site: info,
             page: &self.meta,

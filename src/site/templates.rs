@@ -83,9 +83,14 @@ impl Templates {
     }
 
     /// Renders template `name` with `context`.
-    pub fn render(&self, name: &str, context: Value) -> Result<String, Diagnostic> {
-        let template = self.env.get_template(name).map_err(|e| diagnostic(&e))?;
-        template.render(context).map_err(|e| diagnostic(&e))
+    pub fn render(&self, name: &str, context: Value) -> Result<String, Box<Diagnostic>> {
+        let template = self
+            .env
+            .get_template(name)
+            .map_err(|e| Box::new(diagnostic(&e)))?;
+        template
+            .render(context)
+            .map_err(|e| Box::new(diagnostic(&e)))
     }
 }
 

@@ -6,11 +6,13 @@
 //! Links are built by the templates from ids with the page's `root` (`regions/<id>.html`,
 //! `themes/<id>.html`, `cases/<id>.html`), the same scheme [`super::page_path`] writes.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::html::{self, Html};
 use super::map::{self, RegionMapData};
-use crate::model::{CaseKind, Model};
+use crate::model::{CaseKind, Image, Model};
 use crate::richtext::{Rich, plain_text};
 use crate::view::maps::{self, IndexLetter};
 use crate::view::publication::{PublicationView, SectorCount};
@@ -78,11 +80,24 @@ pub fn dutch_size(bytes: usize) -> String {
     }
 }
 
+/// An image on a page.
+#[derive(Debug, Serialize)]
+pub struct SiteImage<'a> {
+    /// Site-relative path of the file (`media/<hash>.jpg`).
+    pub src: &'a str,
+    /// Alternative text.
+    pub alt: &'a str,
+    /// Credit line.
+    pub credit: Option<&'a str>,
+}
+
 /// `index.html`.
 #[derive(Debug, Serialize)]
 pub struct IndexPage<'a> {
     /// Cover lede.
     pub lede: Html,
+    /// Cover illustration.
+    pub image: Option<SiteImage<'a>>,
     /// Inleiding.
     pub intro: Html,
     /// The ABC&S chapter with the national totals.
@@ -198,6 +213,8 @@ pub struct RegionPage<'a> {
     pub cases: Vec<CaseLink<'a>>,
     /// The fact sheet PDF, when the site carries it.
     pub factsheet: Option<Download>,
+    /// Photo or logo.
+    pub image: Option<SiteImage<'a>>,
     /// The previous and next region by name (for browsing).
     pub previous: Option<RegionLink<'a>>,
     /// See `previous`.
@@ -236,6 +253,8 @@ pub struct Story<'a> {
     pub summary: &'a str,
     /// Text.
     pub body: Html,
+    /// Photo or logo.
+    pub image: Option<SiteImage<'a>>,
 }
 
 /// A case or story in a list of links.
@@ -287,6 +306,8 @@ pub struct CasePage<'a> {
     pub case: CaseLink<'a>,
     /// Text.
     pub body: Html,
+    /// Photo or logo.
+    pub image: Option<SiteImage<'a>>,
 }
 
 /// `gemeenten.html`: the A–Z register.
@@ -315,11 +336,14 @@ pub struct SiteView<'a> {
     municipality_names: Vec<Vec<&'a str>>,
     /// The overview maps, simplified for the screen.
     overviews: Vec<maps::OverviewMap<'a>>,
+    /// Content image path → its file in the site (absent: the site shows no images).
+    media: &'a HashMap<String, String>,
 }
 
 impl<'a> SiteView<'a> {
-    /// Builds the publication view the pages are made from.
-    pub fn new(model: &'a Model) -> Self {
+    /// Builds the publication view the pages are made from. `media` maps each content image's
+    /// path to its file in the site.
+    pub fn new(model: &'a Model, media: &'a HashMap<String, String>) -> Self {
         let publication = crate::view::publication::view(model);
         let municipality_names = publication
             .regions
@@ -331,6 +355,7 @@ impl<'a> SiteView<'a> {
             publication,
             municipality_names,
             overviews: maps::overviews_at(model, maps::Detail::Small),
+            media,
         }
     }
 
@@ -353,6 +378,15 @@ impl<'a> SiteView<'a> {
                 .collect(),
             publication_pdf,
         }
+    }
+
+    fn image(&self, image: &'a Option<Image>) -> Option<SiteImage<'a>> {
+        let image = image.as_ref()?;
+        Some(SiteImage {
+            src: self.media.get(&image.path)?,
+            alt: &image.alt,
+            credit: image.credit.as_deref(),
+        })
     }
 
     fn theme_link(&self, index: usize) -> ThemeLink<'a> {
@@ -433,6 +467,7 @@ impl<'a> SiteView<'a> {
             .collect();
         IndexPage {
             lede: html::rich(&p.lede),
+            image: self.image(&p.cover_image),
             intro: html::rich(&p.intro),
             abc: Abc {
                 title: abc.title,
@@ -502,6 +537,7 @@ impl<'a> SiteView<'a> {
                     theme: self.theme_link(c.theme),
                     summary: &c.summary,
                     body: html::rich(&c.body),
+                    image: self.image(&c.image),
                 })
                 .collect(),
             cases: self
@@ -513,6 +549,7 @@ impl<'a> SiteView<'a> {
                 .map(|(i, _)| self.case_link(i))
                 .collect(),
             factsheet,
+            image: self.image(&model_region.image),
             previous: index.checked_sub(1).map(|i| self.region_link(i)),
             next: (index + 1 < count).then(|| self.region_link(index + 1)),
         }
@@ -549,6 +586,7 @@ impl<'a> SiteView<'a> {
         CasePage {
             case: self.case_link(index),
             body: html::rich(&self.model.cases[index].body),
+            image: self.image(&self.model.cases[index].image),
         }
     }
 
