@@ -309,13 +309,7 @@ fn media(
                 files.insert(path.clone(), bytes);
                 out.insert(image.path.clone(), path);
             }
-            Err(e) => errors.push(
-                Diagnostic::error(
-                    "bad-image",
-                    format!("image \"{}\" cannot be processed: {e}", image.path),
-                )
-                .with_help("use a PNG or JPEG file"),
-            ),
+            Err(e) => errors.push(crate::images::unprocessable(image, &e)),
         }
     }
     if errors.is_empty() {

@@ -12,8 +12,8 @@ use serde::Serialize;
 
 use super::html::{self, Html};
 use super::map::{self, RegionMapData};
-use crate::model::{CaseKind, Image, Model};
-use crate::richtext::{Rich, plain_text};
+use crate::model::{Case, CaseKind, Image, Model};
+use crate::richtext::plain_text;
 use crate::view::maps::{self, IndexLetter};
 use crate::view::publication::{PublicationView, SectorCount};
 use crate::view::{FigureView, RegionRef, SectorView, SourceView, dutch_number};
@@ -359,11 +359,6 @@ impl<'a> SiteView<'a> {
         }
     }
 
-    /// The model.
-    pub fn model(&self) -> &'a Model {
-        self.model
-    }
-
     /// What every page shows.
     pub fn info(&self, publication_pdf: Option<Download>) -> SiteInfo<'a> {
         let meta = &self.publication.meta;
@@ -419,6 +414,14 @@ impl<'a> SiteView<'a> {
             region: self.region_link(c.region),
             theme: self.theme_link(c.theme),
         }
+    }
+
+    /// Links to the cases (and stories) that `keep` selects, in content order.
+    fn case_links(&self, keep: impl Fn(&Case) -> bool) -> Vec<CaseLink<'_>> {
+        (0..self.model.cases.len())
+            .filter(|&i| keep(&self.model.cases[i]))
+            .map(|i| self.case_link(i))
+            .collect()
     }
 
     /// The plain text of the cover lede, for the home page's meta description.
@@ -540,14 +543,7 @@ impl<'a> SiteView<'a> {
                     image: self.image(&c.image),
                 })
                 .collect(),
-            cases: self
-                .model
-                .cases
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.region == index && c.kind == CaseKind::Case)
-                .map(|(i, _)| self.case_link(i))
-                .collect(),
+            cases: self.case_links(|c| c.region == index && c.kind == CaseKind::Case),
             factsheet,
             image: self.image(&model_region.image),
             previous: index.checked_sub(1).map(|i| self.region_link(i)),
@@ -570,14 +566,7 @@ impl<'a> SiteView<'a> {
                     text: html::rich(&l.text),
                 })
                 .collect(),
-            cases: self
-                .model
-                .cases
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.theme == index)
-                .map(|(i, _)| self.case_link(i))
-                .collect(),
+            cases: self.case_links(|c| c.theme == index),
         }
     }
 
@@ -629,11 +618,6 @@ fn dutch_list(items: &[String]) -> String {
         [one] => one.clone(),
         [init @ .., last] => format!("{} en {last}", init.join(", ")),
     }
-}
-
-/// The plain text of rich text, for meta descriptions.
-pub fn description(rich: &Rich) -> String {
-    plain_text(rich)
 }
 
 #[cfg(test)]
