@@ -516,6 +516,16 @@ fn a_template_mistake_points_at_the_template_and_writes_nothing() {
     );
     assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
     assert_eq!(tree(&p.root().join("out")), before);
+    // `check` renders the site in memory and finds the same mistake.
+    let check = p.run(&["check"]);
+    assert_eq!(check.code, 1, "{}", check.stderr);
+    assert!(
+        check
+            .stderr
+            .contains(&format!("layouts/site/theme.html:{line}:")),
+        "{}",
+        check.stderr
+    );
     // A syntax error too.
     p.write(
         "layouts/site/theme.html",
