@@ -39,7 +39,7 @@ fn push_path(out: &mut String, rings: &[&Ring]) {
     }
 }
 
-/// SVG path data for rings (see [`push_path`]).
+/// SVG path data for rings: `M x y l dx dy … z` per ring, relative after the first point.
 pub fn path_data(rings: &[&Ring]) -> String {
     let mut out = String::new();
     push_path(&mut out, rings);

@@ -11,6 +11,10 @@
 //! PDFs it was given. `drukwerk build` writes that map to `out/site/` as a folder, staged and
 //! then swapped in ([`crate::export::write_dir_atomic`]); a server can serve it from memory.
 //! Links are relative only, so the folder works on any web server and from disk.
+//!
+//! For other drivers (a server): [`render`] with [`Options`] gives the same map without writing
+//! anything; [`map::overview_svg`] draws one sector's clickable map from
+//! [`crate::view::maps::overviews_at`] and [`crate::view::maps::base`] for a page of its own.
 
 pub mod html;
 pub mod map;

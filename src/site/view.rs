@@ -4,7 +4,7 @@
 //! and the PDF show the same figures, names and texts; what only the site needs is added here:
 //! rich text as escaped HTML ([`Html`]), the maps as inline SVG, each figure's rank, downloads.
 //! Links are built by the templates from ids with the page's `root` (`regions/<id>.html`,
-//! `themes/<id>.html`, `cases/<id>.html`), the same scheme [`super::page_path`] writes.
+//! `themes/<id>.html`, `cases/<id>.html`), the same scheme [`super::render`] writes.
 
 use std::collections::HashMap;
 
