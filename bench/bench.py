@@ -123,6 +123,10 @@ def main():
         "everything (publication + 49 fact sheets)": {
             "drukwerk build": [DRUKWERK, "build", "--out", str(WORK / "e")],
         },
+        "the website: build with and without out/site/": {
+            "drukwerk build (with site)": [DRUKWERK, "build", "--out", str(WORK / "s1")],
+            "drukwerk build --no-site": [DRUKWERK, "build", "--no-site", "--out", str(WORK / "s2")],
+        },
     }
     results = {}
     for case, commands in cases.items():
@@ -150,6 +154,7 @@ def main():
             med = statistics.median(times)
             lines.append(f"| {name} | {med:.3f} | {rss:.0f} | {med / base:.2f}× |")
         lines.append("")
+    lines.extend(site_sizes(WORK / "s1" / "site"))
     lines.append("`drukwerk build --publication-only --timings`:")
     lines.append("")
     lines.append("```")
@@ -158,6 +163,23 @@ def main():
     report = "\n".join(lines) + "\n"
     print(report)
     (ROOT / "bench" / "results.md").write_text(report)
+
+
+def site_sizes(site):
+    """Sizes of the website the last `drukwerk build` wrote: pages, the largest, the total."""
+    files = [f for f in site.rglob("*") if f.is_file()]
+    pages = [f for f in files if f.suffix == ".html"]
+    largest = max(pages, key=lambda f: f.stat().st_size)
+    without_pdfs = sum(f.stat().st_size for f in files if f.suffix != ".pdf")
+    with_pdfs = sum(f.stat().st_size for f in files)
+    return [
+        "### website sizes",
+        "",
+        f"- {len(pages)} pages, {len(files)} files",
+        f"- largest page: `{largest.relative_to(site)}`, {largest.stat().st_size / 1000:.1f} kB (budget 200 kB)",
+        f"- whole site without PDFs: {without_pdfs / 1e6:.2f} MB (budget 5 MB); with PDFs: {with_pdfs / 1e6:.2f} MB",
+        "",
+    ]
 
 
 if __name__ == "__main__":

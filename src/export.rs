@@ -172,3 +172,85 @@ fn flush(staged: &[(&Path, tempfile::NamedTempFile)]) -> std::io::Result<()> {
         })
     })
 }
+
+/// Writes a folder of files as a whole: every file into a staging folder beside `dir`, all
+/// flushed to disk, then the staging folder renamed to `dir` (an earlier `dir` is moved aside
+/// first and removed after). A failure before the swap leaves the earlier folder as it was;
+/// readers see the old folder or the new one, never a mix (between the two renames, for a
+/// moment, no folder at all). `files` maps paths relative to `dir` (forward slashes) to bytes.
+pub fn write_dir_atomic<'a>(
+    dir: &Path,
+    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> Result<(), Error> {
+    let parent = dir.parent().unwrap_or(Path::new("."));
+    let fail = |what: &str, path: &Path, e: std::io::Error| {
+        Error::Io(format!("cannot {what} {}: {e}", path.display()))
+    };
+    fs::create_dir_all(parent).map_err(|e| fail("create", parent, e))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".drukwerk-staging-")
+        .tempdir_in(parent)
+        .map_err(|e| fail("create a folder in", parent, e))?;
+    let mut written = Vec::new();
+    for (name, bytes) in files {
+        if name
+            .split('/')
+            .any(|part| part.is_empty() || part == "." || part == "..")
+        {
+            return Err(Error::Io(format!(
+                "refusing to write outside the folder: {name}"
+            )));
+        }
+        let path = staging.path().join(name);
+        if let Some(folder) = path.parent() {
+            fs::create_dir_all(folder).map_err(|e| fail("create", folder, e))?;
+        }
+        let mut file = fs::File::create(&path).map_err(|e| fail("write", &path, e))?;
+        file.write_all(bytes).map_err(|e| fail("write", &path, e))?;
+        written.push(file);
+    }
+    // Flush side by side, as for single files (see `flush`).
+    let per_thread = written.len().div_ceil(16).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = written
+            .chunks(per_thread)
+            .map(|chunk| scope.spawn(|| chunk.iter().try_for_each(|f| f.sync_data())))
+            .collect();
+        handles.into_iter().try_for_each(|h| {
+            h.join()
+                .unwrap_or_else(|_| Err(std::io::Error::other("flush failed")))
+        })
+    })
+    .map_err(|e| Error::Io(format!("cannot flush the output to disk: {e}")))?;
+    drop(written);
+    // Staging folders are private (0700); the site is for others to read.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(staging.path(), fs::Permissions::from_mode(0o755))
+            .map_err(|e| fail("set permissions of", staging.path(), e))?;
+    }
+    let old = if dir.exists() {
+        // Moved over an empty folder of a unique name, so two builds never collide.
+        let aside = tempfile::Builder::new()
+            .prefix(".drukwerk-old-")
+            .tempdir_in(parent)
+            .map_err(|e| fail("create a folder in", parent, e))?;
+        fs::rename(dir, aside.path()).map_err(|e| fail("move aside", dir, e))?;
+        Some(aside)
+    } else {
+        None
+    };
+    let staged = staging.keep();
+    if let Err(e) = fs::rename(&staged, dir) {
+        // Put the earlier folder back; the staged one is removed.
+        if let Some(aside) = &old {
+            let _ = fs::rename(aside.path(), dir);
+        }
+        let _ = fs::remove_dir_all(&staged);
+        return Err(fail("rename the new folder to", dir, e));
+    }
+    // Dropping the TempDir removes the earlier folder.
+    drop(old);
+    Ok(())
+}

@@ -45,6 +45,25 @@ pub fn all(model: &Model) -> Vec<&Image> {
     out
 }
 
+/// The error for an image that cannot be decoded or re-encoded.
+pub fn unprocessable(image: &Image, error: &str) -> Diagnostic {
+    Diagnostic::error(
+        "bad-image",
+        format!("image \"{}\" cannot be processed: {error}", image.path),
+    )
+    .with_help("use a PNG or JPEG file")
+}
+
+/// Widest image on the website, in pixels: twice its widest column (about 800 CSS px), so it
+/// stays sharp on high-density screens.
+pub const SITE_WIDTH: u32 = 1600;
+
+/// An image for the website: oriented, without metadata, at most [`SITE_WIDTH`] pixels wide;
+/// cached like the others.
+pub fn for_site(root: &Path, image: &Image, cache: &Path) -> Result<Vec<u8>, String> {
+    process(root, image, Some(SITE_WIDTH), cache)
+}
+
 /// Decodes, orients and re-encodes every image at full resolution.
 pub fn prepare(root: &Path, images: &[&Image], cache: &Path) -> Result<Prepared, Vec<Diagnostic>> {
     let mut out = Prepared::new();
@@ -54,13 +73,7 @@ pub fn prepare(root: &Path, images: &[&Image], cache: &Path) -> Result<Prepared,
             Ok(bytes) => {
                 out.insert(format!("/{}", image.path), Bytes::new(bytes));
             }
-            Err(e) => errors.push(
-                Diagnostic::error(
-                    "bad-image",
-                    format!("image \"{}\" cannot be processed: {e}", image.path),
-                )
-                .with_help("use a PNG or JPEG file"),
-            ),
+            Err(e) => errors.push(unprocessable(image, &e)),
         }
     }
     if errors.is_empty() {

@@ -28,6 +28,7 @@ pub mod render;
 pub mod richtext;
 pub mod serve;
 pub mod simplify;
+pub mod site;
 pub mod suggest;
 pub mod validate;
 pub mod view;

@@ -111,6 +111,10 @@ pub struct BuildArgs {
     /// Build only the publication, no fact sheets.
     #[arg(long, conflicts_with = "shard")]
     pub publication_only: bool,
+    /// Do not write the website (out/site/). It is written only by a full build of the web
+    /// edition (no --shard, no --publication-only), which makes every PDF it links to.
+    #[arg(long)]
+    pub no_site: bool,
 }
 
 /// `drukwerk factsheet`.

@@ -8,7 +8,7 @@ use super::args::{BuildArgs, FactsheetArgs, OutputArgs};
 use super::report::{Reporter, failed, human_size};
 use super::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 use crate::diagnostics::display_path;
-use crate::export::{write_all_atomic, write_atomic};
+use crate::export::{write_all_atomic, write_atomic, write_dir_atomic};
 use crate::jobs::{self, Job};
 use crate::manifest::Manifest;
 use crate::model::Model;
@@ -17,7 +17,13 @@ use crate::render::Renderer;
 
 /// `drukwerk build`: the publication and every fact sheet (or one shard of them).
 pub fn build(root: &Path, args: &BuildArgs, reporter: &Reporter) -> i32 {
-    run(root, &args.output, reporter, |model| {
+    // The site links to the publication and every fact sheet, so only a full build of the web
+    // edition makes it.
+    let site = !args.no_site
+        && args.output.profile == crate::Profile::Web
+        && args.shard.is_none_or(|(_, n)| n == 1)
+        && !args.publication_only;
+    run(root, &args.output, reporter, site, |model| {
         let profile = args.output.profile;
         let mut jobs = Vec::new();
         let (shard, shards) = args.shard.unwrap_or((1, 1));
@@ -39,7 +45,7 @@ pub fn build(root: &Path, args: &BuildArgs, reporter: &Reporter) -> i32 {
 
 /// `drukwerk factsheet REGION...`: the fact sheets of the named regions.
 pub fn factsheet(root: &Path, args: &FactsheetArgs, reporter: &Reporter) -> i32 {
-    run(root, &args.output, reporter, |model| {
+    run(root, &args.output, reporter, false, |model| {
         let mut indices = Vec::new();
         if args.all {
             indices.extend(0..model.regions.len());
@@ -95,6 +101,7 @@ fn run(
     root: &Path,
     args: &OutputArgs,
     reporter: &Reporter,
+    site: bool,
     plan: impl FnOnce(&Model) -> Result<(Vec<Job>, Option<PathBuf>), PlanError>,
 ) -> i32 {
     let started = Instant::now();
@@ -199,7 +206,7 @@ fn run(
         jobs::run(&renderer, jobs, &edition, &sources, &|o| progress.done(o));
     let render_time = render_started.elapsed();
     progress.finish();
-    let sources = sources.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut sources = sources.into_inner().unwrap_or_else(|e| e.into_inner());
     let outputs = match result {
         Ok(outputs) => {
             reporter.diagnostics(&sources, &warnings);
@@ -217,6 +224,26 @@ fn run(
         reporter.line("error: warnings are denied (--deny-warnings); nothing was written");
         return EXIT_ERRORS;
     }
+    // The site is rendered before anything is written: a mistake in its templates fails the
+    // build like a mistake in a Typst layout, and nothing is written.
+    let site_started = Instant::now();
+    let site_files = if site {
+        match render_site(root, &out_dir, &model, &outputs, &mut sources) {
+            Ok(files) => Some(files),
+            Err(crate::Error::Diagnostics(errors)) => {
+                reporter.diagnostics(&sources, &errors);
+                reporter.line("error: the site templates failed; nothing was written");
+                return EXIT_ERRORS;
+            }
+            Err(e) => {
+                reporter.error("site", &e.to_string(), None);
+                return EXIT_ERRORS;
+            }
+        }
+    } else {
+        None
+    };
+    let site_time = site_started.elapsed();
     let write_started = Instant::now();
     let paths: Vec<PathBuf> = outputs.iter().map(|o| out_dir.join(&o.path)).collect();
     let mut files: Vec<(&Path, &[u8])> = paths
@@ -237,12 +264,31 @@ fn run(
         reporter.error("write", &e.to_string(), None);
         return EXIT_ERRORS;
     }
+    if let Some(site) = &site_files
+        && let Err(e) = write_dir_atomic(
+            &out_dir.join(SITE_DIR),
+            site.iter().map(|(k, v)| (k.as_str(), v.as_slice())),
+        )
+    {
+        reporter.error("write", &e.to_string(), None);
+        return EXIT_ERRORS;
+    }
     let write_time = write_started.elapsed();
     for output in &outputs {
         reporter.line(&format!(
             "  wrote {} ({})",
             display_path(&args.out.join(&output.path)),
             human_size(output.bytes.len())
+        ));
+    }
+    if let Some(site) = &site_files {
+        let pages = site.keys().filter(|k| k.ends_with(".html")).count();
+        let bytes: usize = site.values().map(Vec::len).sum();
+        reporter.line(&format!(
+            "  wrote {}/ ({pages} pages, {} files, {})",
+            display_path(&args.out.join(SITE_DIR)),
+            site.len(),
+            human_size(bytes)
         ));
     }
     let pages: usize = outputs.iter().map(|o| o.pages).sum();
@@ -262,7 +308,7 @@ fn run(
     ));
     if args.timings {
         let total_time = started.elapsed();
-        let ours = load_time + validate_time + view_time + write_time;
+        let ours = load_time + validate_time + view_time + site_time + write_time;
         let row =
             |name: &str, d: Duration| format!("  {name:<10} {:>8.1} ms", d.as_secs_f64() * 1000.0);
         for line in [
@@ -274,10 +320,11 @@ fn run(
             row("export", timings.export),
             row("evict", timings.evict),
             row("render", render_time),
+            row("site", site_time),
             row("write", write_time),
             row("total", total_time),
             format!(
-                "  engine stages (load, validate, view, write): {:.1} % of the total",
+                "  engine stages (load, validate, view, site, write): {:.1} % of the total",
                 100.0 * ours.as_secs_f64() / total_time.as_secs_f64().max(1e-9)
             ),
         ] {
@@ -304,4 +351,40 @@ fn emit_data(root: &Path, dir: &Path, jobs: &[Job]) -> Result<(), String> {
         write_atomic(&path, &job.data).map_err(|e| e.to_string())?;
     }
     Ok(())
+}
+
+/// The site's folder under the output folder.
+const SITE_DIR: &str = "site";
+
+/// Renders the site with the PDFs of this build (web edition) copied into it.
+fn render_site(
+    root: &Path,
+    out_dir: &Path,
+    model: &Model,
+    outputs: &[jobs::Output],
+    sources: &mut crate::diagnostics::Sources,
+) -> Result<crate::site::Files, crate::Error> {
+    let publication_file = PathBuf::from(crate::site::publication_path(model));
+    let publication = outputs
+        .iter()
+        .find(|o| o.path == publication_file)
+        .map(|o| o.bytes.as_slice());
+    let factsheets: std::collections::BTreeMap<String, Vec<u8>> = model
+        .regions
+        .iter()
+        .filter_map(|r| {
+            let path = PathBuf::from(crate::site::factsheet_path(&r.id));
+            outputs
+                .iter()
+                .find(|o| o.path == path)
+                .map(|o| (r.id.clone(), o.bytes.clone()))
+        })
+        .collect();
+    let cache = crate::images::cache_dir(out_dir);
+    let options = crate::site::Options {
+        publication,
+        factsheets: Some(&factsheets),
+        image_cache: Some(&cache),
+    };
+    crate::site::render(root, model, &options, sources)
 }

@@ -1,4 +1,4 @@
-//! `drukwerk check`: load, validate and compile the layouts, write nothing.
+//! `drukwerk check`: load, validate, compile the layouts and render the site, write nothing.
 
 use std::path::Path;
 use std::sync::Mutex;
@@ -68,7 +68,17 @@ pub fn check(root: &Path, args: &CheckArgs, reporter: &Reporter) -> i32 {
             )),
         }
     }
-    let sources = sources.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut sources = sources.into_inner().unwrap_or_else(|e| e.into_inner());
+    if let Some(model) = checked.model.as_ref().filter(|_| !args.content_only) {
+        // Render the website in memory too, so a mistake in its templates shows here.
+        match crate::site::render(root, model, &Default::default(), &mut sources) {
+            Ok(_) => {}
+            Err(crate::Error::Diagnostics(errors)) => diagnostics.extend(errors),
+            Err(e) => {
+                diagnostics.push(crate::diagnostics::Diagnostic::error("site", e.to_string()))
+            }
+        }
+    }
     let (errors, warnings) = reporter.diagnostics(&sources, &diagnostics);
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let counts = format!(

@@ -166,17 +166,23 @@ pub struct Overlap<'a> {
 
 /// The overview maps for PO, VO and MBO, when the project has boundaries.
 pub fn overviews(model: &Model) -> Vec<OverviewMap<'_>> {
+    overviews_at(model, Detail::Full)
+}
+
+/// The overview maps with rings at the given detail (the website draws them [`Detail::Small`]:
+/// a third fewer points to send, invisible at screen size).
+pub fn overviews_at(model: &Model, detail: Detail) -> Vec<OverviewMap<'_>> {
     let Some(geo) = model.geo.as_ref() else {
         return Vec::new();
     };
     Sector::ALL
         .into_iter()
-        .map(|s| overview(model, geo, s))
+        .map(|s| overview(model, geo, s, detail))
         .filter(|o| !o.regions.is_empty())
         .collect()
 }
 
-fn overview<'a>(model: &'a Model, geo: &'a Geo, sector: Sector) -> OverviewMap<'a> {
+fn overview<'a>(model: &'a Model, geo: &'a Geo, sector: Sector, detail: Detail) -> OverviewMap<'a> {
     let regions: Vec<&Region> = model
         .regions
         .iter()
@@ -199,8 +205,12 @@ fn overview<'a>(model: &'a Model, geo: &'a Geo, sector: Sector) -> OverviewMap<'
         })
         .collect();
     let colours = geo::colour(&geo::neighbours(geo, &groups));
+    let municipalities = match detail {
+        Detail::Full => &geo.municipalities,
+        Detail::Small => &geo.small().municipalities,
+    };
     let rings_of = |i: usize| {
-        geo.municipalities
+        municipalities
             .get(&model.municipality(i).code)
             .into_iter()
             .flatten()
