@@ -158,6 +158,61 @@ async fn pages_api_and_health_answer() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_website_is_served_under_site_with_live_reload() {
+    let project = Project::minimal();
+    let server = Server::new(&project, options());
+    let redirect = server.get("/site").await;
+    assert_eq!(redirect.status, StatusCode::MOVED_PERMANENTLY);
+    assert_eq!(redirect.header(header::LOCATION), "/site/");
+    let index = server.get("/site/").await;
+    assert_eq!(index.status, StatusCode::OK);
+    let html = index.html();
+    assert!(html.contains("<h1"), "{html}");
+    assert!(
+        html.contains("/assets/site-reload.js"),
+        "live reload is injected"
+    );
+    assert!(html.contains("href=\"regions/noord.html\""), "{html}");
+    let region = server.get("/site/regions/noord.html").await;
+    assert_eq!(region.status, StatusCode::OK);
+    assert!(region.html().contains("Onderwijsregio Noord (po)"));
+    let css = server.get("/site/assets/style.css").await;
+    assert_eq!(css.status, StatusCode::OK);
+    assert!(css.header(header::CONTENT_TYPE).starts_with("text/css"));
+    assert_eq!(
+        server.get("/site/regions/nord.html").await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    // A change to the content shows on the next request.
+    let path = "content/regions/noord.toml";
+    let text = project.read(path);
+    project.write(
+        path,
+        &text.replace(
+            "Onderwijsregio Noord (po)",
+            "Onderwijsregio Noord-Oost (po)",
+        ),
+    );
+    server.rebuild();
+    let region = server.get("/site/regions/noord.html").await;
+    assert!(region.html().contains("Onderwijsregio Noord-Oost (po)"));
+
+    // A template mistake: the last good site stays, the error is reported.
+    let template = project.read("layouts/site/region.html");
+    project.write("layouts/site/region.html", &format!("{template}{{% if %}}"));
+    server.rebuild();
+    let region = server.get("/site/regions/noord.html").await;
+    assert_eq!(region.status, StatusCode::OK);
+    let diagnostics = server.get("/api/diagnostics").await.json();
+    assert_eq!(diagnostics["errors"], 1, "{diagnostics}");
+    assert_eq!(
+        diagnostics["diagnostics"][0]["file"],
+        "layouts/site/region.html"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pdfs_have_etags_names_and_304() {
     let project = Project::minimal();
     let server = Server::new(&project, options());
@@ -281,6 +336,11 @@ async fn methods_bodies_and_traversal_are_refused() {
         "/api/preview/factsheets/%2fetc%2fpasswd",
         "/content/publication.toml",
         "/layouts/factsheet.typ",
+        "/site/..%2f..%2fCargo.toml",
+        "/site/%2e%2e/%2e%2e/content/publication.toml",
+        "/site/../../Cargo.toml",
+        "/site//etc/passwd",
+        "/site/regions/..%2f..%2f..%2fCargo.toml",
     ] {
         let r = server.get(uri).await;
         assert!(

@@ -10,7 +10,6 @@
 
 mod assets;
 pub mod http;
-mod map;
 pub mod metrics;
 mod pages;
 pub mod pdfs;

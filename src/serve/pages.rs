@@ -107,7 +107,9 @@ impl Pages {
                 problems => minijinja::Value::from(minijinja::value::Serde(problems(snapshot))),
                 errors => snapshot.counts().0,
                 warnings => snapshot.counts().1,
-                map => good.map(|g| super::map::svg(&g.model)),
+                maps => minijinja::Value::from(minijinja::value::Serde(
+                    good.map(|g| overview_maps(&g.model)).unwrap_or_default()
+                )),
             },
         )
     }
@@ -139,6 +141,36 @@ impl Pages {
         };
         self.render("notfound.html", context! { wanted, suggestion })
     }
+}
+
+/// One map per sector (PO, VO, MBO): the website's overview map (the same geometry and
+/// colouring as the publication's), each region linking to its preview.
+#[derive(Serialize)]
+struct SectorMap {
+    sector: &'static str,
+    label: &'static str,
+    svg: String,
+}
+
+fn overview_maps(model: &crate::model::Model) -> Vec<SectorMap> {
+    use crate::view::maps::{self, Detail};
+    let Some(base) = maps::base(model, Detail::Small) else {
+        return Vec::new();
+    };
+    maps::overviews_at(model, Detail::Small)
+        .iter()
+        .map(|overview| SectorMap {
+            sector: overview.sector.id,
+            label: overview.sector.label,
+            svg: crate::site::map::overview_svg(
+                overview,
+                &base,
+                &format!("map-{}", overview.sector.id),
+                |id| format!("/preview/factsheets/{id}"),
+            )
+            .0,
+        })
+        .collect()
 }
 
 /// The title of a document's preview; `None` for a region that does not exist.

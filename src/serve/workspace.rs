@@ -155,10 +155,16 @@ pub struct Workspace {
     snapshot: RwLock<Arc<Snapshot>>,
     previews: Mutex<HashMap<Doc, PreviewSlot>>,
     watched: Mutex<HashMap<Doc, usize>>,
-    /// Layout errors per document, from the latest compile of each (merged into snapshots).
-    layout_errors: Mutex<HashMap<Doc, Vec<Diagnostic>>>,
+    /// Layout errors per output (a document's path, or `site`), from the latest compile of
+    /// each (merged into snapshots).
+    layout_errors: Mutex<HashMap<String, Vec<Diagnostic>>>,
+    /// The diagnostics of the last content check (without layout errors).
+    content_diagnostics: Mutex<Vec<Diagnostic>>,
     assets: AtomicU64,
     events: broadcast::Sender<Event>,
+    /// The website of the last good content: (generation, assets) it was made from, and its
+    /// files.
+    site: Mutex<Option<(u64, u64, Arc<crate::site::Files>)>>,
 }
 
 impl Workspace {
@@ -185,8 +191,10 @@ impl Workspace {
             previews: Mutex::new(HashMap::new()),
             watched: Mutex::new(HashMap::new()),
             layout_errors: Mutex::new(HashMap::new()),
+            content_diagnostics: Mutex::new(Vec::new()),
             assets: AtomicU64::new(0),
             events,
+            site: Mutex::new(None),
         });
         ws.rebuild(&Changes {
             rescan: true,
@@ -315,6 +323,12 @@ impl Workspace {
             _ => None,
         };
         let ok = fresh.is_some();
+        diagnostics.clone_into(
+            &mut self
+                .content_diagnostics
+                .lock()
+                .unwrap_or_else(|e| e.into_inner()),
+        );
         let snapshot = Arc::new(Snapshot {
             generation: previous.generation + 1,
             last_success: if ok {
@@ -335,6 +349,12 @@ impl Workspace {
     }
 
     fn publish_failure(&self, diagnostics: Vec<Diagnostic>, started: Instant) -> Arc<Snapshot> {
+        diagnostics.clone_into(
+            &mut self
+                .content_diagnostics
+                .lock()
+                .unwrap_or_else(|e| e.into_inner()),
+        );
         let previous = self.snapshot();
         let snapshot = Arc::new(Snapshot {
             generation: previous.generation + 1,
@@ -372,14 +392,14 @@ impl Workspace {
 
     /// Records the layout errors of a document's latest compile (none when it compiled), and
     /// republishes the snapshot when that changes what it says.
-    fn record_layout(&self, doc: &Doc, errors: Vec<Diagnostic>, sources: &Sources) {
+    fn record_layout(&self, output: &str, errors: Vec<Diagnostic>, sources: &Sources) {
         let changed = {
             let mut map = self.layout_errors.lock().unwrap_or_else(|e| e.into_inner());
-            let before = map.get(doc).cloned().unwrap_or_default();
+            let before = map.get(output).cloned().unwrap_or_default();
             if errors.is_empty() {
-                map.remove(doc);
+                map.remove(output);
             } else {
-                map.insert(doc.clone(), errors.clone());
+                map.insert(output.to_string(), errors.clone());
             }
             before != errors
         };
@@ -394,13 +414,12 @@ impl Workspace {
                     texts.insert(file.clone(), text);
                 }
             }
-            // Layout errors of earlier compiles are merged in again by `publish`.
-            let content: Vec<Diagnostic> = current
-                .diagnostics
-                .iter()
-                .filter(|d| d.code != "layout" && d.code != "pdf-export")
-                .cloned()
-                .collect();
+            // The content's own diagnostics, with the layout errors merged in by `publish`.
+            let content = self
+                .content_diagnostics
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .clone();
             self.publish(Arc::new(Snapshot {
                 generation: current.generation,
                 diagnostics: content,
@@ -487,7 +506,7 @@ impl Workspace {
                 *slot = Some(preview.clone());
                 drop(slot);
                 let sources = sources.into_inner().unwrap_or_else(|e| e.into_inner());
-                self.record_layout(doc, Vec::new(), &sources);
+                self.record_layout(&doc.path(), Vec::new(), &sources);
                 if changed {
                     let _ = self.events.send(Event::Pages(doc.clone()));
                 }
@@ -496,7 +515,7 @@ impl Workspace {
             Err(errors) => {
                 drop(slot);
                 let sources = sources.into_inner().unwrap_or_else(|e| e.into_inner());
-                self.record_layout(doc, errors, &sources);
+                self.record_layout(&doc.path(), errors, &sources);
                 // The last good pages stay; the overlay says what is wrong.
                 Ok(self.last_preview(doc))
             }
@@ -531,11 +550,55 @@ impl Workspace {
         })
     }
 
+    /// The website of the current content, made on first request after each change, in
+    /// memory (pages and their assets; the PDFs are served by their own routes). While its
+    /// templates have errors, the last good site is kept and the errors are reported like a
+    /// layout's. `None` until the content had a good state.
+    pub fn site(&self) -> Option<Arc<crate::site::Files>> {
+        let snapshot = self.snapshot();
+        let good = snapshot.good.clone()?;
+        let mut site = self.site.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((generation, assets, files)) = site.as_ref()
+            && *generation == good.generation
+            && *assets == good.assets
+        {
+            return Some(files.clone());
+        }
+        let mut sources = snapshot.sources.clone();
+        match crate::site::render(
+            &self.root,
+            &good.model,
+            &crate::site::Options {
+                image_cache: Some(&self.cache_dir),
+                ..Default::default()
+            },
+            &mut sources,
+        ) {
+            Ok(files) => {
+                let files = Arc::new(files);
+                *site = Some((good.generation, good.assets, files.clone()));
+                drop(site);
+                self.record_layout("site", Vec::new(), &sources);
+                Some(files)
+            }
+            Err(e) => {
+                let last = site.as_ref().map(|(_, _, files)| files.clone());
+                drop(site);
+                let errors = match e {
+                    Error::Diagnostics(list) => list,
+                    other => vec![Diagnostic::error("site", other.to_string())],
+                };
+                self.record_layout("site", errors, &sources);
+                last
+            }
+        }
+    }
+
     /// Records the outcome of an on-demand PDF: its layout errors go to the snapshot.
     pub fn record_pdf(&self, doc: &Doc, result: Result<(), (Vec<Diagnostic>, Sources)>) {
         match result {
-            Ok(()) => self.record_layout(doc, Vec::new(), &Sources::default()),
-            Err((errors, sources)) => self.record_layout(doc, errors, &sources),
+            Ok(()) => self.record_layout(&doc.path(), Vec::new(), &Sources::default()),
+            Err((errors, sources)) => self.record_layout(&doc.path(), errors, &sources),
         }
     }
 }

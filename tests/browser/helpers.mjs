@@ -62,8 +62,8 @@ export async function serve(dir) {
 
 const AXE_SOURCE = readFile(require.resolve("axe-core/axe.min.js"), "utf8");
 
-/** The WCAG 2.1 A and AA violations axe-core finds on the page, as readable lines. */
-export async function axeViolations(page) {
+/** The WCAG 2.1 A and AA violations axe-core finds on the page: { id, impact, line }. */
+export async function axeReport(page) {
   await page.addScriptTag({ content: await AXE_SOURCE });
   const result = await page.evaluate(() =>
     // eslint-disable-next-line no-undef
@@ -72,9 +72,16 @@ export async function axeViolations(page) {
       resultTypes: ["violations"],
     }),
   );
-  return result.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(" ")}`,
-  );
+  return result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    line: `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(" ")}`,
+  }));
+}
+
+/** The WCAG 2.1 A and AA violations axe-core finds on the page, as readable lines. */
+export async function axeViolations(page) {
+  return (await axeReport(page)).map((v) => v.line);
 }
 
 /** Whether the page scrolls sideways at its current viewport. */

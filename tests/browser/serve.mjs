@@ -81,7 +81,22 @@ try {
       "Zwolle is in the filtered list",
     );
     await page.screenshot({ path: path.join(shotDir, "serve-index.png"), fullPage: true });
-    await page.click('svg.map:not([hidden]) a[data-region="zwolle"]');
+    // Click inside the region's shape: a point of its box where the region is on top.
+    const link = '.sector-map:not([hidden]) a.region[href="/preview/factsheets/zwolle"]';
+    await page.locator(link).scrollIntoViewIfNeeded();
+    const point = await page.$eval(link, (a) => {
+      const box = a.getBoundingClientRect();
+      for (let i = 1; i < 20; i++) {
+        for (let j = 1; j < 20; j++) {
+          const x = box.left + (box.width * i) / 20;
+          const y = box.top + (box.height * j) / 20;
+          if (document.elementFromPoint(x, y)?.closest("a") === a) return { x, y };
+        }
+      }
+      return null;
+    });
+    assert(point, "the region can be clicked on the map");
+    await page.mouse.click(point.x, point.y);
     await page.waitForURL("**/preview/factsheets/zwolle");
     const [download] = await Promise.all([
       page.waitForEvent("download"),

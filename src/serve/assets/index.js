@@ -14,8 +14,9 @@
       li.hidden = !hit;
       if (hit) { shown++; visible.add(li.dataset.region); }
     }
-    for (const a of document.querySelectorAll('svg.map a')) {
-      a.classList.toggle('dim', !visible.has(a.dataset.region));
+    for (const a of document.querySelectorAll('.sector-map a.region')) {
+      const id = a.getAttribute('href').split('/').pop();
+      a.classList.toggle('dim', !visible.has(id));
     }
     count.textContent = shown === 1 ? '1 regio' : shown + " regio's";
   }
@@ -24,7 +25,7 @@
   const buttons = Array.from(document.querySelectorAll('.sector-switch button'));
   function showSector(sector) {
     for (const b of buttons) b.setAttribute('aria-pressed', String(b.dataset.sector === sector));
-    for (const svg of document.querySelectorAll('svg.map')) svg.hidden = svg.dataset.sector !== sector;
+    for (const map of document.querySelectorAll('.sector-map')) map.hidden = map.dataset.sector !== sector;
   }
   for (const b of buttons) b.addEventListener('click', () => showSector(b.dataset.sector));
   if (buttons.length) showSector(buttons[0].dataset.sector);
