@@ -649,3 +649,71 @@ async fn the_watcher_sees_an_edit_and_the_pdf_follows() {
     assert!(text.contains("54.321"), "the PDF has the new figure");
     assert!(!text.contains("12.345"));
 }
+
+/// The real binary: binds the loopback address by default, prints its address for `--port 0`,
+/// answers, and stops cleanly on SIGTERM even with an event stream open.
+#[test]
+fn the_binary_serves_on_loopback_and_stops_on_sigterm() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::net::TcpStream;
+    use std::process::{Command, Stdio};
+
+    let project = Project::minimal();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_drukwerk"))
+        .arg("--root")
+        .arg(project.root())
+        .args(["serve", "--port", "0"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    let port: u16 = loop {
+        line.clear();
+        assert!(stderr.read_line(&mut line).unwrap() > 0, "serve stopped");
+        if let Some(rest) = line.trim().strip_prefix("Serving http://127.0.0.1:") {
+            break rest.parse().unwrap();
+        }
+    };
+    let get = |path: &str| {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut text = String::new();
+        stream.read_to_string(&mut text).unwrap();
+        text
+    };
+    let health = get("/health");
+    assert!(health.starts_with("HTTP/1.1 200"), "{health}");
+    assert!(health.contains("\"status\":\"ok\""));
+
+    let mut events = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(events, "GET /events HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut first = [0u8; 256];
+    let n = events.read(&mut first).unwrap();
+    assert!(String::from_utf8_lossy(&first[..n]).contains("text/event-stream"));
+
+    let killed = Command::new("sh")
+        .args(["-c", &format!("kill -TERM {}", child.id())])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "serve did not stop on SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(0));
+    let mut rest = String::new();
+    stderr.read_to_string(&mut rest).unwrap();
+    assert!(rest.contains("stopped"), "{rest}");
+}

@@ -38,6 +38,8 @@ pub struct App {
     pub jobs: usize,
     /// The HTML pages.
     pub pages: Pages,
+    /// Set when the server stops: open event streams end, so the stop is not held up.
+    pub stopping: tokio::sync::watch::Sender<bool>,
     /// The last PDF made of each document and edition, served while the layouts have errors.
     pub last_good: std::sync::Mutex<std::collections::HashMap<(Doc, Profile), Arc<Pdf>>>,
 }
@@ -257,6 +259,7 @@ async fn events(
         doc: Option<Doc>,
         receiver: tokio::sync::broadcast::Receiver<Event>,
         pending: std::collections::VecDeque<SseEvent>,
+        stopping: tokio::sync::watch::Receiver<bool>,
         _guard: Option<super::workspace::WatchGuard>,
     }
     let mut first = std::collections::VecDeque::new();
@@ -267,6 +270,7 @@ async fn events(
         first.push_back(SseEvent::default().event("pages").data(json.to_string()));
     }
     let state = Stream {
+        stopping: app.stopping.subscribe(),
         app,
         doc,
         receiver,
@@ -278,7 +282,11 @@ async fn events(
             if let Some(event) = s.pending.pop_front() {
                 return Some((Ok(event), s));
             }
-            match s.receiver.recv().await {
+            let next = tokio::select! {
+                next = s.receiver.recv() => next,
+                _ = s.stopping.wait_for(|stop| *stop) => return None,
+            };
+            match next {
                 Ok(Event::Status(_)) => {
                     s.pending
                         .push_back(status_event(&s.app.workspace.snapshot()));

@@ -77,6 +77,7 @@ pub fn app(workspace: Arc<Workspace>, options: &Options) -> Arc<App> {
         metrics,
         jobs: options.jobs.max(1),
         pages: pages::Pages::new(),
+        stopping: tokio::sync::watch::Sender::new(false),
         last_good: Default::default(),
     })
 }
@@ -134,10 +135,12 @@ pub async fn run(
     {
         log(format!("warning: cannot open a browser: {e}"));
     }
-    let router = http::router(app);
+    let router = http::router(app.clone());
     let (stopped_tx, stopped_rx) = tokio::sync::oneshot::channel::<()>();
     let server = axum::serve(listener, router).with_graceful_shutdown(async move {
         shutdown_signal().await;
+        // Event streams end now; requests in flight (PDFs being made) may finish.
+        app.stopping.send_replace(true);
         let _ = stopped_tx.send(());
     });
     let grace = options.timeout;

@@ -142,9 +142,10 @@ pub struct Changes {
     pub rescan: bool,
 }
 
-/// The latest preview of one document; locked while it is being made, so a document is laid
-/// out once however many pages ask for it.
-type PreviewSlot = Arc<Mutex<Option<Arc<Preview>>>>;
+/// Held while a document's preview is being made, so it is laid out once however many pages
+/// ask for it; remembers the (generation, assets) whose layout failed, so a broken state is
+/// not laid out again on every request.
+type CompileSlot = Arc<Mutex<Option<(u64, u64)>>>;
 
 /// The engine state of one `serve` process.
 pub struct Workspace {
@@ -153,7 +154,11 @@ pub struct Workspace {
     geo: GeoCache,
     renderer: RwLock<Option<Renderer>>,
     snapshot: RwLock<Arc<Snapshot>>,
-    previews: Mutex<HashMap<Doc, PreviewSlot>>,
+    /// The latest preview of each document (read by page requests without waiting for a
+    /// compile).
+    previews: RwLock<HashMap<Doc, Arc<Preview>>>,
+    /// One compile of a document at a time.
+    compiling: Mutex<HashMap<Doc, CompileSlot>>,
     watched: Mutex<HashMap<Doc, usize>>,
     /// Layout errors per output (a document's path, or `site`), from the latest compile of
     /// each (merged into snapshots).
@@ -188,7 +193,8 @@ impl Workspace {
                 last_success: None,
                 took: Duration::ZERO,
             })),
-            previews: Mutex::new(HashMap::new()),
+            previews: RwLock::new(HashMap::new()),
+            compiling: Mutex::new(HashMap::new()),
             watched: Mutex::new(HashMap::new()),
             layout_errors: Mutex::new(HashMap::new()),
             content_diagnostics: Mutex::new(Vec::new()),
@@ -470,20 +476,32 @@ impl Workspace {
         let Some(good) = snapshot.good.clone() else {
             return Ok(None);
         };
+        let current = |doc: &Doc| {
+            self.previews
+                .read()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(doc)
+                .cloned()
+        };
+        let fresh = |p: &Preview| p.generation == good.generation && p.assets == good.assets;
+        if let Some(p) = current(doc).filter(|p| fresh(p)) {
+            return Ok(Some(p));
+        }
         let slot = self
-            .previews
+            .compiling
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .entry(doc.clone())
             .or_default()
             .clone();
-        // One compile of a document at a time; a second request waits and takes its result.
-        let mut slot = slot.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(p) = slot.as_ref()
-            && p.generation == good.generation
-            && p.assets == good.assets
-        {
+        let mut failed = slot.lock().unwrap_or_else(|e| e.into_inner());
+        // Made meanwhile by the request we waited for, or known to fail: nothing to do.
+        let previous = current(doc);
+        if let Some(p) = previous.as_ref().filter(|p| fresh(p)) {
             return Ok(Some(p.clone()));
+        }
+        if *failed == Some((good.generation, good.assets)) {
+            return Ok(previous);
         }
         let Some(job) = doc.job(&good.model, Profile::Web) else {
             return Err(PreviewError::UnknownRegion);
@@ -492,20 +510,24 @@ impl Workspace {
         let edition = good.edition(Profile::Web, &self.cache_dir);
         let sources = Mutex::new(snapshot.sources.clone());
         let started = Instant::now();
-        match jobs::compile(&good.renderer, &job, &edition, &sources) {
+        let result = jobs::compile(&good.renderer, &job, &edition, &sources);
+        let sources = sources.into_inner().unwrap_or_else(|e| e.into_inner());
+        match result {
             Ok(compiled) => {
-                let previous = slot.as_ref().map(|p| p.as_ref());
                 let preview = Arc::new(preview::make(
                     &compiled.document,
-                    previous,
+                    previous.as_deref(),
                     good.generation,
                     good.assets,
                     started.elapsed(),
                 ));
                 let changed = previous.is_none_or(|p| p.hashes() != preview.hashes());
-                *slot = Some(preview.clone());
-                drop(slot);
-                let sources = sources.into_inner().unwrap_or_else(|e| e.into_inner());
+                self.previews
+                    .write()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(doc.clone(), preview.clone());
+                *failed = None;
+                drop(failed);
                 self.record_layout(&doc.path(), Vec::new(), &sources);
                 if changed {
                     let _ = self.events.send(Event::Pages(doc.clone()));
@@ -513,41 +535,31 @@ impl Workspace {
                 Ok(Some(preview))
             }
             Err(errors) => {
-                drop(slot);
-                let sources = sources.into_inner().unwrap_or_else(|e| e.into_inner());
+                *failed = Some((good.generation, good.assets));
+                drop(failed);
                 self.record_layout(&doc.path(), errors, &sources);
                 // The last good pages stay; the overlay says what is wrong.
-                Ok(self.last_preview(doc))
+                Ok(previous)
             }
         }
     }
 
     /// The last preview made of `doc`, however old.
     pub fn last_preview(&self, doc: &Doc) -> Option<Arc<Preview>> {
-        let slot = self
-            .previews
-            .lock()
+        self.previews
+            .read()
             .unwrap_or_else(|e| e.into_inner())
-            .get(doc)?
-            .clone();
-        slot.lock().unwrap_or_else(|e| e.into_inner()).clone()
+            .get(doc)
+            .cloned()
     }
 
     /// Finds a page of any current preview by its hash.
     pub fn page(&self, hash: &str) -> Option<Arc<preview::Page>> {
-        let slots: Vec<_> = self
-            .previews
-            .lock()
+        self.previews
+            .read()
             .unwrap_or_else(|e| e.into_inner())
             .values()
-            .cloned()
-            .collect();
-        slots.iter().find_map(|slot| {
-            slot.lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .as_ref()
-                .and_then(|p| p.page(hash))
-        })
+            .find_map(|p| p.page(hash))
     }
 
     /// The website of the current content, made on first request after each change, in
