@@ -717,3 +717,47 @@ fn the_binary_serves_on_loopback_and_stops_on_sigterm() {
     stderr.read_to_string(&mut rest).unwrap();
     assert!(rest.contains("stopped"), "{rest}");
 }
+
+/// A burst of saves makes few rebuilds, and the last one sees the last save.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_of_saves_ends_on_the_latest_state() {
+    let project = Project::minimal();
+    let server = Server::new(&project, options());
+    let rebuilds = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = rebuilds.clone();
+    let _watcher = serve::watch::Watcher::start(
+        server.workspace.clone(),
+        Duration::from_millis(200),
+        Box::new(move |_, _, _| {
+            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }),
+    );
+    let path = project.root().join("content/regions/noord.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let saves = 20;
+    for i in 1..=saves {
+        std::fs::write(
+            &path,
+            text.replace("students = 12345", &format!("students = {}", 20000 + i)),
+        )
+        .unwrap();
+    }
+    // Wait until the PDF shows the last value.
+    let last = format!("{}.{:03}", (20000 + saves) / 1000, (20000 + saves) % 1000);
+    let started = std::time::Instant::now();
+    loop {
+        let pdf = server.get("/factsheets/noord.pdf").await;
+        if pdf_text(&pdf.body).contains(&last) {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "never reached {last}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // Let the poller look once more; nothing new arrives.
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let n = rebuilds.load(std::sync::atomic::Ordering::SeqCst);
+    assert!(n >= 1 && n < saves / 2, "{n} rebuilds for {saves} saves");
+}
