@@ -79,8 +79,9 @@ pub struct Good {
     pub renderer: Renderer,
     /// PDF timestamp (the publication date, or `SOURCE_DATE_EPOCH`).
     pub timestamp: i64,
-    /// Changes whenever a file the documents read besides the content changed (layouts,
-    /// fonts, images): part of every cache key, with the view JSON.
+    /// A hash of every file the documents read besides the content's TOML (layouts, fonts,
+    /// images, boundaries, the print profile): part of every cache key, with the view JSON,
+    /// so the key says what a document is made from, the same in every process.
     pub assets: u64,
 }
 
@@ -285,7 +286,8 @@ impl Workspace {
             }
         }
         if under("layouts") || under("fonts") || content_assets {
-            self.assets.fetch_add(1, Ordering::Relaxed);
+            self.assets
+                .store(assets_hash(&self.root), Ordering::Relaxed);
         }
         // Any change may have fixed a layout error; the documents compiled next find the ones
         // that are still there.
@@ -613,6 +615,43 @@ impl Workspace {
             Err((errors, sources)) => self.record_layout(&doc.path(), errors, &sources),
         }
     }
+}
+
+/// A hash of the project files a document is made from besides the content's TOML files:
+/// everything under `layouts/` and `fonts/`, and what else lies under `content/` (images,
+/// boundaries, profiles). Read when those change (a few MB; milliseconds).
+fn assets_hash(root: &Path) -> u64 {
+    use std::hash::{Hash, Hasher};
+    fn walk(root: &Path, dir: &Path, files: &mut Vec<PathBuf>, depth: usize) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            match entry.file_type() {
+                Ok(t) if t.is_dir() && depth < 8 => walk(root, &path, files, depth + 1),
+                Ok(t) if t.is_file() => {
+                    let toml = path.extension().is_some_and(|e| e == "toml")
+                        && path.starts_with(root.join("content"));
+                    if !toml {
+                        files.push(path);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut files = Vec::new();
+    for dir in super::watch::WATCHED {
+        walk(root, &root.join(dir), &mut files, 0);
+    }
+    files.sort();
+    let mut hasher = std::hash::DefaultHasher::new();
+    for path in files {
+        path.strip_prefix(root).unwrap_or(&path).hash(&mut hasher);
+        std::fs::read(&path).unwrap_or_default().hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 /// How many preview rebuilds a cached layout survives unused.
