@@ -537,6 +537,26 @@ async fn previews_send_only_changed_pages() {
     assert!(svg.text().starts_with("<svg"));
     assert_eq!(svg.header(header::CONTENT_TYPE), "image/svg+xml");
     assert!(svg.header(header::CACHE_CONTROL).contains("immutable"));
+    let gzipped = server
+        .send(
+            Request::get(format!("/preview/pages/{}.svg", old[0]))
+                .header(header::ACCEPT_ENCODING, "gzip")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(gzipped.header(header::CONTENT_ENCODING), "gzip");
+    assert!(gzipped.body.len() * 3 < svg.body.len(), "SVG compresses");
+    let pdf = server
+        .send(
+            Request::get("/factsheets/zwolle.pdf")
+                .header(header::ACCEPT_ENCODING, "gzip")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert!(pdf.body.starts_with(b"%PDF"), "PDFs are sent as they are");
+    assert_eq!(pdf.header(header::CONTENT_ENCODING), "");
     let text = server
         .get(&format!("/preview/pages/{}.json", old[0]))
         .await

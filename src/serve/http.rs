@@ -17,6 +17,8 @@ use futures_util::Stream;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sha2::{Digest, Sha256};
+use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 
 use super::assets;
 use super::metrics::{Metrics, RequestLabels, RouteLabels};
@@ -66,6 +68,11 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/site/{*path}", get(site_file))
         .route_layer(middleware::from_fn(label_route))
         .fallback(not_found)
+        // Pages, SVG drawings and JSON compress well (an SVG page to about a fifth); PDFs and
+        // the event stream are left alone.
+        .layer(CompressionLayer::new().compress_when(
+            DefaultPredicate::new().and(NotForContentType::const_new("application/pdf")),
+        ))
         .layer(middleware::from_fn_with_state(app.clone(), guard))
         .with_state(app)
 }
@@ -215,13 +222,24 @@ async fn preview_page(State(app): State<Arc<App>>, Path(file): Path<String>) -> 
         }
         _ => return not_found_json("no such page"),
     };
-    let Some(page) = app.workspace.page(hash) else {
+    let Some(preview) = app.workspace.page(hash) else {
         return not_found_json("no such page (it may belong to an older version)");
     };
-    let (body, content_type) = if kind == "svg" {
-        (page.svg.clone(), "image/svg+xml")
+    // Drawing a page takes a few milliseconds: on the blocking pool.
+    let (hash, svg) = (hash.to_string(), kind == "svg");
+    let body = tokio::task::spawn_blocking(move || {
+        preview
+            .drawn(&hash)
+            .map(|d| if svg { d.svg.clone() } else { d.text.clone() })
+    })
+    .await;
+    let Ok(Some(body)) = body else {
+        return not_found_json("no such page");
+    };
+    let content_type = if svg {
+        "image/svg+xml"
     } else {
-        (page.text.clone(), "application/json")
+        "application/json"
     };
     let mut response = (
         [

@@ -6,10 +6,12 @@
 //! positions, which the preview lays transparently over the drawing so the text can be
 //! searched, selected and read by a screen reader (the SVG draws glyphs as shapes).
 //!
-//! Pages are identified by a hash of their laid-out frame. A rebuild draws only pages whose
-//! hash is new; the browser, which loads pages by hash, fetches only those.
+//! Pages are identified by a hash of what they show. A rebuild only names the pages; a page is
+//! drawn when the browser first asks for it, and a page that looks the same after a rebuild
+//! keeps its drawing. The browser loads pages by hash, so it fetches only the changed ones,
+//! and only those it shows.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use rayon::prelude::*;
@@ -18,27 +20,47 @@ use typst::layout::{FrameItem, Transform};
 use typst_layout::PagedDocument;
 
 /// One document's pages, as of one build.
-#[derive(Debug)]
 pub struct Preview {
     /// The snapshot generation of the content it shows.
     pub generation: u64,
     /// The version of layouts, fonts and images it was made with.
     pub assets: u64,
+    /// The laid-out document the pages are drawn from.
+    document: Arc<PagedDocument>,
     /// Its pages, in order.
-    pub pages: Vec<Arc<Page>>,
-    /// Time to lay the document out and draw its new pages.
+    pub pages: Vec<Page>,
+    /// Time to lay the document out and name its pages.
     pub took: Duration,
 }
 
-/// One page, drawn.
-#[derive(Debug)]
+impl std::fmt::Debug for Preview {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Preview")
+            .field("generation", &self.generation)
+            .field("pages", &self.pages.len())
+            .finish()
+    }
+}
+
+/// One page: its name and size, and its drawing once someone asked for it. A page that looks
+/// the same in the next build keeps its drawing (the `Arc` is shared).
+#[derive(Debug, Clone)]
 pub struct Page {
-    /// Hex hash of the page's frame: the page's identity.
+    /// Hex hash of what the page shows: the page's identity.
     pub hash: String,
     /// Width in points.
     pub width: f64,
     /// Height in points.
     pub height: f64,
+    /// Where the page is in the document.
+    index: usize,
+    /// The page as an SVG document and its text layer as JSON, made on first request.
+    drawn: Arc<OnceLock<Drawn>>,
+}
+
+/// A page drawn for the browser.
+#[derive(Debug)]
+pub struct Drawn {
     /// The page as an SVG document.
     pub svg: String,
     /// The text layer as JSON (see [`TextRun`]).
@@ -67,9 +89,16 @@ impl Preview {
         self.pages.iter().map(|p| p.hash.as_str()).collect()
     }
 
-    /// A page by hash.
-    pub fn page(&self, hash: &str) -> Option<Arc<Page>> {
-        self.pages.iter().find(|p| p.hash == hash).cloned()
+    /// The page with this hash, drawn (now, if nobody asked for it before).
+    pub fn drawn(&self, hash: &str) -> Option<&Drawn> {
+        let page = self.pages.iter().find(|p| p.hash == hash)?;
+        let typst_page = self.document.pages().get(page.index)?;
+        Some(page.drawn.get_or_init(|| draw(typst_page)))
+    }
+
+    /// Whether a page with this hash is in this preview.
+    pub fn has(&self, hash: &str) -> bool {
+        self.pages.iter().any(|p| p.hash == hash)
     }
 
     /// The pages as the browser sees them.
@@ -85,29 +114,40 @@ impl Preview {
     }
 }
 
-/// Draws a laid-out document, reusing the drawings of `previous` for unchanged pages.
+/// Names the pages of a laid-out document, keeping the drawings of `previous` for pages that
+/// look the same. Nothing is drawn here: a page is drawn when the browser asks for it, so an
+/// edit is announced as soon as the layout is done, and pages nobody looks at cost nothing.
 pub fn make(
-    document: &PagedDocument,
+    document: PagedDocument,
     previous: Option<&Preview>,
     generation: u64,
     assets: u64,
     layout_time: Duration,
 ) -> Preview {
     let started = std::time::Instant::now();
-    let pages: Vec<Arc<Page>> = document
+    let pages: Vec<Page> = document
         .pages()
         .par_iter()
-        .map(|page| {
+        .enumerate()
+        .map(|(index, page)| {
             let hash = format!("{:032x}", visual_hash(&page.frame));
-            if let Some(old) = previous.and_then(|p| p.page(&hash)) {
-                return old;
+            let size = page.frame.size();
+            let drawn = previous
+                .and_then(|p| p.pages.iter().find(|old| old.hash == hash))
+                .map_or_else(|| Arc::new(OnceLock::new()), |old| old.drawn.clone());
+            Page {
+                hash,
+                width: size.x.to_pt(),
+                height: size.y.to_pt(),
+                index,
+                drawn,
             }
-            Arc::new(draw(page, hash))
         })
         .collect();
     Preview {
         generation,
         assets,
+        document: Arc::new(document),
         pages,
         took: layout_time + started.elapsed(),
     }
@@ -150,9 +190,8 @@ fn visual_hash(frame: &typst::layout::Frame) -> u128 {
     (u128::from(a.finish()) << 64) | u128::from(b.finish())
 }
 
-fn draw(page: &typst_layout::Page, hash: String) -> Page {
+fn draw(page: &typst_layout::Page) -> Drawn {
     let svg = typst_svg::svg(page, &typst_svg::SvgOptions::default());
-    let size = page.frame.size();
     let mut runs = Vec::new();
     crate::render::for_each_item(&page.frame, Transform::identity(), &mut |item, ts| {
         if let FrameItem::Text(text) = item {
@@ -170,10 +209,7 @@ fn draw(page: &typst_layout::Page, hash: String) -> Page {
             ));
         }
     });
-    Page {
-        hash,
-        width: size.x.to_pt(),
-        height: size.y.to_pt(),
+    Drawn {
         svg,
         text: serde_json::to_string(&runs).unwrap_or_else(|_| "[]".into()),
     }

@@ -517,7 +517,7 @@ impl Workspace {
         match result {
             Ok(compiled) => {
                 let preview = Arc::new(preview::make(
-                    &compiled.document,
+                    compiled.document,
                     previous.as_deref(),
                     good.generation,
                     good.assets,
@@ -555,13 +555,14 @@ impl Workspace {
             .cloned()
     }
 
-    /// Finds a page of any current preview by its hash.
-    pub fn page(&self, hash: &str) -> Option<Arc<preview::Page>> {
+    /// The preview that has a page with this hash (draw it with [`Preview::drawn`]).
+    pub fn page(&self, hash: &str) -> Option<Arc<Preview>> {
         self.previews
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .values()
-            .find_map(|p| p.page(hash))
+            .find(|p| p.has(hash))
+            .cloned()
     }
 
     /// The website of the current content, made on first request after each change, in
