@@ -33,6 +33,10 @@ pub fn serve(root: &Path, args: &ServeArgs, reporter: &Reporter) -> i32 {
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
+        // Compiles and page drawings run on the blocking pool; at most `jobs` compile at once,
+        // so a small pool suffices, and few threads means few malloc arenas (memory stays
+        // flat under load).
+        .max_blocking_threads(options.jobs * 2 + 2)
         .enable_all()
         .thread_name("drukwerk-http")
         .build()

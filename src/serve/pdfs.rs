@@ -307,6 +307,7 @@ impl Pdfs {
         // As the batch does: keep Typst's caches from growing with the number of documents.
         if self.compiles.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
             comemo::evict(EVICT_AGE);
+            super::release_free_memory();
         }
     }
 }
@@ -314,7 +315,7 @@ impl Pdfs {
 /// Evict Typst's caches after this many on-demand compiles…
 const EVICT_EVERY: usize = 8;
 /// …dropping what the last few evictions' worth of documents did not use.
-const EVICT_AGE: usize = 4;
+const EVICT_AGE: usize = 1;
 
 /// A least-recently-used cache of PDFs with a byte budget.
 struct Lru {

@@ -469,6 +469,7 @@ impl Workspace {
         });
         // Keep what this and the last few rebuilds used; drop older layout from the caches.
         comemo::evict(PREVIEW_EVICT_AGE);
+        super::release_free_memory();
     }
 
     /// The current preview of `doc`, laid out now if it is older than the last good content.
