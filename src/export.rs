@@ -115,6 +115,37 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     write_all_atomic(&[(path, bytes)])
 }
 
+/// Swaps two folders atomically (Linux `renameat2` with `RENAME_EXCHANGE`); false where that
+/// is not available (another platform, a file system without it), and nothing changed.
+fn exchange(a: &Path, b: &Path) -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let (Ok(a), Ok(b)) = (
+            std::ffi::CString::new(a.as_os_str().as_bytes()),
+            std::ffi::CString::new(b.as_os_str().as_bytes()),
+        ) else {
+            return false;
+        };
+        // SAFETY: both paths are valid NUL-terminated strings that live across the call.
+        let result = unsafe {
+            libc::renameat2(
+                libc::AT_FDCWD,
+                a.as_ptr(),
+                libc::AT_FDCWD,
+                b.as_ptr(),
+                libc::RENAME_EXCHANGE,
+            )
+        };
+        result == 0
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = (a, b);
+        false
+    }
+}
+
 /// Writes several files atomically: each to a temporary file beside its target, then all
 /// flushed to disk, then each renamed over its target. A crash never leaves a half-written or
 /// empty file at a target. The flushes run side by side: one after the other, fifty fact
@@ -174,10 +205,11 @@ fn flush(staged: &[(&Path, tempfile::NamedTempFile)]) -> std::io::Result<()> {
 }
 
 /// Writes a folder of files as a whole: every file into a staging folder beside `dir`, all
-/// flushed to disk, then the staging folder renamed to `dir` (an earlier `dir` is moved aside
-/// first and removed after). A failure before the swap leaves the earlier folder as it was;
-/// readers see the old folder or the new one, never a mix (between the two renames, for a
-/// moment, no folder at all). `files` maps paths relative to `dir` (forward slashes) to bytes.
+/// flushed to disk, then swapped with an earlier `dir` in one step (Linux), or else the earlier
+/// `dir` moved aside and the staging folder renamed to `dir`. A failure before the swap leaves
+/// the earlier folder as it was; readers see the old folder or the new one, never a mix (and
+/// with the one-step swap never no folder at all). `files` maps paths relative to `dir`
+/// (forward slashes) to bytes.
 pub fn write_dir_atomic<'a>(
     dir: &Path,
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
@@ -230,6 +262,13 @@ pub fn write_dir_atomic<'a>(
         fs::set_permissions(staging.path(), fs::Permissions::from_mode(0o755))
             .map_err(|e| fail("set permissions of", staging.path(), e))?;
     }
+    let staged = staging.keep();
+    // Where the platform can, swap the two folders in one step: a web server never sees the
+    // folder missing, not even for a moment.
+    if dir.exists() && exchange(&staged, dir) {
+        let _ = fs::remove_dir_all(&staged);
+        return Ok(());
+    }
     let old = if dir.exists() {
         // Moved over an empty folder of a unique name, so two builds never collide.
         let aside = tempfile::Builder::new()
@@ -241,7 +280,6 @@ pub fn write_dir_atomic<'a>(
     } else {
         None
     };
-    let staged = staging.keep();
     if let Err(e) = fs::rename(&staged, dir) {
         // Put the earlier folder back; the staged one is removed.
         if let Some(aside) = &old {
