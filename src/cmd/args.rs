@@ -34,7 +34,15 @@ pub enum Command {
     /// Check content and layouts without writing anything.
     Check(CheckArgs),
     /// List the regions with their ids.
-    List,
+    List(ListArgs),
+}
+
+/// `drukwerk list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only the regions whose id, name or subtitle contains this (case and accents ignored).
+    #[arg(value_name = "SEARCH")]
+    pub search: Option<String>,
 }
 
 /// Options shared by the commands that write PDFs.
