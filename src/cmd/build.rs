@@ -131,6 +131,17 @@ fn run(
         reporter.line("error: warnings are denied (--deny-warnings); nothing was written");
         return EXIT_ERRORS;
     }
+    // Documents are compiled on rayon's global pool, which Typst's own parallel layout and
+    // export use as well, and the views are made on it too; --jobs sizes it (once per
+    // process, so before the first use).
+    if let Some(n) = args.jobs
+        && let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+    {
+        reporter.error("setup", &format!("cannot start worker threads: {e}"), None);
+        return EXIT_ERRORS;
+    }
     let view_started = Instant::now();
     let (jobs, manifest) = match plan(&model) {
         Ok(plan) => plan,
@@ -169,16 +180,6 @@ fn run(
             return EXIT_ERRORS;
         }
     };
-    // Documents are compiled on rayon's global pool, which Typst's own parallel layout and
-    // export use as well; --jobs sizes it (once per process).
-    if let Some(n) = args.jobs
-        && let Err(e) = rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global()
-    {
-        reporter.error("setup", &format!("cannot start worker threads: {e}"), None);
-        return EXIT_ERRORS;
-    }
     let images = crate::images::all(&model);
     let cache = crate::images::cache_dir(&out_dir);
     let prepared = match crate::images::prepare(renderer.root(), &images, &cache) {
