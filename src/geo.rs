@@ -388,7 +388,6 @@ impl Topology {
     /// The edges of `rings`, each with its group.
     pub fn new<'a>(rings: impl IntoIterator<Item = (usize, &'a Ring)>) -> Self {
         let mut edges = Vec::new();
-        let mut uses: HashMap<Edge, Vec<usize>> = HashMap::new();
         for (group, ring) in rings {
             let mut pts: Vec<(i32, i32)> = vertices(ring).collect();
             if area_centroid(ring).0 < 0.0 {
@@ -397,21 +396,32 @@ impl Topology {
             let n = pts.len();
             for i in 0..n {
                 let (a, b) = (pts[i], pts[(i + 1) % n]);
-                if a == b {
-                    continue;
+                if a != b {
+                    edges.push((a, b, group));
                 }
-                uses.entry(if a < b { (a, b) } else { (b, a) })
-                    .or_default()
-                    .push(edges.len());
-                edges.push((a, b, group));
             }
         }
+        // Edges on the same border sort next to each other (sorting is cheaper than hashing
+        // here: a fact sheet builds this for the whole country).
+        let mut keys: Vec<(Edge, usize)> = edges
+            .iter()
+            .enumerate()
+            .map(|(i, &(a, b, _))| (if a < b { (a, b) } else { (b, a) }, i))
+            .collect();
+        keys.sort_unstable();
         let mut twin = vec![None; edges.len()];
-        for on in uses.values() {
-            if let [a, b] = on[..] {
+        let mut i = 0;
+        while i < keys.len() {
+            let mut j = i + 1;
+            while j < keys.len() && keys[j].0 == keys[i].0 {
+                j += 1;
+            }
+            if j - i == 2 {
+                let (a, b) = (keys[i].1, keys[i + 1].1);
                 twin[a] = Some(b);
                 twin[b] = Some(a);
             }
+            i = j;
         }
         Self { edges, twin }
     }
