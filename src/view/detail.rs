@@ -3,13 +3,13 @@
 //! The frame is fitted to the region's municipalities (with a margin) and has a fixed width on
 //! the page; the layout may choose among a few window heights ([`Window`]) to fill its page,
 //! all at the same scale, so the rings are given once. Everything is in millimetres on the
-//! printed map, rings in whole tenths of a millimetre ([`UNITS_PER_MM`]), y downwards:
+//! printed map, rings in whole tenths of a millimetre ([`UNITS_PER_MM`]), y downwards, and
+//! every border once ([`crate::geo::Topology`]):
 //!
-//! - the region's municipalities, those that also belong to another region of one of its
-//!   sectors apart (drawn hatched, as on the overview maps), their inner borders and the
-//!   region's outline (dissolved from shared edges, [`crate::geo::borders`]);
-//! - the neighbouring municipalities in the frame, clipped to it, with the name of the
-//!   region they belong to where it fits;
+//! - the land in the frame and the region, each dissolved from its municipalities, the
+//!   municipalities that also belong to another region of one of its sectors (drawn hatched,
+//!   as on the overview maps), the borders between the region's municipalities, and those
+//!   between neighbouring regions (named where their name fits);
 //! - for a region described by provinces, the provinces' outlines and names;
 //! - per window: every label placed ([`super::labels`]), a scale bar in kilometres, and the
 //!   corner where the locator of the Netherlands goes.
