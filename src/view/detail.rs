@@ -83,7 +83,7 @@ pub const PAGE_BESIDE: Spec = Spec {
 /// The fact sheet: eight of its twelve grid columns (111.8 mm), beside the municipality list.
 pub const SHEET: Spec = Spec {
     width_mm: 111.83,
-    heights_mm: &[112.0, 94.0, 76.0],
+    heights_mm: &[130.0, 112.0, 94.0, 76.0],
     story: None,
     label_sizes: &[6.5, 5.75, 5.0],
     province_sizes: &[9.0, 8.0],
