@@ -4,13 +4,16 @@
 Every comparison runs both sides in the same invocation, interleaved run by run, and reports
 medians and ratios (these machines are noisy; absolute seconds mean little, ratios do).
 
-    python3 bench/bench.py            # 5 runs per case
+    python3 bench/bench.py                   # 5 runs per case
     python3 bench/bench.py --runs 9
+    python3 bench/bench.py --baseline main   # also the publication as git revision `main` builds it
 
-It builds drukwerk in release, installs typst-cli 0.15.1 with cargo if no `typst` 0.15.1 is on
+It builds drukwerk in release (in $CARGO_TARGET_DIR when set, else target/), installs typst-cli 0.15.1 with cargo if no `typst` 0.15.1 is on
 PATH, emits the view JSON with `drukwerk build --emit-data`, and compiles the same layouts with
 the same data and fonts (`--font-path fonts --ignore-system-fonts`) and the same PDF standards.
-Results go to stdout and bench/results.md.
+With --baseline REV, the files of that revision are exported (git archive) to out/bench/ and built
+as well, and its publication (its own content, layouts and binary) is timed interleaved with this
+one, to see what a change costs. Results go to stdout and bench/results.md.
 """
 
 import argparse
@@ -25,7 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "out" / "bench"          # under the project root (the layouts read data from there)
 DATA = WORK / "data"
-DRUKWERK = ROOT / "target" / "release" / "drukwerk"
+TARGET = Path(os.environ.get("CARGO_TARGET_DIR") or ROOT / "target")
+if not TARGET.is_absolute():
+    TARGET = ROOT / TARGET          # cargo reads a relative target dir from where it runs: ROOT
+DRUKWERK = TARGET / "release" / "drukwerk"
 TYPST_VERSION = "0.15.1"
 
 
@@ -67,12 +73,30 @@ def typst_compile(typst, layout, data, output):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--baseline", metavar="REV", help="also time the publication of git revision REV")
     args = parser.parse_args()
 
-    sh(["cargo", "build", "--release", "--quiet"])
-    typst = find_typst()
     shutil.rmtree(WORK, ignore_errors=True)
-    sh([DRUKWERK, "build", "--out", str(WORK / "warmup"), "--emit-data", str(DATA.relative_to(ROOT))],
+    WORK.mkdir(parents=True)
+    sh(["cargo", "build", "--release", "--quiet"])
+    # The runs use a copy: a baseline built in the same target dir (only the drukwerk crate
+    # differs, so it builds quickly) writes the same file.
+    drukwerk = WORK / "drukwerk"
+    shutil.copy2(DRUKWERK, drukwerk)
+    baseline = None
+    if args.baseline:
+        src = WORK / "baseline-src"
+        src.mkdir()
+        archive = subprocess.run(["git", "archive", args.baseline], cwd=ROOT, check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(src)], input=archive, check=True)
+        subprocess.run(["cargo", "build", "--release", "--quiet", "--manifest-path", str(src / "Cargo.toml")],
+                       cwd=src, check=True, env={**os.environ, "CARGO_TARGET_DIR": str(TARGET)})
+        baseline = (WORK / "baseline-drukwerk", src)
+        shutil.copy2(DRUKWERK, baseline[0])
+        # Put this tree's binary back (with its time stamp, so cargo still finds it fresh).
+        shutil.copy2(drukwerk, DRUKWERK)
+    typst = find_typst()
+    sh([drukwerk, "build", "--out", str(WORK / "warmup"), "--emit-data", str(DATA.relative_to(ROOT))],
        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     sheets = sorted((DATA / "factsheets").glob("*.json"))
     publication_data = next(DATA.glob("*.json"))
@@ -98,11 +122,11 @@ def main():
 
     cases = {
         "one fact sheet (zwolle), whole process": {
-            "drukwerk": [DRUKWERK, "factsheet", "zwolle", "--out", str(WORK / "a")],
+            "drukwerk": [drukwerk, "factsheet", "zwolle", "--out", str(WORK / "a")],
             "typst compile": typst_compile(typst, "factsheet", zwolle, WORK / "a.pdf"),
         },
         "all 49 fact sheets": {
-            "drukwerk": [DRUKWERK, "factsheet", "--all", "--out", str(WORK / "b")],
+            "drukwerk": [drukwerk, "factsheet", "--all", "--out", str(WORK / "b")],
             "typst bundle (one process)": [typst, "compile", "--root", ".", "--font-path", "fonts",
                                            "--ignore-system-fonts", "--features", "bundle", "--format", "bundle",
                                            "--pdf-standard", "ua-1,a-2a", "--input", "profile=web",
@@ -112,20 +136,23 @@ def main():
                 for s in sheets)],
         },
         "the publication": {
-            "drukwerk": [DRUKWERK, "build", "--publication-only", "--out", str(WORK / "d")],
+            "drukwerk": [drukwerk, "build", "--publication-only", "--out", str(WORK / "d")],
             "typst compile": typst_compile(typst, "publication", publication_data, WORK / "d.pdf"),
+            **({f"drukwerk {args.baseline} (baseline)": [baseline[0], "--root", str(baseline[1]), "build",
+                                                        "--publication-only", "--out", str(WORK / "d0")]}
+               if baseline else {}),
         },
         "maps: the publication with and without maps": {
-            "drukwerk (with maps)": [DRUKWERK, "build", "--publication-only", "--out", str(WORK / "m1")],
-            "drukwerk (no boundaries, no maps)": [DRUKWERK, "--root", str(nomaps), "build", "--publication-only",
+            "drukwerk (with maps)": [drukwerk, "build", "--publication-only", "--out", str(WORK / "m1")],
+            "drukwerk (no boundaries, no maps)": [drukwerk, "--root", str(nomaps), "build", "--publication-only",
                                                   "--out", str(WORK / "m2")],
         },
         "everything (publication + 49 fact sheets)": {
-            "drukwerk build": [DRUKWERK, "build", "--out", str(WORK / "e")],
+            "drukwerk build": [drukwerk, "build", "--out", str(WORK / "e")],
         },
         "the website: build with and without out/site/": {
-            "drukwerk build (with site)": [DRUKWERK, "build", "--out", str(WORK / "s1")],
-            "drukwerk build --no-site": [DRUKWERK, "build", "--no-site", "--out", str(WORK / "s2")],
+            "drukwerk build (with site)": [drukwerk, "build", "--out", str(WORK / "s1")],
+            "drukwerk build --no-site": [drukwerk, "build", "--no-site", "--out", str(WORK / "s2")],
         },
     }
     results = {}
@@ -138,7 +165,7 @@ def main():
             for name, cmd in commands.items():
                 results[(case, name)].append(timed(cmd))
 
-    timings = subprocess.run([DRUKWERK, "build", "--publication-only", "--timings", "--out", str(WORK / "t")],
+    timings = subprocess.run([drukwerk, "build", "--publication-only", "--timings", "--out", str(WORK / "t")],
                              cwd=ROOT, capture_output=True, text=True).stderr
     lines = [f"Benchmark: {args.runs} interleaved runs per command, medians; "
              f"{os.cpu_count()} cores; typst-cli {TYPST_VERSION}.", ""]
@@ -154,6 +181,12 @@ def main():
             med = statistics.median(times)
             lines.append(f"| {name} | {med:.3f} | {rss:.0f} | {med / base:.2f}× |")
         lines.append("")
+    sizes = [("web publication", next((WORK / "d").glob("*.pdf"))),
+             ("fact sheet zwolle", WORK / "a" / "factsheets" / "zwolle.pdf")]
+    if baseline:
+        sizes.insert(1, (f"web publication ({args.baseline})", next((WORK / "d0").glob("*.pdf"))))
+    lines.append("Sizes: " + ", ".join(f"{name} {path.stat().st_size / 1e6:.2f} MB" for name, path in sizes) + ".")
+    lines.append("")
     lines.extend(site_sizes(WORK / "s1" / "site"))
     lines.append("`drukwerk build --publication-only --timings`:")
     lines.append("")

@@ -16,6 +16,11 @@ pub const MAP_WIDTH: f64 = 1000.0;
 /// A ring as a flat list of map coordinates: `[x0, y0, x1, y1, …]`, closed implicitly.
 pub type Ring = Vec<i32>;
 
+/// A vertex.
+type Point = (i32, i32);
+/// An edge between two vertices.
+type Edge = (Point, Point);
+
 /// The boundaries, projected.
 #[derive(Debug, Clone, Default)]
 pub struct Geo {
@@ -23,15 +28,57 @@ pub struct Geo {
     pub height: i32,
     /// Outer rings of each municipality, by CBS code.
     pub municipalities: HashMap<String, Vec<Ring>>,
+    /// The same rings in RD New metres (x east, y **north**), as in the source: the detail map
+    /// of a region is drawn at a scale where a map unit (264 m) would show as jagged borders.
+    pub metres: HashMap<String, Vec<Ring>>,
     /// Province outer rings (the light base map of the country).
     pub provinces: Vec<Ring>,
     /// Province holes: enclosed waters, drawn in the water tone over the land.
     pub waters: Vec<Ring>,
+    /// From RD New metres to map units.
+    pub projection: Projection,
     /// The same boundaries simplified for small maps, made on first use (see [`Geo::small`]).
     small: OnceLock<SmallMaps>,
+    /// The municipalities in metres, indexed for detail maps, made on first use.
+    metre_index: OnceLock<MetreIndex>,
 }
 
 impl Geo {
+    /// The municipalities in metres with their bounding boxes and shared edges, for the
+    /// detail maps: made once, when first asked for, and shared by every region's map.
+    pub fn metre_index(&self) -> &MetreIndex {
+        self.metre_index.get_or_init(|| {
+            let mut codes: Vec<&String> = self.metres.keys().collect();
+            codes.sort();
+            let bboxes = codes
+                .iter()
+                .map(|c| {
+                    let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
+                    for p in self.metres[*c].iter().flat_map(|r| r.chunks_exact(2)) {
+                        let (x, y) = (f64::from(p[0]), f64::from(p[1]));
+                        b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
+                    }
+                    b
+                })
+                .collect();
+            let topology = Topology::new(
+                codes
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, c)| self.metres[*c].iter().map(move |r| (i, r))),
+            );
+            MetreIndex {
+                position: codes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| ((*c).clone(), i))
+                    .collect(),
+                bboxes,
+                topology,
+            }
+        })
+    }
+
     /// The boundaries simplified for small maps, with shared borders kept shared. Made when
     /// first asked for, so `check` and other runs that draw no map do not pay for it.
     pub fn small(&self) -> &SmallMaps {
@@ -50,6 +97,17 @@ pub struct SmallMaps {
     pub provinces: Vec<Ring>,
     /// Enclosed waters.
     pub waters: Vec<Ring>,
+}
+
+/// The municipalities in metres, indexed for detail maps (see [`Geo::metre_index`]).
+#[derive(Debug, Clone)]
+pub struct MetreIndex {
+    /// Each municipality's position in this index, by CBS code (codes sorted).
+    pub position: HashMap<String, usize>,
+    /// Bounding box of each municipality, `[x0, y0, x1, y1]` in metres, by position.
+    pub bboxes: Vec<[f64; 4]>,
+    /// The edges of all municipalities, each ring's group its municipality's position.
+    pub topology: Topology,
 }
 
 /// Simplification tolerance for [`SmallMaps`], in map units.
@@ -90,20 +148,38 @@ impl Geometry {
 }
 
 /// The projection from RD New metres to map units.
-#[derive(Debug, Clone, Copy)]
-struct Projection {
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Projection {
     min_x: f64,
     max_y: f64,
     scale: f64,
 }
 
 impl Projection {
+    /// A point in RD New metres (y north) → map units (y down), unrounded.
+    pub fn to_map(&self, x: f64, y: f64) -> (f64, f64) {
+        ((x - self.min_x) * self.scale, (self.max_y - y) * self.scale)
+    }
+
     fn ring(&self, points: &[[f64; 2]]) -> Ring {
+        self.ring_with(points, |p| {
+            (
+                ((p[0] - self.min_x) * self.scale).round() as i32,
+                ((self.max_y - p[1]) * self.scale).round() as i32,
+            )
+        })
+    }
+
+    /// A ring kept in metres (the source's own whole metres), y to the north.
+    fn metres(&self, points: &[[f64; 2]]) -> Ring {
+        self.ring_with(points, |p| (p[0].round() as i32, p[1].round() as i32))
+    }
+
+    fn ring_with(&self, points: &[[f64; 2]], project: impl Fn(&[f64; 2]) -> (i32, i32)) -> Ring {
         let mut out = Vec::with_capacity(points.len() * 2);
         let mut last: Option<(i32, i32)> = None;
         for p in points {
-            let x = ((p[0] - self.min_x) * self.scale).round() as i32;
-            let y = ((self.max_y - p[1]) * self.scale).round() as i32;
+            let (x, y) = project(p);
             // Consecutive points that round to the same unit add nothing at map size.
             if last != Some((x, y)) {
                 out.extend([x, y]);
@@ -156,16 +232,27 @@ pub fn parse(municipalities: &str, provinces: &str) -> Result<Geo, String> {
     };
     let mut geo = Geo {
         height: ((max_y - min_y) * scale).round() as i32,
+        projection,
         ..Geo::default()
     };
     for feature in m.features {
-        let rings = feature
+        let outers: Vec<Vec<[f64; 2]>> = feature
             .geometry
             .polygons()
             .into_iter()
-            .filter_map(|polygon| polygon.first().map(|outer| projection.ring(outer)))
+            .filter_map(|polygon| polygon.into_iter().next())
+            .collect();
+        let rings = outers
+            .iter()
+            .map(|outer| projection.ring(outer))
             .filter(|r| r.len() >= 6)
             .collect();
+        let metres = outers
+            .iter()
+            .map(|outer| projection.metres(outer))
+            .filter(|r| r.len() >= 6)
+            .collect();
+        geo.metres.insert(feature.properties.code.clone(), metres);
         geo.municipalities.insert(feature.properties.code, rings);
     }
     for feature in p.features {
@@ -228,8 +315,13 @@ fn area_centroid(ring: &[i32]) -> (f64, f64, f64) {
     (a / 2.0, cx / (3.0 * a), cy / (3.0 * a))
 }
 
+/// Unsigned area of a ring, in square units of its coordinates.
+pub fn area(ring: &[i32]) -> f64 {
+    area_centroid(ring).0.abs()
+}
+
 /// Is the point inside the ring (even-odd rule)?
-fn contains(ring: &[i32], x: f64, y: f64) -> bool {
+pub fn contains(ring: &[i32], x: f64, y: f64) -> bool {
     let n = ring.len() / 2;
     let mut inside = false;
     let mut j = n.saturating_sub(1);
@@ -267,6 +359,196 @@ pub fn label_point(rings: &[&Ring]) -> (i32, i32) {
         }
     }
     largest.map_or((0, 0), |(_, x, y)| (x.round() as i32, y.round() as i32))
+}
+
+/// The borders of a set of rings that share vertices along common borders, as polylines
+/// (flat `[x0, y0, x1, y1, …]`, open; a closed border repeats its first point at the end):
+/// `(outer, inner)`. An edge that only one ring of the set has is on the set's outline; one that
+/// two rings have is a border between them, returned once. Dissolving this way needs no polygon
+/// union: the source keeps shared borders identical (see [`neighbours`]).
+pub fn borders<'a>(rings: impl IntoIterator<Item = &'a Ring>) -> (Vec<Vec<i32>>, Vec<Vec<i32>>) {
+    // Edges in the order they are met (deterministic), each with how often it occurs.
+    let mut order: Vec<(Point, Point)> = Vec::new();
+    let mut count: HashMap<(Point, Point), usize> = HashMap::new();
+    for ring in rings {
+        let pts: Vec<Point> = vertices(ring).collect();
+        let n = pts.len();
+        for i in 0..n {
+            let (a, b) = (pts[i], pts[(i + 1) % n]);
+            if a == b {
+                continue;
+            }
+            let key = if a < b { (a, b) } else { (b, a) };
+            let c = count.entry(key).or_insert(0);
+            if *c == 0 {
+                order.push((a, b));
+            }
+            *c += 1;
+        }
+    }
+    let (once, more): (Vec<Edge>, Vec<Edge>) = order.into_iter().partition(|&(a, b)| {
+        let key = if a < b { (a, b) } else { (b, a) };
+        count[&key] == 1
+    });
+    (chain(&once), chain(&more))
+}
+
+/// The edges of a set of rings that share vertices along common borders, each ring tagged
+/// with a group (a region, say), for drawing a map with each border once: the loops around a
+/// union of groups (to fill it), and the borders between or within groups (to stroke them).
+/// Rings are taken counter-clockwise in their own coordinates (turned if need be), so the loops
+/// around a union run counter-clockwise too and holes clockwise: filled with the non-zero rule,
+/// they come out right.
+#[derive(Debug, Clone)]
+pub struct Topology {
+    /// Directed edges, as walked by their ring, with the ring's group.
+    edges: Vec<(Point, Point, usize)>,
+    /// For each edge, the other ring's edge on the same border (walked the other way), if
+    /// exactly one other ring has it.
+    twin: Vec<Option<usize>>,
+}
+
+impl Topology {
+    /// The edges of `rings`, each with its group.
+    pub fn new<'a>(rings: impl IntoIterator<Item = (usize, &'a Ring)>) -> Self {
+        let mut edges = Vec::new();
+        for (group, ring) in rings {
+            let mut pts: Vec<(i32, i32)> = vertices(ring).collect();
+            if area_centroid(ring).0 < 0.0 {
+                pts.reverse();
+            }
+            let n = pts.len();
+            for i in 0..n {
+                let (a, b) = (pts[i], pts[(i + 1) % n]);
+                if a != b {
+                    edges.push((a, b, group));
+                }
+            }
+        }
+        // Edges on the same border sort next to each other (sorting is cheaper than hashing
+        // here: a fact sheet builds this for the whole country).
+        let mut keys: Vec<(Edge, usize)> = edges
+            .iter()
+            .enumerate()
+            .map(|(i, &(a, b, _))| (if a < b { (a, b) } else { (b, a) }, i))
+            .collect();
+        keys.sort_unstable();
+        let mut twin = vec![None; edges.len()];
+        let mut i = 0;
+        while i < keys.len() {
+            let mut j = i + 1;
+            while j < keys.len() && keys[j].0 == keys[i].0 {
+                j += 1;
+            }
+            if j - i == 2 {
+                let (a, b) = (keys[i].1, keys[i + 1].1);
+                twin[a] = Some(b);
+                twin[b] = Some(a);
+            }
+            i = j;
+        }
+        Self { edges, twin }
+    }
+
+    /// Closed loops (flat rings) around the union of the groups `inside` accepts: the edges of
+    /// those groups that no other ring of them shares.
+    pub fn loops(&self, inside: impl Fn(usize) -> bool) -> Vec<Ring> {
+        let outer: Vec<Edge> = self
+            .edges
+            .iter()
+            .zip(&self.twin)
+            .filter(|((_, _, g), twin)| inside(*g) && twin.is_none_or(|t| !inside(self.edges[t].2)))
+            .map(|(&(a, b, _), _)| (a, b))
+            .collect();
+        let mut from: HashMap<(i32, i32), Vec<usize>> = HashMap::new();
+        for (i, (a, _)) in outer.iter().enumerate() {
+            from.entry(*a).or_default().push(i);
+        }
+        let mut used = vec![false; outer.len()];
+        let mut out = Vec::new();
+        for start in 0..outer.len() {
+            if used[start] {
+                continue;
+            }
+            used[start] = true;
+            let origin = outer[start].0;
+            let mut ring = vec![origin];
+            let mut at = outer[start].1;
+            while at != origin {
+                ring.push(at);
+                let Some(&next) = from.get(&at).and_then(|es| es.iter().find(|&&e| !used[e]))
+                else {
+                    break;
+                };
+                used[next] = true;
+                at = outer[next].1;
+            }
+            if ring.len() >= 3 {
+                out.push(ring.into_iter().flat_map(|(x, y)| [x, y]).collect());
+            }
+        }
+        out
+    }
+
+    /// Borders shared by two rings whose groups `between` accepts, each once, as polylines.
+    pub fn lines(&self, between: impl Fn(usize, usize) -> bool) -> Vec<Vec<i32>> {
+        let edges: Vec<Edge> = self
+            .edges
+            .iter()
+            .zip(&self.twin)
+            .enumerate()
+            .filter_map(|(i, (&(a, b, g), twin))| {
+                let t = (*twin)?;
+                (i < t && between(g, self.edges[t].2)).then_some((a, b))
+            })
+            .collect();
+        chain(&edges)
+    }
+}
+
+/// Joins edges into as few polylines as possible: a polyline runs on through every point where
+/// exactly two of the edges meet.
+fn chain(edges: &[Edge]) -> Vec<Vec<i32>> {
+    let mut at: HashMap<(i32, i32), Vec<usize>> = HashMap::new();
+    for (i, (a, b)) in edges.iter().enumerate() {
+        at.entry(*a).or_default().push(i);
+        at.entry(*b).or_default().push(i);
+    }
+    let mut used = vec![false; edges.len()];
+    let mut out = Vec::new();
+    // Walks from `point` along unused edges while the way on is unambiguous.
+    let walk = |start: (i32, i32), used: &mut Vec<bool>, line: &mut Vec<(i32, i32)>| {
+        let mut point = start;
+        loop {
+            let here = &at[&point];
+            if here.len() != 2 {
+                break;
+            }
+            let Some(&next) = here.iter().find(|&&e| !used[e]) else {
+                break;
+            };
+            used[next] = true;
+            let (a, b) = edges[next];
+            point = if a == point { b } else { a };
+            line.push(point);
+        }
+    };
+    for i in 0..edges.len() {
+        if used[i] {
+            continue;
+        }
+        used[i] = true;
+        let (a, b) = edges[i];
+        let mut forward = vec![a, b];
+        walk(b, &mut used, &mut forward);
+        let mut backward = Vec::new();
+        if forward.last() != Some(&a) {
+            walk(a, &mut used, &mut backward);
+        }
+        let line: Vec<(i32, i32)> = backward.into_iter().rev().chain(forward).collect();
+        out.push(line.into_iter().flat_map(|(x, y)| [x, y]).collect());
+    }
+    out
 }
 
 /// The vertices of a ring, as a set of points (for adjacency).
@@ -365,6 +647,53 @@ mod tests {
             }
         }
         assert!(c.iter().all(|&x| x < 3));
+    }
+
+    #[test]
+    fn borders_split_outline_from_inner_borders() {
+        // Two squares side by side: the outline goes round both, the shared edge is inner.
+        let (outer, inner) = borders([&square(0, 0), &square(10, 0)]);
+        assert_eq!(inner, vec![vec![10, 0, 10, 10]]);
+        assert_eq!(outer.len(), 1, "{outer:?}");
+        let line = &outer[0];
+        assert_eq!(
+            line.len() / 2,
+            7,
+            "six edges and the closing point: {line:?}"
+        );
+        assert_eq!(line[..2], line[line.len() - 2..], "closed");
+        // A lone ring is all outline.
+        let (outer, inner) = borders([&square(0, 0)]);
+        assert!(inner.is_empty());
+        assert_eq!(outer[0].len() / 2, 5);
+    }
+
+    #[test]
+    fn topology_fills_unions_and_draws_each_border_once() {
+        // Three squares in a row, groups 0, 0, 1.
+        let rings = [square(0, 0), square(10, 0), square(20, 0)];
+        let topo = Topology::new([(0, &rings[0]), (0, &rings[1]), (1, &rings[2])]);
+        // The union of everything: one loop round all three, counter-clockwise.
+        let land = topo.loops(|_| true);
+        assert_eq!(land.len(), 1);
+        assert_eq!(land[0].len() / 2, 8, "{land:?}");
+        assert!(area_centroid(&land[0]).0 > 0.0);
+        assert_eq!(area(&land[0]), 300.0);
+        // Group 0 alone: the first two squares.
+        let zero = topo.loops(|g| g == 0);
+        assert_eq!(zero.len(), 1);
+        assert_eq!(area(&zero[0]), 200.0);
+        // The border inside group 0, and the one between the groups.
+        assert_eq!(
+            topo.lines(|a, b| a == 0 && b == 0),
+            vec![vec![10, 0, 10, 10]]
+        );
+        assert_eq!(topo.lines(|a, b| a != b), vec![vec![20, 0, 20, 10]]);
+        // A clockwise ring is turned: the loop is the same.
+        let mut cw = square(0, 0);
+        cw = cw.chunks(2).rev().flat_map(|p| p.to_vec()).collect();
+        assert!(area_centroid(&cw).0 < 0.0);
+        assert!(area_centroid(&Topology::new([(0, &cw)]).loops(|_| true)[0]).0 > 0.0);
     }
 
     #[test]

@@ -297,6 +297,8 @@ pub struct Region {
     pub id: String,
     /// Display name as published.
     pub name: String,
+    /// Line under the name, as published.
+    pub subtitle: Option<String>,
     /// Sectors, in PO, VO, MBO order.
     pub sectors: Vec<Sector>,
     /// Indices into the gazetteer of the municipalities it covers (from provinces too).

@@ -71,6 +71,87 @@ fn factsheets_on_demand_have_the_region_figures_and_municipalities() {
 }
 
 #[test]
+fn a_fact_sheet_prints_the_subtitle() {
+    let p = Project::real();
+    let run = p.run(&["factsheet", "loa"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = Pdf::open(&p.root().join("out/factsheets/loa.pdf")).text();
+    assert!(
+        text.contains(&normalise("(Lingewaard, Overbetuwe en Arnhem)")),
+        "{text}"
+    );
+    // One document, one page: the closing line says so in the singular.
+    assert!(
+        run.stderr.contains("built 1 document (1 page) in"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn list_searches_ids_names_and_subtitles() {
+    let p = Project::real();
+    // Only in LOA's subtitle, in another case and without the accents it does not have.
+    let run = p.run(&["list", "OVERBETUWE en arnhem"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", run.stdout);
+    assert!(lines[0].starts_with("loa "), "{}", run.stdout);
+    assert!(lines[0].ends_with("Onderwijsregio LOA (Lingewaard, Overbetuwe en Arnhem)"));
+    // By name: both Rotterdam regions.
+    let run = p.run(&["list", "rotterdam ("]);
+    assert_eq!(run.stdout.lines().count(), 2, "{}", run.stdout);
+    // Nothing found: said so, not an error.
+    let run = p.run(&["list", "Atlantis"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.is_empty());
+    assert!(run.stderr.contains("no region matches"), "{}", run.stderr);
+}
+
+#[test]
+fn emit_data_takes_a_folder_inside_the_project_as_an_absolute_path() {
+    let p = Project::minimal();
+    let absolute = p.root().canonicalize().unwrap().join("out/data");
+    let run = p.run(&[
+        "factsheet",
+        "noord",
+        "--emit-data",
+        absolute.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(absolute.join("factsheets/noord.json").is_file());
+    // Relative, with a detour that stays inside.
+    let run = p.run(&["factsheet", "noord", "--emit-data", "out/x/../data2"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(p.root().join("out/data2/factsheets/noord.json").is_file());
+    // Outside the project: refused, absolute or relative, and nothing is written.
+    let outside = tempfile::tempdir().unwrap();
+    for dir in [
+        outside.path().to_str().unwrap(),
+        "../elsewhere",
+        "out/../../elsewhere",
+    ] {
+        let run = p.run(&["factsheet", "zuid", "--emit-data", dir]);
+        assert_eq!(run.code, 2, "{dir}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("is not inside the project"),
+            "{}",
+            run.stderr
+        );
+    }
+    assert!(!p.root().join("out/factsheets/zuid.pdf").exists());
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+    // A symbolic link inside the project that leads out is outside.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(outside.path(), p.root().join("link")).unwrap();
+        let run = p.run(&["factsheet", "zuid", "--emit-data", "link/data"]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+    }
+}
+
+#[test]
 fn list_prints_every_region_id() {
     let p = Project::real();
     let run = p.run(&["list"]);

@@ -181,3 +181,22 @@ fn table_of_contents_page_numbers_match_the_pages() {
         );
     }
 }
+
+/// The source names one region with a subtitle; it is printed under the name on its page.
+#[test]
+fn the_loa_subtitle_is_under_its_name() {
+    let b = built();
+    let loa = b.model.region("loa").unwrap().1;
+    assert_eq!(
+        loa.subtitle.as_deref(),
+        Some("(Lingewaard, Overbetuwe en Arnhem)"),
+        "as in the source publication"
+    );
+    let page = bookmark_page(&loa.name).unwrap();
+    let text = b.pdf.page_text(page as u32);
+    let name = text.find(&normalise(&loa.name)).unwrap();
+    let subtitle = text
+        .find(&normalise("(Lingewaard, Overbetuwe en Arnhem)"))
+        .unwrap_or_else(|| panic!("no subtitle on page {page}: {text}"));
+    assert!(subtitle > name, "after the name: {text}");
+}

@@ -34,7 +34,7 @@ pub enum Command {
     /// Check content and layouts without writing anything.
     Check(CheckArgs),
     /// List the regions with their ids.
-    List,
+    List(ListArgs),
     /// Live preview while editing, and PDFs on demand over HTTP.
     Serve(ServeArgs),
     /// Check PDF files against PDF/X-4, as a print shop's preflight would.
@@ -42,6 +42,14 @@ pub enum Command {
     /// Key figures out to a spreadsheet and back in (the yearly update).
     #[command(subcommand)]
     Figures(FiguresCommand),
+}
+
+/// `drukwerk list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only the regions whose id, name or subtitle contains this (case and accents ignored).
+    #[arg(value_name = "SEARCH")]
+    pub search: Option<String>,
 }
 
 /// `drukwerk serve`.

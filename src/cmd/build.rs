@@ -130,6 +130,17 @@ fn run(
         reporter.line("error: warnings are denied (--deny-warnings); nothing was written");
         return EXIT_ERRORS;
     }
+    // Documents are compiled on rayon's global pool, which Typst's own parallel layout and
+    // export use as well, and the views are made on it too; --jobs sizes it (once per
+    // process, so before the first use).
+    if let Some(n) = args.jobs
+        && let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+    {
+        reporter.error("setup", &format!("cannot start worker threads: {e}"), None);
+        return EXIT_ERRORS;
+    }
     let view_started = Instant::now();
     let (jobs, manifest) = match plan(&model) {
         Ok(plan) => plan,
@@ -151,7 +162,7 @@ fn run(
             reporter.error(
                 "emit-data",
                 &message,
-                Some("--emit-data takes a folder inside the project root"),
+                Some("--emit-data takes a folder inside the project root (relative to it, or absolute)"),
             );
             return EXIT_USAGE;
         }
@@ -168,16 +179,6 @@ fn run(
             return EXIT_ERRORS;
         }
     };
-    // Documents are compiled on rayon's global pool, which Typst's own parallel layout and
-    // export use as well; --jobs sizes it (once per process).
-    if let Some(n) = args.jobs
-        && let Err(e) = rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global()
-    {
-        reporter.error("setup", &format!("cannot start worker threads: {e}"), None);
-        return EXIT_ERRORS;
-    }
     let images = crate::images::all(&model);
     let cache = crate::images::cache_dir(&out_dir);
     let prepared = match crate::images::prepare(renderer.root(), &images, &cache) {
@@ -294,10 +295,11 @@ fn run(
     let pages: usize = outputs.iter().map(|o| o.pages).sum();
     let (_, content_warnings) = crate::diagnostics::count(&diagnostics);
     reporter.line(&format!(
-        "built {} {} ({} pages) in {:.2} s, {} {}",
+        "built {} {} ({} {}) in {:.2} s, {} {}",
         total,
         if total == 1 { "document" } else { "documents" },
         pages,
+        if pages == 1 { "page" } else { "pages" },
         started.elapsed().as_secs_f64(),
         content_warnings + warnings.len(),
         if content_warnings + warnings.len() == 1 {
@@ -334,20 +336,13 @@ fn run(
     EXIT_OK
 }
 
-/// Writes each job's view JSON under `dir` (which must be inside the project root).
+/// Writes each job's view JSON under `dir`, relative to the project root or absolute, which
+/// must lie inside the project root (the layouts can only read data from there).
 fn emit_data(root: &Path, dir: &Path, jobs: &[Job]) -> Result<(), String> {
-    if dir.is_absolute()
-        || dir
-            .components()
-            .any(|c| matches!(c, std::path::Component::ParentDir))
-    {
-        return Err(format!(
-            "{} is not a relative path inside the project",
-            dir.display()
-        ));
-    }
+    let outside = || format!("{} is not inside the project", dir.display());
+    let target = inside_root(root, dir).ok_or_else(outside)?;
     for job in jobs {
-        let path = root.join(dir).join(&job.output).with_extension("json");
+        let path = target.join(&job.output).with_extension("json");
         write_atomic(&path, &job.data).map_err(|e| e.to_string())?;
     }
     Ok(())
@@ -387,4 +382,52 @@ fn render_site(
         image_cache: Some(&cache),
     };
     crate::site::render(root, model, &options, sources)
+}
+
+/// `dir` (relative to `root`, or absolute) resolved, if it lies inside `root`: `..` is
+/// followed as written and symbolic links as they are on disk, so neither can lead out. The
+/// folder need not exist yet.
+fn inside_root(root: &Path, dir: &Path) -> Option<PathBuf> {
+    use std::path::Component;
+    let root = root.canonicalize().ok()?;
+    let mut path = root.clone();
+    let joined = if dir.is_absolute() {
+        dir.to_path_buf()
+    } else {
+        root.join(dir)
+    };
+    // The longest part that exists is resolved by the file system (symbolic links); the rest
+    // is taken as written.
+    let mut existing = joined.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        rest.push(
+            existing
+                .components()
+                .next_back()?
+                .as_os_str()
+                .to_os_string(),
+        );
+        existing = existing.parent()?;
+    }
+    for c in existing.canonicalize().ok()?.components() {
+        match c {
+            Component::RootDir | Component::Prefix(_) => path = PathBuf::from(c.as_os_str()),
+            Component::Normal(part) => path.push(part),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                path.pop();
+            }
+        }
+    }
+    for part in rest.into_iter().rev() {
+        match part.to_str() {
+            Some("..") => {
+                path.pop();
+            }
+            Some(".") => {}
+            _ => path.push(part),
+        }
+    }
+    path.starts_with(&root).then_some(path)
 }

@@ -28,7 +28,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Build(args) => build::build(&cli.root, &args, &reporter),
         Command::Factsheet(args) => build::factsheet(&cli.root, &args, &reporter),
         Command::Check(args) => check::check(&cli.root, &args, &reporter),
-        Command::List => list::list(&cli.root, &reporter),
+        Command::List(args) => list::list(&cli.root, &args, &reporter),
         Command::Serve(args) => serve::serve(&cli.root, &args, &reporter),
         Command::Preflight(args) => preflight::preflight(&args, &reporter),
         Command::Figures(command) => figures::figures(&cli.root, &command, &reporter),

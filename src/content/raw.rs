@@ -189,6 +189,8 @@ pub struct RawRegion {
     pub id: Spanned<String>,
     /// Display name exactly as published.
     pub name: Spanned<String>,
+    /// Optional line printed under the name, as published ("(Lingewaard, Overbetuwe en Arnhem)").
+    pub subtitle: Option<Spanned<String>>,
     /// Sectors: `po`, `vo`, `mbo`.
     pub sectors: Spanned<Vec<Spanned<String>>>,
     /// Official municipality names.

@@ -68,7 +68,17 @@ pub fn validate_with(
     }
     let themes = publication::themes(&raw.themes, diagnostics);
     let regions = match &gazetteer {
-        Some(g) => regions::regions(root, &raw.regions, key_figures.as_deref(), g, diagnostics),
+        Some(g) => {
+            let all_loaded = !raw.broken.iter().any(|p| p.starts_with("content/regions"));
+            regions::regions(
+                root,
+                &raw.regions,
+                all_loaded,
+                key_figures.as_deref(),
+                g,
+                diagnostics,
+            )
+        }
         None => Vec::new(),
     };
     let theme_ids: Vec<&str> = themes.iter().map(|t| t.id.as_str()).collect();

@@ -14,10 +14,12 @@ use crate::gazetteer::{Gazetteer, Lookup};
 use crate::model::{KeyFigure, Region, Sector};
 use crate::suggest::{did_you_mean, fold};
 
-/// Validates all region files and returns the regions ordered by name.
+/// Validates all region files and returns the regions ordered by name. `all_loaded`: no region
+/// file failed to load.
 pub fn regions(
     root: &Path,
     raw: &[Loaded<RawRegion>],
+    all_loaded: bool,
     key_figures: Option<&[KeyFigure]>,
     gazetteer: &Gazetteer,
     diagnostics: &mut Vec<Diagnostic>,
@@ -25,6 +27,9 @@ pub fn regions(
     let mut ids = IdRegistry::new("region");
     // Region-level warnings are collected first so `[[allow]]` can silence them.
     let mut pending: Vec<(usize, Diagnostic)> = Vec::new();
+    // Per file, the lints that were checked: an allowance of a lint that could not be checked
+    // (its figures did not load, say) is not reported as unused on top of the real error.
+    let mut checked: Vec<HashSet<&'static str>> = vec![HashSet::new(); raw.len()];
     let mut out: Vec<(usize, Region)> = Vec::new();
     for (file_index, file) in raw.iter().enumerate() {
         let r = &file.value;
@@ -38,7 +43,11 @@ pub fn regions(
             .image
             .as_ref()
             .map(|i| super::images::image(root, path, i, diagnostics));
+        if municipalities.is_some() {
+            checked[file_index].extend(["duplicate-municipality", "no-municipalities"]);
+        }
         if let (Some(sectors), Some(figures)) = (&sectors, &figures) {
+            checked[file_index].insert("figures-contradict-sectors");
             contradictions(
                 path,
                 r,
@@ -56,6 +65,10 @@ pub fn regions(
                 Region {
                     id: r.id.get_ref().clone(),
                     name: super::required_text(path, &r.name, "name", diagnostics),
+                    subtitle: r
+                        .subtitle
+                        .as_ref()
+                        .map(|s| super::required_text(path, s, "subtitle", diagnostics)),
                     sectors,
                     municipalities,
                     provinces,
@@ -67,7 +80,14 @@ pub fn regions(
         }
     }
     identical_figures(raw, &out, &mut pending);
-    apply_allowances(raw, pending, diagnostics);
+    // Identical figures are looked for across all regions: only when every region file
+    // loaded and validated is an allowance of them known to be unused.
+    if all_loaded && out.len() == raw.len() {
+        for c in &mut checked {
+            c.insert("identical-figures");
+        }
+    }
+    apply_allowances(raw, pending, &checked, diagnostics);
     let mut regions: Vec<Region> = out.into_iter().map(|(_, r)| r).collect();
     regions.sort_by(|a, b| fold(&a.name).cmp(&fold(&b.name)).then(a.id.cmp(&b.id)));
     regions
@@ -382,10 +402,12 @@ fn identical_figures(
     }
 }
 
-/// Drops warnings acknowledged by `[[allow]]`, reports unknown and unused allowances.
+/// Drops warnings acknowledged by `[[allow]]`, reports unknown and unused allowances (unused
+/// only where the lint was `checked`).
 fn apply_allowances(
     raw: &[Loaded<RawRegion>],
     pending: Vec<(usize, Diagnostic)>,
+    checked: &[HashSet<&'static str>],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut used: HashSet<(usize, usize)> = HashSet::new();
@@ -422,7 +444,7 @@ fn apply_allowances(
                         .at(&loaded.path, allow.reason.span(), "empty reason")
                         .with_help("say why the warning is acceptable, so the next editor knows"),
                 );
-            } else if !used.contains(&(file, a)) {
+            } else if !used.contains(&(file, a)) && checked[file].contains(lint.as_str()) {
                 diagnostics.push(
                     Diagnostic::warning(
                         "unused-allow",

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{RegionRef, SectorView, collation_key, dutch_number};
+use super::{RegionRef, SectorView, collation_key, dutch_list, dutch_number};
 use crate::geo::{self, Geo, Ring};
 use crate::model::{Model, Region, Sector};
 
@@ -108,15 +108,6 @@ pub fn region_map<'a>(model: &'a Model, region: &'a Region) -> Option<RegionMap<
         )
     };
     Some(RegionMap { codes, rings, alt })
-}
-
-/// "a, b en c".
-fn dutch_list(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} en {last}", init.join(", ")),
-    }
 }
 
 /// An overview map of all regions of one sector.

@@ -4,9 +4,12 @@
 //! types. Numbers and dates are formatted here (Dutch conventions), so layouts only place text.
 //! The contract is documented in `docs/data-contract.md` and snapshot-tested.
 
+pub mod detail;
 pub mod factsheet;
+pub mod labels;
 pub mod maps;
 pub mod publication;
+pub mod textwidth;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -209,6 +212,8 @@ pub struct RegionView<'a, S: Serialize> {
     pub id: &'a str,
     /// Name.
     pub name: &'a str,
+    /// Line under the name, as published.
+    pub subtitle: Option<&'a str>,
     /// Typst label of the region page.
     pub label: String,
     /// Sector badges.
@@ -227,12 +232,22 @@ pub struct RegionView<'a, S: Serialize> {
     pub image: Option<ImageView<'a>>,
     /// The region on the map of the country (absent when the project has no boundaries).
     pub map: Option<maps::RegionMap<'a>>,
+    /// The detail map of the region (absent without boundaries or without municipalities).
+    pub detail: Option<detail::DetailMap<'a>>,
     /// Where the region stands among all regions.
     pub context: Option<maps::Context>,
 }
 
 impl<'a, S: Serialize> RegionView<'a, S> {
-    fn new(model: &'a Model, index: usize, story: impl Fn(&'a Case) -> S) -> Self {
+    /// The region at `index`; its detail map sized for `spec`, `membership` as from
+    /// [`detail::membership`].
+    fn new(
+        model: &'a Model,
+        index: usize,
+        story: impl Fn(&'a Case) -> S,
+        spec: &detail::Spec,
+        membership: &std::collections::BTreeMap<usize, Vec<usize>>,
+    ) -> Self {
         let region = &model.regions[index];
         let municipalities = if region.provinces.is_empty() {
             municipality_names(model, region)
@@ -242,6 +257,7 @@ impl<'a, S: Serialize> RegionView<'a, S> {
         RegionView {
             id: &region.id,
             name: &region.name,
+            subtitle: region.subtitle.as_deref(),
             label: region_label(region),
             sectors: region
                 .sectors
@@ -269,6 +285,7 @@ impl<'a, S: Serialize> RegionView<'a, S> {
                 .collect(),
             image: ImageView::of(&region.image),
             map: maps::region_map(model, region),
+            detail: detail::detail_map(model, index, membership, spec),
             context: maps::context(model, index),
         }
     }
@@ -317,6 +334,15 @@ pub fn municipality_names<'a>(model: &'a Model, region: &Region) -> Vec<&'a str>
         .collect();
     names.sort_by_key(|n| collation_key(n));
     names
+}
+
+/// "a, b en c".
+pub fn dutch_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} en {last}", init.join(", ")),
+    }
 }
 
 /// Formats an integer the Dutch way: `144052` → `144.052`, `-1500` → `-1.500`.

@@ -2,11 +2,11 @@
 
 use serde::Serialize;
 
-use super::maps;
 use super::{
     FigureView, ImageView, Meta, RegionRef, RegionView, SCHEMA, SectorView, SourceView, StoryView,
     case_label, dutch_number,
 };
+use super::{detail, maps};
 use crate::model::{Case, CaseKind, Model, Sector};
 use crate::richtext::Rich;
 
@@ -244,9 +244,23 @@ pub fn view(model: &Model) -> PublicationView<'_> {
                     .collect(),
             })
             .collect(),
-        regions: (0..model.regions.len())
-            .map(|i| RegionView::new(model, i, |c| story_view(model, c)))
-            .collect(),
+        regions: {
+            // Placing the labels of 49 detail maps is the view's largest part: in parallel.
+            use rayon::prelude::*;
+            let membership = detail::membership(model);
+            (0..model.regions.len())
+                .into_par_iter()
+                .map(|i| {
+                    RegionView::new(
+                        model,
+                        i,
+                        |c| story_view(model, c),
+                        &detail::PAGE,
+                        &membership,
+                    )
+                })
+                .collect()
+        },
         sources: p.sources.iter().map(SourceView::from).collect(),
         geo: maps::base(model, maps::Detail::Full),
         geo_small: maps::base(model, maps::Detail::Small),
