@@ -1,0 +1,86 @@
+//! How long Typst takes to lay the publication out again after one key figure changed, as
+//! `drukwerk serve` does after an edit, and where that time goes.
+//!
+//! ```sh
+//! cargo run --release --example incremental                # edit the first key figure
+//! FIELD=1 EDITS=8 cargo run --release --example incremental # another figure, more edits
+//! TRACE=/tmp/trace.json cargo run --release --example incremental
+//! ```
+//!
+//! One process, as the server: a cold compile, then `EDITS` compiles each after adding one
+//! to key figure `FIELD` of the region `REGION` (default `zwolle`), evicting Typst's caches
+//! after each as the server does. With `TRACE`, the last compile is recorded with
+//! typst-timing as a Chrome trace (open it in a trace viewer, or add up the self time per
+//! event and source line), spans resolved to file and line.
+
+use std::time::Instant;
+
+fn main() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let var = |name: &str| std::env::var(name).ok();
+    let field: usize = var("FIELD").and_then(|f| f.parse().ok()).unwrap_or(0);
+    let edits: usize = var("EDITS").and_then(|f| f.parse().ok()).unwrap_or(4);
+    let region = var("REGION").unwrap_or_else(|| "zwolle".into());
+    let checked = drukwerk::project::check(&root);
+    let Some(mut model) = checked.model else {
+        eprintln!("the content has errors: run `drukwerk check`");
+        std::process::exit(1);
+    };
+    let (today, _) = drukwerk::project::build_date(&model, None);
+    let renderer = drukwerk::render::Renderer::new(&root, today).expect("fonts");
+    let sources = std::sync::Mutex::new(checked.sources);
+    let Some((index, _)) = model.region(&region) else {
+        eprintln!("no region {region}");
+        std::process::exit(2);
+    };
+    let run = |model: &drukwerk::model::Model, label: &str| {
+        let job = drukwerk::jobs::publication_job(model, drukwerk::Profile::Web).expect("view");
+        let started = Instant::now();
+        let compiled = renderer
+            .compile(
+                job.layout.path(),
+                job.data,
+                drukwerk::Profile::Web,
+                &Default::default(),
+                &sources,
+            )
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        println!(
+            "{label}: {:.1} ms ({} pages)",
+            started.elapsed().as_secs_f64() * 1000.0,
+            compiled.document.pages().len()
+        );
+    };
+    run(&model, "cold");
+    for k in 0..edits {
+        model.regions[index].figures[field] += 1;
+        run(&model, &format!("edit {}", k + 1));
+        comemo::evict(4);
+    }
+    let Some(trace) = var("TRACE") else { return };
+    model.regions[index].figures[field] += 1;
+    typst_timing::enable();
+    run(&model, "traced");
+    typst_timing::disable();
+    let file = std::fs::File::create(&trace).expect("trace file");
+    let mut sources: std::collections::HashMap<_, typst::syntax::Source> = Default::default();
+    let written = typst_timing::export_json(file, |raw| {
+        let span = typst::syntax::Span::from_raw(raw);
+        let Some(id) = span.id() else {
+            return ("?".into(), 0);
+        };
+        let path = id.vpath().get_without_slash().to_string();
+        let source = sources.entry(id).or_insert_with(|| {
+            let text = std::fs::read_to_string(root.join(&path)).unwrap_or_default();
+            typst::syntax::Source::new(id, text)
+        });
+        let line = source
+            .find(span)
+            .map(|node| source.text()[..node.range().start].matches('\n').count() as u32 + 1)
+            .unwrap_or(0);
+        (path, line)
+    });
+    if let Err(e) = written {
+        eprintln!("cannot write the trace: {e}");
+    }
+}
