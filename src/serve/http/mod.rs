@@ -1,0 +1,245 @@
+//! The HTTP side of `serve`: routes, caching headers, refusals. It only routes, caches and
+//! streams; every compile runs on the blocking pool through the [`Workspace`] and [`Pdfs`].
+
+mod api;
+mod pdf;
+mod preview;
+mod site;
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{MatchedPath, Path, Query, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use futures_util::Stream;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use sha2::{Digest, Sha256};
+use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
+
+use super::assets;
+use super::metrics::{Metrics, RequestLabels, RouteLabels};
+use super::pages::{self, Pages};
+use super::pdfs::{Pdf, Pdfs, Refusal};
+use super::workspace::{Doc, Event, PreviewError, Snapshot, Workspace};
+use crate::Profile;
+use crate::diagnostics::{self, Severity};
+
+/// Everything the handlers share.
+pub struct App {
+    /// The engine state.
+    pub workspace: Arc<Workspace>,
+    /// PDFs on demand.
+    pub pdfs: Arc<Pdfs>,
+    /// `/metrics`.
+    pub metrics: Metrics,
+    /// Compile slots (for the running-compiles gauge).
+    pub jobs: usize,
+    /// The HTML pages.
+    pub pages: Pages,
+    /// Set when the server stops: open event streams end, so the stop is not held up.
+    pub stopping: tokio::sync::watch::Sender<bool>,
+    /// The last PDF made of each document and edition, served while the layouts have errors.
+    pub last_good: std::sync::Mutex<std::collections::HashMap<(Doc, Profile), Arc<Pdf>>>,
+}
+
+/// The routes. The paths are a contract (tests, CI and the README rely on them).
+pub fn router(app: Arc<App>) -> Router {
+    Router::new()
+        .route("/", get(index))
+        .route("/preview/publication", get(preview::preview_publication))
+        .route("/preview/factsheets/{id}", get(preview::preview_factsheet))
+        .route("/preview/pages/{file}", get(preview::preview_page))
+        .route(
+            "/api/preview/publication",
+            get(preview::api_preview_publication),
+        )
+        .route(
+            "/api/preview/factsheets/{id}",
+            get(preview::api_preview_factsheet),
+        )
+        .route("/events", get(preview::events))
+        .route("/publication.pdf", get(pdf::publication_pdf))
+        .route("/factsheets/{file}", get(pdf::factsheet_pdf))
+        .route("/api/regions", get(api::api_regions))
+        .route("/api/diagnostics", get(api::api_diagnostics))
+        .route("/health", get(api::health))
+        .route("/metrics", get(api::metrics))
+        .route("/assets/{file}", get(asset))
+        .route("/site", get(site::site_root))
+        .route("/site/", get(site::site_index))
+        .route("/site/{*path}", get(site::site_file))
+        .route_layer(middleware::from_fn(label_route))
+        .fallback(not_found)
+        // Pages, SVG drawings and JSON compress well (an SVG page to about a fifth); PDFs and
+        // the event stream are left alone.
+        .layer(CompressionLayer::new().compress_when(
+            DefaultPredicate::new().and(NotForContentType::const_new("application/pdf")),
+        ))
+        .layer(middleware::from_fn_with_state(app.clone(), guard))
+        .with_state(app)
+}
+
+/// The matched route, carried from the inner layer to the outer one on the response.
+#[derive(Clone)]
+struct RouteLabel(String);
+
+async fn label_route(matched: MatchedPath, request: Request, next: Next) -> Response {
+    let route = matched.as_str().to_string();
+    let mut response = next.run(request).await;
+    response.extensions_mut().insert(RouteLabel(route));
+    response
+}
+
+/// Refuses what the server never accepts, times every request, and adds the headers every
+/// response carries.
+async fn guard(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let mut response = if request.method() != Method::GET && request.method() != Method::HEAD {
+        let mut r = (
+            StatusCode::METHOD_NOT_ALLOWED,
+            "Alleen GET en HEAD: deze server neemt niets aan.\n",
+        )
+            .into_response();
+        r.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        r
+    } else if has_body(request.headers()) {
+        (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "Een verzoek met inhoud wordt niet aangenomen.\n",
+        )
+            .into_response()
+    } else {
+        next.run(request).await
+    };
+    let route = response
+        .extensions()
+        .get::<RouteLabel>()
+        .map_or_else(|| "unmatched".to_string(), |r| r.0.clone());
+    app.metrics
+        .requests
+        .get_or_create(&RequestLabels {
+            route: route.clone(),
+            status: response.status().as_u16(),
+        })
+        .inc();
+    app.metrics
+        .latency
+        .get_or_create(&RouteLabels { route })
+        .observe(started.elapsed().as_secs_f64());
+    let headers = response.headers_mut();
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(
+                "default-src 'none'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
+            ),
+        );
+    }
+    response
+}
+
+fn has_body(headers: &HeaderMap) -> bool {
+    headers.contains_key(header::TRANSFER_ENCODING)
+        || headers
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.trim() != "0")
+}
+
+async fn index(State(app): State<Arc<App>>) -> Response {
+    let snapshot = app.workspace.snapshot();
+    html(StatusCode::OK, app.pages.index(&snapshot))
+}
+
+async fn asset(Path(file): Path<String>) -> Response {
+    match assets::get(&file) {
+        Some((bytes, content_type)) => (
+            [
+                (header::CONTENT_TYPE, content_type),
+                (header::CACHE_CONTROL, "no-cache"),
+            ],
+            bytes,
+        )
+            .into_response(),
+        None => not_found_json("no such asset"),
+    }
+}
+
+async fn not_found(State(app): State<Arc<App>>, request: Request) -> Response {
+    let path = request.uri().path();
+    if path.starts_with("/api/") || path.ends_with(".pdf") {
+        not_found_json("no such route; see / for what this server offers")
+    } else {
+        html(
+            StatusCode::NOT_FOUND,
+            app.pages.not_found(&app.workspace.snapshot(), None),
+        )
+    }
+}
+
+/// 404 for an unknown region, with the closest id.
+fn unknown_region(app: &App, doc: &Doc) -> Response {
+    let Doc::FactSheet(id) = doc else {
+        return not_found_json("no such document");
+    };
+    let snapshot = app.workspace.snapshot();
+    let suggestion = snapshot
+        .good
+        .as_ref()
+        .and_then(|g| g.model.closest_region(id).map(|r| r.id.clone()));
+    let help = match &suggestion {
+        Some(s) => format!("did you mean \"{s}\"?"),
+        None => "GET /api/regions lists every region id".to_string(),
+    };
+    json_response(
+        StatusCode::NOT_FOUND,
+        json!({
+            "error": format!("unknown region \"{id}\""),
+            "help": help,
+            "suggestion": suggestion,
+        }),
+    )
+}
+
+fn not_found_json(message: &str) -> Response {
+    json_response(StatusCode::NOT_FOUND, json!({ "error": message }))
+}
+
+fn internal(message: &str) -> Response {
+    json_response(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        json!({ "error": message }),
+    )
+}
+
+fn json_response(status: StatusCode, value: serde_json::Value) -> Response {
+    let mut r = (status, axum::Json(value)).into_response();
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    r
+}
+
+fn html(status: StatusCode, body: String) -> Response {
+    let mut r = (status, Html(body)).into_response();
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    r
+}
