@@ -115,22 +115,18 @@ async fn pdf(app: Arc<App>, doc: Doc, query: PdfQuery, headers: HeaderMap) -> Re
             }
         }
         Err(Refusal::Busy) => {
-            let mut r = json_response(
+            return try_again(
                 StatusCode::TOO_MANY_REQUESTS,
-                json!({ "error": "too many documents are being made; try again in a moment" }),
+                "too many documents are being made; try again in a moment",
+                "1",
             );
-            r.headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
-            return r;
         }
         Err(Refusal::Timeout) => {
-            let mut r = json_response(
+            return try_again(
                 StatusCode::SERVICE_UNAVAILABLE,
-                json!({ "error": "the document took too long; try again in a moment" }),
+                "the document took too long; try again in a moment",
+                "2",
             );
-            r.headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
-            return r;
         }
     };
     let mut response = if headers
@@ -162,6 +158,14 @@ async fn pdf(app: Arc<App>, doc: Doc, query: PdfQuery, headers: HeaderMap) -> Re
         );
     }
     response
+}
+
+/// A refusal the client may retry after `seconds`.
+fn try_again(status: StatusCode, message: &str, seconds: &'static str) -> Response {
+    let mut r = json_response(status, json!({ "error": message }));
+    r.headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static(seconds));
+    r
 }
 
 /// Compile and export one document: the same stages as `build`.
