@@ -119,6 +119,49 @@ fn heading_levels(html: &str) -> Vec<u8> {
     out
 }
 
+/// Text of a piece of HTML: tags removed, entities decoded, whitespace collapsed.
+fn text_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#x2f;", "/")
+        .replace("&amp;", "&");
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The elements `<tag …>…</tag>` in `html` (not nested in one another), whole.
+fn elements<'a>(html: &'a str, open: &str, close: &str) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(open) {
+        let end = rest[i..].find(close).expect("closed element") + i + close.len();
+        out.push(&rest[i..end]);
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// The text of every list item on a region page's list of municipalities (`ul.columns`).
+fn list_items(page: &str) -> Vec<String> {
+    elements(page, "<ul class=\"columns\">", "</ul>")
+        .iter()
+        .flat_map(|ul| elements(ul, "<li>", "</li>"))
+        .map(text_of)
+        .collect()
+}
+
 fn escape(text: &str) -> String {
     drukwerk::site::html::escape(text)
 }
@@ -225,10 +268,17 @@ fn every_region_theme_case_and_municipality_has_its_page_or_entry() {
         for value in &region.figures {
             assert!(page.contains(&drukwerk::view::dutch_number(*value)));
         }
-        for &m in &region.municipalities {
-            if region.provinces.is_empty() {
-                let name = escape(&model.municipality(m).name);
-                assert!(page.contains(&format!("<li>{name}</li>")), "{path}: {name}");
+        if region.provinces.is_empty() {
+            // The list's items, with a map number before some (see the detail map test).
+            let items = list_items(page);
+            for &m in &region.municipalities {
+                let name = &model.municipality(m).name;
+                assert!(
+                    items
+                        .iter()
+                        .any(|i| i == name || i.ends_with(&format!(" {name}"))),
+                    "{path}: {name} not in {items:?}"
+                );
             }
         }
     }
@@ -387,6 +437,166 @@ fn the_index_has_a_linked_map_per_sector_and_the_same_links_as_text() {
         assert_eq!(on_map, expected, "{sector}: map links");
         assert!(in_list.is_superset(&expected), "{sector}: list links");
     }
+}
+
+/// The labels of one kind on a detail map (`<g class="label-KIND" …>` groups), each as its
+/// lines joined: with a space, or none after a line that ends in a hyphen (a broken name).
+fn map_labels(svg: &str, kind: &str) -> Vec<String> {
+    elements(svg, &format!("<g class=\"label-{kind}\""), "</g>")
+        .iter()
+        .map(|g| {
+            let lines: Vec<String> = elements(g, "<text", "</text>")
+                .iter()
+                .map(|t| text_of(t))
+                .collect();
+            let mut out = String::new();
+            for line in lines {
+                if !out.is_empty() && !out.ends_with('-') {
+                    out.push(' ');
+                }
+                out.push_str(&line);
+            }
+            out
+        })
+        .collect()
+}
+
+#[test]
+fn region_pages_show_the_detail_map_with_every_municipality_named_or_numbered() {
+    let (site, model) = real_site();
+    let pages = pages(site);
+    let (mut detail_maps, mut numbered) = (0, 0);
+    for region in &model.regions {
+        let path = format!("regions/{}.html", region.id);
+        let page = &pages[&path];
+        if region.municipalities.is_empty() {
+            // No area: the country, nothing highlighted, and the note.
+            assert!(
+                !page.contains("map-detail"),
+                "{path}: a detail map without an area"
+            );
+            assert!(page.contains("<svg class=\"map map-region\""), "{path}");
+            assert!(page.contains("Geen gebied vastgelegd."), "{path}: no note");
+            continue;
+        }
+        let svg = elements(page, "<svg class=\"map-detail\"", "</svg>");
+        assert_eq!(svg.len(), 1, "{path}: one detail map");
+        let svg = svg[0];
+        detail_maps += 1;
+        // A picture with its title and description: the region, its area, its neighbours.
+        let open = tags(svg, "svg")[0];
+        assert!(open.contains(" role=\"img\""), "{path}");
+        assert!(
+            open.contains(" aria-labelledby=\"kaart-title kaart-desc\""),
+            "{path}"
+        );
+        let title = text_of(elements(svg, "<title", "</title>")[0]);
+        assert_eq!(title, format!("Kaart van {} en omgeving", region.name));
+        let desc = text_of(elements(svg, "<desc", "</desc>")[0]);
+        assert!(desc.contains(&region.name), "{path}: {desc}");
+        for name in map_labels(svg, "neighbour") {
+            // A line that ends in a hyphen either broke a word or ends in a name's own
+            // "Duin- en".
+            let broken = name.replace("- ", "-");
+            assert!(
+                model.regions.iter().any(|r| {
+                    (r.name.ends_with(&name) || r.name.ends_with(&broken)) && desc.contains(&r.name)
+                }),
+                "{path}: the neighbour {name} on the map is not in the description: {desc}"
+            );
+        }
+        // The legend and the source line in HTML under the map.
+        let figure = elements(
+            page,
+            "<figure class=\"map-figure detail-map\">",
+            "</figure>",
+        );
+        assert_eq!(figure.len(), 1, "{path}");
+        let caption = text_of(figure[0].split("</svg>").nth(1).unwrap());
+        assert!(
+            caption.contains("gemeente in deze regio"),
+            "{path}: {caption}"
+        );
+        assert!(caption.contains("andere regio's"), "{path}: {caption}");
+        assert!(
+            caption.contains(drukwerk::view::maps::ATTRIBUTION),
+            "{path}: no source line"
+        );
+        // The scale bar's length and the locator.
+        assert_eq!(map_labels(svg, "scale").len(), 1, "{path}");
+        assert!(svg.contains("class=\"inset\""), "{path}: no locator");
+
+        if !region.provinces.is_empty() {
+            let provinces = map_labels(svg, "province");
+            for p in &region.provinces {
+                assert!(provinces.contains(p), "{path}: {p} not on the map");
+                assert!(desc.contains(p.as_str()), "{path}: {p} not described");
+            }
+            assert!(
+                svg.contains("class=\"provinces\""),
+                "{path}: no province borders"
+            );
+            continue;
+        }
+        // Every municipality: named on the map (whole, or without its province suffix),
+        // or a number on the map that the list gives its name.
+        let named = map_labels(svg, "municipality");
+        let numbers = map_labels(svg, "number");
+        let items = list_items(page);
+        let mut explained = Vec::new();
+        for &m in &region.municipalities {
+            let full = model.municipality(m).name.as_str();
+            assert!(desc.contains(full), "{path}: {full} not described");
+            let plain = full.split(" (").next().unwrap();
+            if named.iter().any(|n| n == full || n == plain) {
+                continue;
+            }
+            let item = items
+                .iter()
+                .find_map(|i| {
+                    i.strip_prefix("kaartnummer ")?
+                        .strip_suffix(&format!(" {full}"))?
+                        .parse::<usize>()
+                        .ok()
+                })
+                .unwrap_or_else(|| panic!("{path}: {full} neither named nor numbered: {items:?}"));
+            assert!(
+                numbers.contains(&item.to_string()),
+                "{path}: {full} is number {item} in the list, not on the map"
+            );
+            assert!(
+                desc.contains(&format!("{item} {full}")),
+                "{path}: number {item} not described"
+            );
+            explained.push(item);
+        }
+        // Every number on the map is explained once, 1, 2, 3, …
+        explained.sort();
+        assert_eq!(
+            explained,
+            (1..=numbers.len()).collect::<Vec<_>>(),
+            "{path}: numbers {numbers:?}"
+        );
+        if !explained.is_empty() {
+            numbered += 1;
+            assert!(
+                caption.contains("nummer: zie de lijst van gemeenten"),
+                "{path}"
+            );
+        }
+        if svg.contains("-hatch)") {
+            assert!(caption.contains("hoort ook bij een andere regio"), "{path}");
+        }
+    }
+    assert_eq!(
+        detail_maps,
+        model
+            .regions
+            .iter()
+            .filter(|r| !r.municipalities.is_empty())
+            .count()
+    );
+    assert!(numbered > 5, "only {numbered} maps use numbers");
 }
 
 #[test]

@@ -2,8 +2,9 @@
 //! PDF maps ([`crate::view::maps`], rings in map units).
 //!
 //! Two maps: the overview of one sector, where every region is a link (keyboard reachable, named
-//! for screen readers, with a visible focus from the stylesheet), and a region's own map, a
-//! picture with a text alternative. Colours are classes (`land`, `water`, `c0`…, `hl`), so the
+//! for screen readers, with a visible focus from the stylesheet), and the country with a region
+//! highlighted, a picture with a text alternative (for a region without an area; the others
+//! get their detail map, [`super::detail`]). Colours are classes (`land`, `water`, `c0`…, `hl`), so the
 //! palette lives in the site's stylesheet. Coordinates are whole map units and path data is
 //! relative, which keeps an overview of 49 regions near 60 KB.
 
@@ -16,7 +17,18 @@ use crate::view::maps::{BaseMap, OverviewMap, RegionMap};
 /// Appends SVG path data for rings: `M x y l dx dy … z` per ring, relative after the first
 /// point, with no separator before a minus sign.
 fn push_path(out: &mut String, rings: &[&Ring]) {
+    push_polylines(out, rings, true);
+}
+
+/// Appends SVG path data for polylines (flat `[x, y, …]`), relative after each first point;
+/// `close` ends each with `z` (rings), else they stay open (borders).
+pub(super) fn push_polylines(out: &mut String, rings: &[&Ring], close: bool) {
     for ring in rings {
+        // A single point would leave `l` without arguments, an error that stops the browser
+        // drawing the rest of the path.
+        if ring.len() < 4 {
+            continue;
+        }
         let mut points = ring.chunks_exact(2);
         let Some(first) = points.next() else { continue };
         let (mut x, mut y) = (first[0], first[1]);
@@ -35,7 +47,9 @@ fn push_path(out: &mut String, rings: &[&Ring]) {
             (x, y) = (p[0], p[1]);
             start = false;
         }
-        out.push('z');
+        if close {
+            out.push('z');
+        }
     }
 }
 
@@ -128,9 +142,9 @@ pub fn overview_svg(
     Html(out)
 }
 
-/// What a region page's map shows: the region's rings over the base map, framed by a view box.
-/// Made from the region map of the publication ([`RegionMap`]) today; a detail map (zoomed in,
-/// with neighbours) can fill the same fields.
+/// What a region page's country map shows: the region's rings over the base map, framed by a
+/// view box. Made from the region map of the publication ([`RegionMap`]); a region with an
+/// area shows its detail map instead ([`super::detail::detail_svg`]).
 #[derive(Debug)]
 pub struct RegionMapData<'a> {
     /// The land and waters under the region.
@@ -186,7 +200,12 @@ mod tests {
         let a: Ring = vec![10, 20, 13, 18, 13, 25, 9, 25];
         let b: Ring = vec![0, 0, 1, 1, 0, 1];
         assert_eq!(path_data(&[&a, &b]), "M10 20l3-2 0 7-4 0zM0 0l1 1-1 0z");
-        // A ring of fewer than one point draws nothing.
+        // A ring of fewer than two points draws nothing (a lone `l` would stop the path).
         assert_eq!(path_data(&[&vec![]]), "");
+        assert_eq!(path_data(&[&vec![5, 5], &b]), "M0 0l1 1-1 0z");
+        // Open polylines (borders) are not closed.
+        let mut open = String::new();
+        push_polylines(&mut open, &[&a], false);
+        assert_eq!(open, "M10 20l3-2 0 7-4 0");
     }
 }

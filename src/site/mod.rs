@@ -16,6 +16,7 @@
 //! anything; [`map::overview_svg`] draws one sector's clickable map from
 //! [`crate::view::maps::overviews_at`] and [`crate::view::maps::base`] for a page of its own.
 
+pub mod detail;
 pub mod html;
 pub mod map;
 pub mod templates;

@@ -203,8 +203,9 @@ pub struct RegionPage<'a> {
     pub figures: Vec<RankedFigure<'a>>,
     /// The region's map.
     pub map: Option<MapFigure>,
-    /// Municipality names, alphabetical (empty when described by provinces).
-    pub municipalities: &'a [&'a str],
+    /// The municipalities, alphabetical (empty when described by provinces), each with its
+    /// number on the detail map where it is shown by number.
+    pub municipalities: Vec<AreaName<'a>>,
     /// Province names, for a region described by provinces.
     pub provinces: &'a [String],
     /// The region's stories, in full.
@@ -231,13 +232,32 @@ pub struct RankedFigure<'a> {
     pub rank_display: Option<String>,
 }
 
-/// A map picture with its caption.
+/// A municipality in a region's list.
+#[derive(Debug, Serialize)]
+pub struct AreaName<'a> {
+    /// Official name.
+    pub name: &'a str,
+    /// Its number on the detail map, when the map shows it by number.
+    pub number: Option<usize>,
+}
+
+/// A map picture and what its caption needs.
 #[derive(Debug, Serialize)]
 pub struct MapFigure {
     /// The SVG.
     pub svg: Html,
-    /// The text alternative, also shown as caption.
+    /// The text alternative (the SVG's description).
     pub alt: String,
+    /// `detail`: the region and its surroundings ([`super::detail`]); `country`: the
+    /// Netherlands with the region highlighted, or nothing for a region without an area.
+    pub kind: &'static str,
+    /// Detail map: some municipalities are hatched (they also belong to another region).
+    pub shared: bool,
+    /// Detail map: some municipalities are shown by number (the list explains them).
+    pub numbered: bool,
+    /// Detail map narrower than the publication's text width (a region page with a story):
+    /// as in the PDF, the list goes beside it where the screen is wide enough.
+    pub beside: bool,
 }
 
 /// A region's story, in full.
@@ -500,16 +520,33 @@ impl<'a> SiteView<'a> {
     pub fn region(&self, index: usize, factsheet: Option<Download>) -> RegionPage<'_> {
         let r = &self.publication.regions[index];
         let model_region = &self.model.regions[index];
-        let map = match (&r.map, self.publication.geo_small.as_ref()) {
-            (Some(m), Some(base)) => {
+        let base = self.publication.geo_small.as_ref();
+        // The detail map in its tallest window (see `detail_figure`); the country map for a
+        // region without an area, or a project whose boundaries give no detail map.
+        let window = r
+            .detail
+            .as_ref()
+            .and_then(|d| Some((d, d.windows.first()?)));
+        let map = match (window, &r.map, base) {
+            (Some((detail, window)), region_map, base) => {
+                Some(self.detail_figure(index, detail, window, region_map.as_ref(), base))
+            }
+            (None, Some(m), Some(base)) => {
                 let data = RegionMapData::country(m, base, r.name);
                 Some(MapFigure {
                     svg: map::region_svg(&data, "kaart"),
                     alt: m.alt.clone(),
+                    kind: "country",
+                    shared: false,
+                    numbered: false,
+                    beside: false,
                 })
             }
             _ => None,
         };
+        let numbers: HashMap<&str, usize> = window
+            .map(|(_, w)| w.key.iter().map(|k| (k.name, k.number)).collect())
+            .unwrap_or_default();
         let count = self.model.regions.len();
         RegionPage {
             id: r.id,
@@ -527,7 +564,13 @@ impl<'a> SiteView<'a> {
                 })
                 .collect(),
             map,
-            municipalities: &self.municipality_names[index],
+            municipalities: self.municipality_names[index]
+                .iter()
+                .map(|&name| AreaName {
+                    name,
+                    number: numbers.get(name).copied(),
+                })
+                .collect(),
             provinces: r.provinces,
             stories: self
                 .model
@@ -548,6 +591,56 @@ impl<'a> SiteView<'a> {
             image: self.image(&model_region.image),
             previous: index.checked_sub(1).map(|i| self.region_link(i)),
             next: (index + 1 < count).then(|| self.region_link(index + 1)),
+        }
+    }
+
+    /// The detail map of the region at `index` in `window`, with the locator when the
+    /// project has the base map.
+    ///
+    /// The site shows the tallest of the publication's windows: a screen has no page height to
+    /// share, so the map may show the most surroundings (more neighbouring regions named), at
+    /// the same scale and with the same labels as the PDF; its shape, about 4:3 on a full-width
+    /// page (170 × 132 mm) and 7:6 beside a story (112 × 96 mm), suits a screen.
+    fn detail_figure(
+        &self,
+        index: usize,
+        detail: &crate::view::detail::DetailMap,
+        window: &crate::view::detail::Window,
+        region_map: Option<&maps::RegionMap>,
+        base: Option<&maps::BaseMap>,
+    ) -> MapFigure {
+        let r = &self.publication.regions[index];
+        let names: Vec<&str> = self.model.regions.iter().map(|r| r.name.as_str()).collect();
+        let neighbours = super::detail::neighbours_named(window, &names);
+        let alt = super::detail::description(
+            r.name,
+            &self.municipality_names[index],
+            r.provinces,
+            &detail.shared_names,
+            window,
+            &neighbours,
+        );
+        let locator = match (region_map, base) {
+            (Some(m), Some(base)) => Some(super::detail::Locator {
+                base,
+                region: &m.rings,
+            }),
+            _ => None,
+        };
+        MapFigure {
+            svg: super::detail::detail_svg(
+                detail,
+                window,
+                locator,
+                &format!("Kaart van {} en omgeving", r.name),
+                &alt,
+                "kaart",
+            ),
+            alt,
+            kind: "detail",
+            shared: !detail.shared.is_empty(),
+            numbered: !window.key.is_empty(),
+            beside: detail.width_mm < crate::view::detail::PAGE.width_mm - 1.0,
         }
     }
 

@@ -2,6 +2,9 @@
 // shown and the register is a plain list.
 //  - Sector switch: shows one overview map (PO, VO, MBO) at a time, chosen with buttons.
 //  - Filter: a search box above the municipality register.
+//  - Map size: where a region's detail map is shrunk to fit a narrow screen (its names get
+//    small), a button shows it at full size in a box that scrolls sideways. Without the script
+//    the map fits the screen and the list under it names every municipality.
 (function () {
   "use strict";
 
@@ -64,6 +67,47 @@
     });
   }
 
+  function mapSize() {
+    document.querySelectorAll(".detail-map").forEach(function (figure) {
+      var box = figure.querySelector(".map-scroll");
+      var svg = box && box.querySelector("svg");
+      if (!svg) return;
+      var full = parseFloat(svg.getAttribute("width"));
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "map-size";
+      button.textContent = "Kaart vergroten";
+      button.setAttribute("aria-pressed", "false");
+      function set(large) {
+        figure.classList.toggle("full-size", large);
+        button.setAttribute("aria-pressed", large ? "true" : "false");
+        if (large) {
+          // A box that scrolls is reachable by keyboard, and says what it holds.
+          box.setAttribute("tabindex", "0");
+          box.setAttribute("role", "region");
+          box.setAttribute("aria-label", "Kaart, vergroot; schuift opzij");
+          box.scrollLeft = (box.scrollWidth - box.clientWidth) / 2;
+        } else {
+          box.removeAttribute("tabindex");
+          box.removeAttribute("role");
+          box.removeAttribute("aria-label");
+        }
+      }
+      // Offered only where the map is shown at less than three quarters of its size.
+      function offer() {
+        var shrunk = box.clientWidth < full * 0.75;
+        button.hidden = !shrunk && !figure.classList.contains("full-size");
+      }
+      button.addEventListener("click", function () {
+        set(!figure.classList.contains("full-size"));
+      });
+      figure.insertBefore(button, box);
+      window.addEventListener("resize", offer);
+      offer();
+    });
+  }
+
   sectorSwitch();
   filter();
+  mapSize();
 })();
