@@ -337,11 +337,13 @@ pub fn contains(ring: &[i32], x: f64, y: f64) -> bool {
 }
 
 /// A point to put a region's label on: the area-weighted centroid when it falls inside the
-/// region, otherwise the centroid of its largest polygon.
+/// region, otherwise the centroid of its largest polygon when that is inside it, otherwise
+/// the point of the largest polygon farthest from its edges (a bent shape, such as Rotterdam
+/// along the river, has both centroids outside).
 pub fn label_point(rings: &[&Ring]) -> (i32, i32) {
     let mut total = 0.0;
     let (mut sx, mut sy) = (0.0, 0.0);
-    let mut largest: Option<(f64, f64, f64)> = None;
+    let mut largest: Option<(f64, f64, f64, &Ring)> = None;
     for ring in rings {
         let (a, cx, cy) = area_centroid(ring);
         let a = a.abs();
@@ -349,7 +351,7 @@ pub fn label_point(rings: &[&Ring]) -> (i32, i32) {
         sx += cx * a;
         sy += cy * a;
         if largest.is_none_or(|l| a > l.0) {
-            largest = Some((a, cx, cy));
+            largest = Some((a, cx, cy, ring));
         }
     }
     if total > 0.0 {
@@ -358,7 +360,122 @@ pub fn label_point(rings: &[&Ring]) -> (i32, i32) {
             return (x.round() as i32, y.round() as i32);
         }
     }
-    largest.map_or((0, 0), |(_, x, y)| (x.round() as i32, y.round() as i32))
+    let Some((_, x, y, ring)) = largest else {
+        return (0, 0);
+    };
+    let (x, y) = if contains(ring, x, y) {
+        (x, y)
+    } else {
+        pole_of_inaccessibility(ring, 0.5)
+    };
+    (x.round() as i32, y.round() as i32)
+}
+
+/// The point inside a ring farthest from its edges, to within `precision` (the "polylabel"
+/// search: squares over the ring, refined where a square could still hold a farther point).
+fn pole_of_inaccessibility(ring: &[i32], precision: f64) -> (f64, f64) {
+    let points: Vec<(f64, f64)> = ring
+        .chunks_exact(2)
+        .map(|p| (f64::from(p[0]), f64::from(p[1])))
+        .collect();
+    if points.len() < 3 {
+        return points.first().copied().unwrap_or((0.0, 0.0));
+    }
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for &(x, y) in &points {
+        (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+    }
+    // Signed distance from a point to the ring's edges: positive inside.
+    let distance = |x: f64, y: f64| {
+        let mut best = f64::MAX;
+        for i in 0..points.len() {
+            let (ax, ay) = points[i];
+            let (bx, by) = points[(i + 1) % points.len()];
+            let (dx, dy) = (bx - ax, by - ay);
+            let length = dx * dx + dy * dy;
+            let t = if length > 0.0 {
+                (((x - ax) * dx + (y - ay) * dy) / length).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+            let (px, py) = (ax + t * dx - x, ay + t * dy - y);
+            best = best.min(px * px + py * py);
+        }
+        let d = best.sqrt();
+        if contains(ring, x, y) { d } else { -d }
+    };
+    // A square: centre, half size, distance of the centre, and the most any point in it can
+    // have (its centre's distance plus its half diagonal).
+    struct Cell {
+        x: f64,
+        y: f64,
+        h: f64,
+        d: f64,
+        max: f64,
+    }
+    impl PartialEq for Cell {
+        fn eq(&self, other: &Self) -> bool {
+            self.max.total_cmp(&other.max).is_eq()
+        }
+    }
+    impl Eq for Cell {}
+    impl PartialOrd for Cell {
+        fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+            Some(self.cmp(other))
+        }
+    }
+    impl Ord for Cell {
+        fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+            self.max.total_cmp(&other.max)
+        }
+    }
+    let cell = |x: f64, y: f64, h: f64| {
+        let d = distance(x, y);
+        Cell {
+            x,
+            y,
+            h,
+            d,
+            max: d + h * std::f64::consts::SQRT_2,
+        }
+    };
+    let size = (x1 - x0).min(y1 - y0);
+    if size <= 0.0 {
+        return points[0];
+    }
+    let h = size / 2.0;
+    let mut queue = std::collections::BinaryHeap::new();
+    let mut x = x0;
+    while x < x1 {
+        let mut y = y0;
+        while y < y1 {
+            queue.push(cell(x + h, y + h, h));
+            y += size;
+        }
+        x += size;
+    }
+    let (cx, cy, _) = area_centroid(ring);
+    let mut best = cell(cx, cy, 0.0);
+    // Bounded, so a degenerate ring can never make the search run away.
+    let mut budget = 20_000;
+    while budget > 0 {
+        budget -= 1;
+        // The square that could hold the farthest point.
+        let Some(c) = queue.pop() else {
+            break;
+        };
+        if c.d > best.d {
+            best = Cell { ..c };
+        }
+        if c.max - best.d <= precision {
+            continue;
+        }
+        let h = c.h / 2.0;
+        for (dx, dy) in [(-h, -h), (h, -h), (-h, h), (h, h)] {
+            queue.push(cell(c.x + dx, c.y + dy, h));
+        }
+    }
+    (best.x, best.y)
 }
 
 /// The borders of a set of rings that share vertices along common borders, as polylines
@@ -612,6 +729,27 @@ pub fn colour(neighbours: &[HashSet<usize>]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bent_shape_gets_its_label_inside() {
+        // A U: both centroids fall in the gap between the arms.
+        let u: Ring = vec![
+            0, 0, 30, 0, 30, 100, 20, 100, 20, 10, 10, 10, 10, 100, 0, 100,
+        ];
+        let (x, y) = label_point(&[&u]);
+        assert!(
+            contains(&u, f64::from(x), f64::from(y)),
+            "({x}, {y}) is outside"
+        );
+        // In the base or an arm, not on an edge: the U's parts are 10 wide.
+        let (cx, cy, _) = area_centroid(&u);
+        assert!(!contains(&u, cx, cy), "the test shape is not bent enough");
+        let (px, py) = pole_of_inaccessibility(&u, 0.5);
+        assert!(
+            px > 2.0 && px < 28.0 && py > 2.0,
+            "({px}, {py}) hugs an edge"
+        );
+    }
 
     fn square(x: i32, y: i32) -> Ring {
         vec![x, y, x + 10, y, x + 10, y + 10, x, y + 10]
