@@ -9,11 +9,30 @@
 //!
 //! One process, as the server: a cold compile, then `EDITS` compiles each after adding one
 //! to key figure `FIELD` of the region `REGION` (default `zwolle`), evicting Typst's caches
-//! after each as the server does. With `TRACE`, the last compile is recorded with
+//! after each as the server does. Each line gives the wall time and the CPU time of all the
+//! process's threads (from `/proc`, Linux only), which varies less on a shared machine; the
+//! last line their medians over the edits after the first two. With `TRACE`, the last compile is recorded with
 //! typst-timing as a Chrome trace (open it in a trace viewer, or add up the self time per
 //! event and source line), spans resolved to file and line.
 
 use std::time::Instant;
+
+/// CPU time of all the process's threads so far, in ms (`/proc/self/task/*/schedstat`:
+/// nanoseconds on the CPU), or none where there is no such file.
+fn cpu_ms() -> Option<f64> {
+    let mut total = 0u64;
+    for task in std::fs::read_dir("/proc/self/task").ok()? {
+        let stat = std::fs::read_to_string(task.ok()?.path().join("schedstat")).ok()?;
+        total += stat.split_whitespace().next()?.parse::<u64>().ok()?;
+    }
+    Some(total as f64 / 1e6)
+}
+
+/// The median of `values` (none when empty).
+fn median(mut values: Vec<f64>) -> Option<f64> {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied()
+}
 
 fn main() {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -33,8 +52,9 @@ fn main() {
         eprintln!("no region {region}");
         std::process::exit(2);
     };
-    let run = |model: &drukwerk::model::Model, label: &str| {
+    let run = |model: &drukwerk::model::Model, label: &str| -> (f64, f64) {
         let job = drukwerk::jobs::publication_job(model, drukwerk::Profile::Web).expect("view");
+        let cpu = cpu_ms();
         let started = Instant::now();
         let compiled = renderer
             .compile(
@@ -45,17 +65,29 @@ fn main() {
                 &sources,
             )
             .unwrap_or_else(|e| panic!("{e:?}"));
+        let wall = started.elapsed().as_secs_f64() * 1000.0;
+        let cpu = cpu_ms().zip(cpu).map_or(f64::NAN, |(after, before)| after - before);
         println!(
-            "{label}: {:.1} ms ({} pages)",
-            started.elapsed().as_secs_f64() * 1000.0,
+            "{label}: {wall:.1} ms, cpu {cpu:.1} ms ({} pages)",
             compiled.document.pages().len()
         );
+        (wall, cpu)
     };
     run(&model, "cold");
+    let mut times = Vec::new();
     for k in 0..edits {
         model.regions[index].figures[field] += 1;
-        run(&model, &format!("edit {}", k + 1));
+        times.push(run(&model, &format!("edit {}", k + 1)));
         comemo::evict(4);
+    }
+    let settled = times.iter().skip(2);
+    if let (Some(wall), Some(cpu)) = (
+        median(settled.clone().map(|t| t.0).collect()),
+        median(settled.map(|t| t.1).collect()),
+    ) {
+        println!(
+            "median of edits 3..{edits}: {wall:.1} ms, cpu {cpu:.1} ms (FIELD={field} REGION={region})"
+        );
     }
     let Some(trace) = var("TRACE") else { return };
     model.regions[index].figures[field] += 1;
