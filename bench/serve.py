@@ -141,10 +141,12 @@ class Events:
             time.sleep(0.3)
             health = json.loads(server.get("/health")[1])
             preview = json.loads(server.get(f"/api/preview/{doc}")[1])
+            # A rebuild that left this document's pages as they were sends no `pages` event,
+            # so the stream's generation may lag behind; the pages are what must agree.
             with self.cond:
-                if (preview["generation"] == health["generation"] == self.generation
+                if (preview["generation"] == health["generation"]
                         and self.pages == [p["hash"] for p in preview["pages"]]):
-                    return self.pages, self.generation
+                    return self.pages, preview["generation"]
 
 
 def save(path, text):

@@ -6,7 +6,8 @@
 //! into the next one, so a burst of changes makes one or two rebuilds and the last one always
 //! sees the latest state. A poller compares a fingerprint of the watched folders (paths,
 //! sizes, modification times) with the one the last rebuild started from, and starts a
-//! rebuild when events were lost (or when the platform gave no watcher at all).
+//! rebuild when events were lost: a difference still there one look later (or at once when the
+//! platform gave no watcher at all).
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -72,10 +73,15 @@ impl Watcher {
         };
         let poller = {
             let tx = tx.clone();
+            // Without file-system events, the poller is the only way to see a change.
+            let poll_state = Poll {
+                confirm: debouncer.is_some(),
+                ..Poll::default()
+            };
             let stop = stop.clone();
             std::thread::Builder::new()
                 .name("drukwerk-poll".into())
-                .spawn(move || poll_loop(&root, poll, &tx, &stop, &built_from))
+                .spawn(move || poll_loop(&root, poll, poll_state, &tx, &stop, &built_from))
         };
         Watcher {
             tx,
@@ -202,22 +208,56 @@ fn rebuild_loop(
 fn poll_loop(
     root: &Path,
     every: Duration,
+    mut poll: Poll,
     tx: &Sender<Message>,
     stop: &AtomicBool,
     built_from: &Mutex<Fingerprint>,
 ) {
-    let mut last_sent: Option<Fingerprint> = None;
     while !stop.load(Ordering::Relaxed) {
         sleep_unless_stopped(every, stop);
         let now = fingerprint(root);
         let built = built_from.lock().unwrap_or_else(|e| e.into_inner()).clone();
-        if now != built && last_sent.as_ref() != Some(&now) {
-            last_sent = Some(now);
+        if poll.lost_events(now, &built) {
             let _ = tx.send(Message::Changed(Changes {
                 rescan: true,
                 ..Changes::default()
             }));
         }
+    }
+}
+
+/// The poller's memory between two looks at the project.
+#[derive(Default)]
+struct Poll {
+    /// Whether a difference must be seen twice (file-system events are expected to come).
+    confirm: bool,
+    /// A state of the files that differed from the last rebuild's at the previous look.
+    seen: Option<Fingerprint>,
+    /// The state a rescan was last asked for, so it is asked for once.
+    sent: Option<Fingerprint>,
+}
+
+impl Poll {
+    /// Whether the files (`now`) differ from what the last rebuild started from (`built`) in
+    /// a way the file-system events missed. A save the events report is rebuilt within a few
+    /// milliseconds, but the poller may look in between; so a difference counts as missed only
+    /// when it is still there, unchanged, one look later. Rescanning on the first look made a
+    /// second, useless rebuild after many ordinary saves.
+    fn lost_events(&mut self, now: Fingerprint, built: &Fingerprint) -> bool {
+        if &now == built {
+            self.seen = None;
+            return false;
+        }
+        if self.sent.as_ref() == Some(&now) {
+            return false;
+        }
+        if self.confirm && self.seen.as_ref() != Some(&now) {
+            self.seen = Some(now);
+            return false;
+        }
+        self.seen = None;
+        self.sent = Some(now);
+        true
     }
 }
 
@@ -279,6 +319,48 @@ mod tests {
             assert!(ignored(Path::new(name)), "{name}");
         }
         assert!(!ignored(Path::new("content/regions/zwolle.toml")));
+    }
+
+    fn state(modified: u64) -> Fingerprint {
+        vec![(PathBuf::from("content/regions/a.toml"), modified, None)]
+    }
+
+    #[test]
+    fn a_change_the_events_missed_is_rescanned_once_at_the_second_look() {
+        let mut poll = Poll {
+            confirm: true,
+            ..Poll::default()
+        };
+        let built = state(1);
+        assert!(!poll.lost_events(state(1), &built));
+        assert!(!poll.lost_events(state(2), &built), "first look: events may still come");
+        assert!(poll.lost_events(state(2), &built), "second look: they did not");
+        assert!(!poll.lost_events(state(2), &built), "asked once");
+        // Another change the events missed is asked for again.
+        assert!(!poll.lost_events(state(3), &built));
+        assert!(poll.lost_events(state(3), &built));
+    }
+
+    #[test]
+    fn a_change_the_events_caught_is_not_rescanned() {
+        let mut poll = Poll {
+            confirm: true,
+            ..Poll::default()
+        };
+        // The poller looks between the save and the rebuild the events started ...
+        assert!(!poll.lost_events(state(2), &state(1)));
+        // ... and at its next look the rebuild has started from the saved state.
+        assert!(!poll.lost_events(state(2), &state(2)));
+        // A file still being written when it looked, finished before the next look.
+        assert!(!poll.lost_events(state(3), &state(2)));
+        assert!(!poll.lost_events(state(4), &state(4)));
+    }
+
+    #[test]
+    fn without_events_the_first_look_rescans() {
+        let mut poll = Poll::default();
+        assert!(poll.lost_events(state(2), &state(1)));
+        assert!(!poll.lost_events(state(2), &state(1)));
     }
 
     #[test]
