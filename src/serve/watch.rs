@@ -333,8 +333,14 @@ mod tests {
         };
         let built = state(1);
         assert!(!poll.lost_events(state(1), &built));
-        assert!(!poll.lost_events(state(2), &built), "first look: events may still come");
-        assert!(poll.lost_events(state(2), &built), "second look: they did not");
+        assert!(
+            !poll.lost_events(state(2), &built),
+            "first look: events may still come"
+        );
+        assert!(
+            poll.lost_events(state(2), &built),
+            "second look: they did not"
+        );
         assert!(!poll.lost_events(state(2), &built), "asked once");
         // Another change the events missed is asked for again.
         assert!(!poll.lost_events(state(3), &built));
