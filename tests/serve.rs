@@ -671,7 +671,8 @@ async fn the_watcher_sees_an_edit_and_the_pdf_follows() {
 }
 
 /// The real binary: binds the loopback address by default, prints its address for `--port 0`,
-/// answers, and stops cleanly on SIGTERM even with an event stream open.
+/// answers, and stops cleanly on SIGTERM even with an event stream open, finishing the
+/// documents it was asked for before the signal.
 #[test]
 fn the_binary_serves_on_loopback_and_stops_on_sigterm() {
     use std::io::{BufRead, BufReader, Read, Write};
@@ -682,7 +683,7 @@ fn the_binary_serves_on_loopback_and_stops_on_sigterm() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_drukwerk"))
         .arg("--root")
         .arg(project.root())
-        .args(["serve", "--port", "0"])
+        .args(["serve", "--port", "0", "--jobs", "1"])
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
@@ -716,6 +717,32 @@ fn the_binary_serves_on_loopback_and_stops_on_sigterm() {
     let n = events.read(&mut first).unwrap();
     assert!(String::from_utf8_lossy(&first[..n]).contains("text/event-stream"));
 
+    // Documents asked for just before the signal: with one compile at a time (--jobs 1) most
+    // of them are still being made or waiting when it arrives, and each must come whole.
+    let paths = [
+        "/publication.pdf",
+        "/publication.pdf?profile=print",
+        "/factsheets/noord.pdf",
+        "/factsheets/noord.pdf?profile=print",
+    ];
+    let pending: Vec<_> = paths
+        .iter()
+        .map(|path| {
+            let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+            write!(
+                stream,
+                "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+            )
+            .unwrap();
+            std::thread::spawn(move || {
+                let mut bytes = Vec::new();
+                stream.read_to_end(&mut bytes).unwrap();
+                bytes
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(20));
+
     let killed = Command::new("sh")
         .args(["-c", &format!("kill -TERM {}", child.id())])
         .status()
@@ -733,9 +760,25 @@ fn the_binary_serves_on_loopback_and_stops_on_sigterm() {
         std::thread::sleep(Duration::from_millis(50));
     };
     assert_eq!(status.code(), Some(0));
+    for (path, response) in paths.iter().zip(pending) {
+        let bytes = response.join().unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            text.starts_with("HTTP/1.1 200"),
+            "{path}: {}",
+            &text[..text.len().min(200)]
+        );
+        let body = text.find("\r\n\r\n").map(|i| &bytes[i + 4..]).unwrap();
+        let tail = &body[body.len().saturating_sub(16)..];
+        assert!(
+            body.starts_with(b"%PDF") && tail.windows(5).any(|w| w == b"%%EOF"),
+            "{path}: not a whole PDF"
+        );
+    }
     let mut rest = String::new();
     stderr.read_to_string(&mut rest).unwrap();
     assert!(rest.contains("stopped"), "{rest}");
+    assert!(!rest.contains("timeout"), "{rest}");
 }
 
 /// A burst of saves makes few rebuilds, and the last one sees the last save.
