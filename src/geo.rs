@@ -787,11 +787,13 @@ mod tests {
     /// more than their tolerance), the locator inset drops it, and every ring stays.
     #[test]
     fn the_inset_base_map_is_coarser_than_the_small_one() {
-        let mut geo = Geo::default();
-        geo.provinces = vec![vec![
-            0, 0, 100, 0, 100, 100, 55, 100, 50, 95, 45, 100, 0, 100,
-        ]];
-        geo.waters = vec![vec![20, 20, 30, 20, 30, 30, 20, 30]];
+        let geo = Geo {
+            provinces: vec![vec![
+                0, 0, 100, 0, 100, 100, 55, 100, 50, 95, 45, 100, 0, 100,
+            ]],
+            waters: vec![vec![20, 20, 30, 20, 30, 30, 20, 30]],
+            ..Geo::default()
+        };
         let has_notch = |rings: &[Ring]| {
             rings
                 .iter()
