@@ -68,7 +68,9 @@ fn main() {
             )
             .unwrap_or_else(|e| panic!("{e:?}"));
         let wall = started.elapsed().as_secs_f64() * 1000.0;
-        let cpu = cpu_ms().zip(cpu).map_or(f64::NAN, |(after, before)| after - before);
+        let cpu = cpu_ms()
+            .zip(cpu)
+            .map_or(f64::NAN, |(after, before)| after - before);
         println!(
             "{label}: {wall:.1} ms, cpu {cpu:.1} ms ({} pages)",
             compiled.document.pages().len()
