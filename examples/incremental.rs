@@ -5,6 +5,7 @@
 //! cargo run --release --example incremental                # edit the first key figure
 //! FIELD=1 EDITS=8 cargo run --release --example incremental # another figure, more edits
 //! TRACE=/tmp/trace.json cargo run --release --example incremental
+//! COLD=1 EDITS=0 TRACE=/tmp/cold.json cargo run --release --example incremental
 //! ```
 //!
 //! One process, as the server: a cold compile, then `EDITS` compiles each after adding one
@@ -13,7 +14,8 @@
 //! process's threads (from `/proc`, Linux only), which varies less on a shared machine; the
 //! last line their medians over the edits after the first two. With `TRACE`, the last compile is recorded with
 //! typst-timing as a Chrome trace (open it in a trace viewer, or add up the self time per
-//! event and source line), spans resolved to file and line.
+//! event and source line), spans resolved to file and line. With `COLD` as well, Typst's caches
+//! are emptied before that compile, so the trace shows a cold compile.
 
 use std::time::Instant;
 
@@ -93,6 +95,10 @@ fn main() {
     }
     let Some(trace) = var("TRACE") else { return };
     model.regions[index].figures[field] += 1;
+    if var("COLD").is_some() {
+        // Every memoized result dropped: the traced compile starts from nothing.
+        comemo::evict(0);
+    }
     typst_timing::enable();
     run(&model, "traced");
     typst_timing::disable();

@@ -41,6 +41,8 @@ pub struct Geo {
     small: OnceLock<SmallMaps>,
     /// The municipalities in metres, indexed for detail maps, made on first use.
     metre_index: OnceLock<MetreIndex>,
+    /// The base map simplified for locator insets, made on first use (see [`Geo::inset`]).
+    inset: OnceLock<InsetMap>,
 }
 
 impl Geo {
@@ -84,7 +86,33 @@ impl Geo {
     pub fn small(&self) -> &SmallMaps {
         self.small.get_or_init(|| small_maps(self))
     }
+
+    /// The provinces and waters simplified for a locator inset, with shared borders kept
+    /// shared. Made when first asked for.
+    pub fn inset(&self) -> &InsetMap {
+        self.inset.get_or_init(|| {
+            let land_and_water = self.provinces.iter().chain(&self.waters);
+            let mut provinces = crate::simplify::rings(land_and_water, INSET_TOLERANCE);
+            let waters = provinces.split_off(self.provinces.len());
+            InsetMap { provinces, waters }
+        })
+    }
 }
+
+/// The base map for the locator insets of the detail maps (about 26 mm wide): simplified
+/// with a tolerance of [`INSET_TOLERANCE`] map units. Each region page draws it once, and
+/// every point costs the layout and the PDF export.
+#[derive(Debug, Clone, Default)]
+pub struct InsetMap {
+    /// Province outer rings.
+    pub provinces: Vec<Ring>,
+    /// Enclosed waters.
+    pub waters: Vec<Ring>,
+}
+
+/// Simplification tolerance for [`InsetMap`], in map units: 0.15 mm on an inset 26 mm wide
+/// (a map unit is 0.024 mm there), as [`SMALL_TOLERANCE`] is on a map 50 mm wide.
+pub const INSET_TOLERANCE: f64 = 6.0;
 
 /// Boundaries for maps about 50 mm wide (a fact sheet's, a region page's): simplified with a
 /// tolerance of [`SMALL_TOLERANCE`] map units, 0.15 mm at that size (thinner than the
@@ -753,6 +781,40 @@ mod tests {
 
     fn square(x: i32, y: i32) -> Ring {
         vec![x, y, x + 10, y, x + 10, y + 10, x, y + 10]
+    }
+
+    /// A province whose coast has a notch 5 map units deep: the small maps keep it (it is
+    /// more than their tolerance), the locator inset drops it, and every ring stays.
+    #[test]
+    fn the_inset_base_map_is_coarser_than_the_small_one() {
+        let geo = Geo {
+            provinces: vec![vec![
+                0, 0, 100, 0, 100, 100, 55, 100, 50, 95, 45, 100, 0, 100,
+            ]],
+            waters: vec![vec![20, 20, 30, 20, 30, 30, 20, 30]],
+            ..Geo::default()
+        };
+        let has_notch = |rings: &[Ring]| {
+            rings
+                .iter()
+                .any(|r| r.chunks_exact(2).any(|p| p == [50, 95]))
+        };
+        assert!(
+            has_notch(&geo.small().provinces),
+            "{:?}",
+            geo.small().provinces
+        );
+        assert!(
+            !has_notch(&geo.inset().provinces),
+            "{:?}",
+            geo.inset().provinces
+        );
+        assert_eq!(geo.inset().provinces.len(), 1);
+        assert_eq!(
+            geo.inset().waters,
+            geo.waters,
+            "a small square keeps its corners"
+        );
     }
 
     #[test]

@@ -36,6 +36,8 @@ pub enum Detail {
     Full,
     /// Simplified for maps about 50 mm wide ([`geo::SmallMaps`]): region maps, fact sheets.
     Small,
+    /// Simplified further for the locator insets of the detail maps ([`geo::InsetMap`]).
+    Inset,
 }
 
 /// The base map, when the project has boundaries.
@@ -44,6 +46,7 @@ pub fn base(model: &Model, detail: Detail) -> Option<BaseMap<'_>> {
         let (land, water) = match detail {
             Detail::Full => (&g.provinces, &g.waters),
             Detail::Small => (&g.small().provinces, &g.small().waters),
+            Detail::Inset => (&g.inset().provinces, &g.inset().waters),
         };
         BaseMap {
             width: geo::MAP_WIDTH as i32,
@@ -198,7 +201,8 @@ fn overview<'a>(model: &'a Model, geo: &'a Geo, sector: Sector, detail: Detail) 
     let colours = geo::colour(&geo::neighbours(geo, &groups));
     let municipalities = match detail {
         Detail::Full => &geo.municipalities,
-        Detail::Small => &geo.small().municipalities,
+        // The insets have no municipalities of their own.
+        Detail::Small | Detail::Inset => &geo.small().municipalities,
     };
     let rings_of = |i: usize| {
         municipalities

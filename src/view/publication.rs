@@ -35,6 +35,8 @@ pub struct PublicationView<'a> {
     pub geo: Option<maps::BaseMap<'a>>,
     /// The same, simplified for the small maps on the region pages.
     pub geo_small: Option<maps::BaseMap<'a>>,
+    /// The same, simplified further for the locator insets of the detail maps.
+    pub geo_inset: Option<maps::BaseMap<'a>>,
     /// Overview maps per sector.
     pub overviews: Vec<maps::OverviewMap<'a>>,
     /// A–Z index of all municipalities with their regions.
@@ -264,6 +266,7 @@ pub fn view(model: &Model) -> PublicationView<'_> {
         sources: p.sources.iter().map(SourceView::from).collect(),
         geo: maps::base(model, maps::Detail::Full),
         geo_small: maps::base(model, maps::Detail::Small),
+        geo_inset: maps::base(model, maps::Detail::Inset),
         overviews: maps::overviews(model),
         municipality_index: maps::index(model),
     }
