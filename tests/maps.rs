@@ -259,7 +259,10 @@ impl TextBox {
 fn text_boxes(frame: &Frame) -> Vec<TextBox> {
     let mut out = Vec::new();
     drukwerk::render::for_each_item(frame, Transform::identity(), &mut |item, ts| {
-        if let FrameItem::Text(text) = item {
+        // A halo (the same text stroked in paper under a label) is not a label of its own.
+        if let FrameItem::Text(text) = item
+            && text.stroke.is_none()
+        {
             let metrics = text.font.metrics();
             let ascent = metrics.ascender.at(text.size);
             let descent = -metrics.descender.at(text.size);
