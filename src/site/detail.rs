@@ -22,7 +22,7 @@ use crate::view::detail::{DetailMap, KeyEntry, UNITS_PER_MM, Window};
 use crate::view::labels::{Label, LabelKind, MM_PER_PT};
 use crate::view::maps::BaseMap;
 use crate::view::textwidth::{self, Weight};
-use crate::view::{collation_key, dutch_list};
+use crate::view::{collation_key, dutch_list, municipalities_phrase};
 
 /// Size on screen, CSS pixels per millimetre of the printed map: the map's width and height
 /// attributes (the stylesheet shrinks it to a narrower column). At 6 px the smallest label
@@ -339,12 +339,10 @@ pub fn description(
 ) -> String {
     let mut out = format!("Kaart van {region} en omgeving. ");
     if provinces.is_empty() {
-        let n = municipalities.len();
         let _ = write!(
             out,
-            "De regio, lichtblauw met een donkere rand, bestaat uit {n} {}: {}. ",
-            if n == 1 { "gemeente" } else { "gemeenten" },
-            dutch_list(municipalities),
+            "De regio, lichtblauw met een donkere rand, bestaat uit {}. ",
+            municipalities_phrase(municipalities),
         );
         out.push_str(&numbered(&window.key));
     } else {

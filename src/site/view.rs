@@ -16,7 +16,7 @@ use crate::model::{Case, CaseKind, Image, Model};
 use crate::richtext::plain_text;
 use crate::view::maps::{self, IndexLetter};
 use crate::view::publication::{PublicationView, SectorCount};
-use crate::view::{FigureView, RegionRef, SectorView, SourceView, dutch_number};
+use crate::view::{FigureView, RegionRef, SectorView, SourceView, dutch_list, dutch_number};
 
 /// What every page shows: the publication's name, date, navigation and downloads.
 #[derive(Debug, Serialize)]
@@ -704,15 +704,6 @@ fn subtitle(sectors: &[crate::model::Sector]) -> String {
     format!("Onderwijsregio voor {}", dutch_list(&names))
 }
 
-/// "a, b en c".
-fn dutch_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} en {last}", init.join(", ")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -722,14 +713,5 @@ mod tests {
         assert_eq!(dutch_size(512), "1 kB");
         assert_eq!(dutch_size(38_400), "39 kB");
         assert_eq!(dutch_size(2_049_000), "2,0 MB");
-    }
-
-    #[test]
-    fn lists_in_dutch() {
-        assert_eq!(dutch_list(&["a".into()]), "a");
-        assert_eq!(
-            dutch_list(&["a".into(), "b".into(), "c".into()]),
-            "a, b en c"
-        );
     }
 }

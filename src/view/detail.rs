@@ -1029,17 +1029,7 @@ fn neighbour_forms(name: &str) -> Vec<Vec<String>> {
 /// Alternative text of the detail map.
 fn alt(model: &Model, region: &Region, shared: &[&str]) -> String {
     let area = if region.provinces.is_empty() {
-        let names = super::municipality_names(model, region);
-        format!(
-            "{} {}: {}",
-            names.len(),
-            if names.len() == 1 {
-                "gemeente"
-            } else {
-                "gemeenten"
-            },
-            dutch_list(&names)
-        )
+        super::municipalities_phrase(&super::municipality_names(model, region))
     } else {
         let p: Vec<&str> = region.provinces.iter().map(String::as_str).collect();
         format!("de provincies {}", dutch_list(&p))

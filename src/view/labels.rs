@@ -560,32 +560,14 @@ mod tests {
     fn names_at_the_same_point_move_apart() {
         let mut p = Placer::new(100.0, 60.0, 0.0);
         let forms = forms("Zwolle", Weight::SemiBold);
-        let a = p
-            .place(
-                &Name {
-                    kind: LabelKind::Municipality,
-                    forms: &forms,
-                    sizes: &[7.0],
-                    weight: Weight::SemiBold,
-                },
-                (50.0, 30.0),
-                &everywhere(),
-                1.0,
-            )
-            .unwrap();
-        let b = p
-            .place(
-                &Name {
-                    kind: LabelKind::Municipality,
-                    forms: &forms,
-                    sizes: &[7.0],
-                    weight: Weight::SemiBold,
-                },
-                (50.0, 30.0),
-                &everywhere(),
-                1.0,
-            )
-            .unwrap();
+        let name = Name {
+            kind: LabelKind::Municipality,
+            forms: &forms,
+            sizes: &[7.0],
+            weight: Weight::SemiBold,
+        };
+        let a = p.place(&name, (50.0, 30.0), &everywhere(), 1.0).unwrap();
+        let b = p.place(&name, (50.0, 30.0), &everywhere(), 1.0).unwrap();
         assert!(!a.rect.overlaps(&b.rect), "{a:?} {b:?}");
         // The first is exactly at its point.
         assert!((a.rect.x + a.rect.w / 2.0 - 50.0).abs() < 0.02);

@@ -99,15 +99,9 @@ pub fn region_map<'a>(model: &'a Model, region: &'a Region) -> Option<RegionMap<
     } else {
         let names = super::municipality_names(model, region);
         format!(
-            "Kaart van Nederland met {} gemarkeerd: {} {}: {}.",
+            "Kaart van Nederland met {} gemarkeerd: {}.",
             region.name,
-            names.len(),
-            if names.len() == 1 {
-                "gemeente"
-            } else {
-                "gemeenten"
-            },
-            dutch_list(&names)
+            super::municipalities_phrase(&names)
         )
     };
     Some(RegionMap { codes, rings, alt })

@@ -337,12 +337,25 @@ pub fn municipality_names<'a>(model: &'a Model, region: &Region) -> Vec<&'a str>
 }
 
 /// "a, b en c".
-pub fn dutch_list(items: &[&str]) -> String {
+pub fn dutch_list<S: AsRef<str>>(items: &[S]) -> String {
     match items {
         [] => String::new(),
-        [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} en {last}", init.join(", ")),
+        [one] => one.as_ref().to_string(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} en {}", init.join(", "), last.as_ref())
+        }
     }
+}
+
+/// "3 gemeenten: a, b en c" ("1 gemeente: a"), as the maps' text alternatives say it.
+pub fn municipalities_phrase<S: AsRef<str>>(names: &[S]) -> String {
+    let noun = if names.len() == 1 {
+        "gemeente"
+    } else {
+        "gemeenten"
+    };
+    format!("{} {noun}: {}", names.len(), dutch_list(names))
 }
 
 /// Formats an integer the Dutch way: `144052` → `144.052`, `-1500` → `-1.500`.
@@ -404,6 +417,18 @@ mod tests {
         assert_eq!(dutch_number(144052), "144.052");
         assert_eq!(dutch_number(1234567), "1.234.567");
         assert_eq!(dutch_number(-1500), "-1.500");
+    }
+
+    #[test]
+    fn lists_in_dutch() {
+        assert_eq!(dutch_list::<&str>(&[]), "");
+        assert_eq!(dutch_list(&["a".to_string()]), "a");
+        assert_eq!(dutch_list(&["a", "b", "c"]), "a, b en c");
+        assert_eq!(municipalities_phrase(&["Urk"]), "1 gemeente: Urk");
+        assert_eq!(
+            municipalities_phrase(&["Epe", "Urk"]),
+            "2 gemeenten: Epe en Urk"
+        );
     }
 
     #[test]
