@@ -177,8 +177,12 @@ pub struct Edition<'a> {
 /// previous eviction. Measured on the 49 fact sheets (2 workers, release): with eviction every
 /// 8 documents the peak levels off (48, 60, 70 MB for 12, 25, 49 sheets); never evicting, it
 /// grows with every sheet (55, 84, 116 MB) for about 2 % less time; clearing everything after
-/// each document costs a third more time (the sheets share much of their layout).
-const EVICT_EVERY: usize = 8;
+/// each document costs a third more time (the sheets share much of their layout). `serve`
+/// evicts on the same schedule after its on-demand compiles.
+pub(crate) const EVICT_EVERY: usize = 8;
+/// The age [`comemo::evict`] is given at each of those evictions: what the documents since
+/// the previous one did not use goes.
+pub(crate) const EVICT_AGE: usize = 1;
 
 /// One job's output and warnings, or its errors.
 type JobResult = Result<(Output, Vec<Diagnostic>), Vec<Diagnostic>>;
@@ -212,7 +216,7 @@ pub fn run(
         // few documents did not use go; the shared layout (style, base map, common words)
         // is used by every sheet and stays. See EVICT_EVERY.
         if evict && finished.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
-            comemo::evict(1);
+            comemo::evict(EVICT_AGE);
         }
         {
             let mut t = timings.lock().unwrap_or_else(|e| e.into_inner());

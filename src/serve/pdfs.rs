@@ -20,6 +20,7 @@ use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use tokio::sync::{Semaphore, watch};
 
 use crate::diagnostics::Diagnostic;
+use crate::jobs;
 
 /// A finished PDF.
 #[derive(Debug)]
@@ -305,17 +306,14 @@ impl Pdfs {
             .remove(&key);
         self.stats.compile_seconds.observe(took.as_secs_f64());
         // As the batch does: keep Typst's caches from growing with the number of documents.
-        if self.compiles.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
-            comemo::evict(EVICT_AGE);
+        if self.compiles.fetch_add(1, Ordering::Relaxed) % jobs::EVICT_EVERY
+            == jobs::EVICT_EVERY - 1
+        {
+            comemo::evict(jobs::EVICT_AGE);
             super::release_free_memory();
         }
     }
 }
-
-/// Evict Typst's caches after this many on-demand compiles…
-const EVICT_EVERY: usize = 8;
-/// …dropping what the last few evictions' worth of documents did not use.
-const EVICT_AGE: usize = 1;
 
 /// A least-recently-used cache of PDFs with a byte budget.
 struct Lru {
