@@ -91,8 +91,8 @@ pub fn app(workspace: Arc<Workspace>, options: &Options) -> Arc<App> {
         options.cache_bytes,
     ));
     let metrics = metrics::Metrics::new(&pdfs.stats);
-    let editor = (!options.read_only)
-        .then(|| Arc::new(editor::Editor::new(workspace.clone(), options.git)));
+    let editor =
+        (!options.read_only).then(|| Arc::new(editor::Editor::new(workspace.clone(), options.git)));
     Arc::new(App {
         editor,
         workspace,
