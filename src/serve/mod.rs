@@ -132,6 +132,10 @@ pub fn app(workspace: Arc<Workspace>, options: &Options) -> Arc<App> {
     })
 }
 
+/// How long the server still reads requests after Ctrl-C or SIGTERM before it stops taking
+/// new ones.
+const SHUTDOWN_READ_GRACE: Duration = Duration::from_millis(250);
+
 /// Runs the server until Ctrl-C or SIGTERM. Prints `Serving http://HOST:PORT` on stderr once
 /// it listens, and unless `--read-only` the editor's link with its token (`Bewerken:
 /// http://HOST:PORT/?token=…`). `log` receives one line per rebuild.
@@ -217,6 +221,10 @@ pub async fn run(
     )
     .with_graceful_shutdown(async move {
         shutdown_signal().await;
+        // Connections that arrived just before the signal but whose request is not read yet
+        // would be closed unanswered (reset) by the graceful shutdown; a moment lets the busy
+        // workers read them, so they count as in flight.
+        tokio::time::sleep(SHUTDOWN_READ_GRACE).await;
         // Event streams end now; requests in flight (PDFs being made) may finish.
         app.stopping.send_replace(true);
         let _ = stopped_tx.send(());
