@@ -12,13 +12,9 @@ use axum::routing::{get, post};
 use axum::{Extension, Json};
 use serde_json::{Value, json};
 
+use super::auth::Editor as EditorUser;
 use super::{App, json_response};
 use crate::serve::editor::{EditError, Editor};
-
-/// The user a request was made by, as the single-sign-on proxy named them (the commit
-/// author); absent for token users.
-#[derive(Debug, Clone)]
-pub struct EditorUser(pub String);
 
 /// The editor's routes (only when the server is not read-only).
 pub fn routes() -> Router<Arc<App>> {
@@ -117,8 +113,9 @@ fn body(body: Result<Json<Value>, JsonRejection>) -> Result<Value, Response> {
     }
 }
 
+/// The commit author: the user the single-sign-on proxy named (none for a token).
 fn user(user: Option<Extension<EditorUser>>) -> Option<String> {
-    user.map(|Extension(EditorUser(name))| name)
+    user.and_then(|Extension(editor)| editor.user)
 }
 
 async fn schema(State(app): State<Arc<App>>) -> Response {
