@@ -41,7 +41,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
-DRUKWERK = TARGET / "release" / "drukwerk"
+# DRUKWERK_BIN measures another build (say the debug one, whose dependencies are optimised too).
+DRUKWERK = Path(os.environ.get("DRUKWERK_BIN", TARGET / "release" / "drukwerk"))
 WORK = ROOT / "out" / "bench-serve"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench import find_typst  # noqa: E402  (the same typst-cli 0.15.1 as bench.py)
@@ -327,8 +328,10 @@ def token_of(server, timeout=10):
 
 def api(server, token, method, path, body):
     c = server.connection()
-    c.request(method, path, body=json.dumps(body), headers={
-        "Content-Type": "application/json", "Authorization": f"Bearer {token}"})
+    headers = {"Authorization": f"Bearer {token}"}
+    if body is not None:
+        headers["Content-Type"] = "application/json"
+    c.request(method, path, body=None if body is None else json.dumps(body), headers=headers)
     r = c.getresponse()
     data = r.read()
     c.close()
@@ -390,7 +393,8 @@ def main():
     parser.add_argument("--editor-only", action="store_true", help="measure only the editor")
     args = parser.parse_args()
 
-    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    if "DRUKWERK_BIN" not in os.environ:
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     project = WORK / "project"
     copy_project(project)
     out = []

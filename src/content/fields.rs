@@ -17,11 +17,12 @@ use super::schema::{Field, Kind, Widget};
 /// Why a text cannot be turned into fields or back.
 #[derive(Debug, thiserror::Error)]
 pub enum FieldsError {
-    /// The file on disk is not valid TOML (the editor can only show `check`'s error).
-    #[error("the file is not valid TOML: {0}")]
+    /// The file on disk is not valid TOML (the editor can only show `check`'s error). Dutch:
+    /// the editor shows it to its users.
+    #[error("het bestand is geen geldige TOML; herstel het eerst (drukwerk check wijst de plek aan): {0}")]
     Toml(#[from] toml_edit::TomlError),
     /// The fields are not a JSON object.
-    #[error("fields must be a JSON object")]
+    #[error("\"fields\" moet een JSON-object zijn")]
     NotAnObject,
 }
 
