@@ -53,6 +53,7 @@ impl Server {
                 "/api/content/regions/{id}",
                 get(who).put(echo).post(echo).delete(echo),
             )
+            .route("/api/content/images", axum::routing::post(raw_length))
             .route("/edit/regions/{id}", get(who));
         Self {
             real: serve::http::router(app.clone()),
@@ -85,6 +86,13 @@ async fn who(request: axum::extract::Request) -> Json<Value> {
 /// A write handler: the body through axum's `Json` extractor, as the editor's will read it.
 async fn echo(Extension(editor): Extension<Editor>, Json(value): Json<Value>) -> Json<Value> {
     Json(json!({ "user": editor.user, "bytes": value.to_string().len() }))
+}
+
+/// A handler that reads the body stream itself, without an extractor (and so without axum's
+/// `DefaultBodyLimit`): only the guard's limit stands between it and a huge body.
+async fn raw_length(request: axum::extract::Request) -> String {
+    let bytes = request.into_body().collect().await.unwrap().to_bytes();
+    bytes.len().to_string()
 }
 
 struct Answer {
@@ -574,28 +582,41 @@ async fn a_body_over_8_mb_is_413_on_the_stream_too() {
         .await;
     assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
 
-    // Chunked, no Content-Length: counted on the stream.
-    let chunks = (0..9).map(|_| Ok::<_, std::io::Error>(vec![b' '; 1 << 20]));
-    let r = server
-        .editor(
-            write("PUT", uri)
-                .header(header::TRANSFER_ENCODING, "chunked")
-                .body(Body::from_stream(futures_util::stream::iter(chunks)))
-                .unwrap(),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    // Chunked, no Content-Length: counted on the stream, also for a handler that reads the
+    // stream itself.
+    for (method, uri) in [("PUT", uri), ("POST", "/api/content/images")] {
+        let chunks = (0..9).map(|_| Ok::<_, std::io::Error>(vec![b' '; 1 << 20]));
+        let r = server
+            .editor(
+                write(method, uri)
+                    .header(header::TRANSFER_ENCODING, "chunked")
+                    .body(Body::from_stream(futures_util::stream::iter(chunks)))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{uri}");
 
-    // A Content-Length that lies (small) does not get more through.
+        // A Content-Length that lies (small) does not get more through.
+        let r = server
+            .editor(
+                write(method, uri)
+                    .header(header::CONTENT_LENGTH, 10)
+                    .body(Body::from(json_of(LIMIT + 1)))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{uri}");
+    }
+    // The raw handler gets what was sent, up to the limit.
     let r = server
         .editor(
-            write("PUT", uri)
-                .header(header::CONTENT_LENGTH, 10)
-                .body(Body::from(json_of(LIMIT + 1)))
+            write("POST", "/api/content/images")
+                .body(Body::from(json_of(LIMIT)))
                 .unwrap(),
         )
         .await;
-    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.text(), LIMIT.to_string());
 
     // Exactly the limit passes, and reaches a handler that reads it with axum's `Json`
     // (whose own default limit is 2 MB).
