@@ -1,5 +1,6 @@
 //! Stage 1 (load): content files → raw serde values with spans.
 
+pub mod geography;
 pub mod load;
 pub mod raw;
 
