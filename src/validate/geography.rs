@@ -53,9 +53,11 @@ pub fn geography(raw: &RawContent, diagnostics: &mut Vec<Diagnostic>) -> Option<
             "the boundaries have no source line for the maps",
         )
         .with_help("add attribution = \"Gemeente- en provinciegrenzen 2025: © CBS, CBS Gebiedsindelingen via PDOK (CC BY 4.0); vereenvoudigd (cartomap/nl).\" (CC BY 4.0 asks for it on every map)");
-        diagnostics.push(match &g.attribution {
-            Some(a) => d.at(publication, a.span(), "empty"),
-            None => d.in_file(publication),
+        let boundaries = g.municipality_boundaries.as_ref().or(g.province_boundaries.as_ref());
+        diagnostics.push(match (&g.attribution, boundaries) {
+            (Some(a), _) => d.at(publication, a.span(), "empty"),
+            (None, Some(b)) => d.at(publication, b.span(), "these boundaries' maps need a source line"),
+            (None, None) => d.in_file(publication),
         });
         ok = false;
     }
