@@ -244,8 +244,8 @@ impl GeoCache {
 
 /// Parses the municipality and province GeoJSON files. Errors are messages for a diagnostic.
 pub fn parse(municipalities: &str, provinces: &str) -> Result<Geo, String> {
-    let m: FeatureCollection =
-        serde_json::from_str(municipalities).map_err(|e| format!("municipality boundaries: {e}"))?;
+    let m: FeatureCollection = serde_json::from_str(municipalities)
+        .map_err(|e| format!("municipality boundaries: {e}"))?;
     let p: FeatureCollection =
         serde_json::from_str(provinces).map_err(|e| format!("province boundaries: {e}"))?;
     let [min_x, min_y, max_x, max_y] = m.bbox;

@@ -323,9 +323,17 @@ fn every_region_theme_case_and_municipality_has_its_page_or_entry() {
         );
     }
     // The sources page carries the attribution the CBS licence asks for, as [geography] gives it.
-    assert!(model.geography.attribution.starts_with("Gemeente- en provinciegrenzen 2025: © CBS"));
+    assert!(
+        model
+            .geography
+            .attribution
+            .starts_with("Gemeente- en provinciegrenzen 2025: © CBS")
+    );
     assert!(pages["bronnen.html"].contains(&escape(&model.geography.attribution)));
-    assert!(register.contains("(indeling 2025)"), "the register names the division's year");
+    assert!(
+        register.contains("(indeling 2025)"),
+        "the register names the division's year"
+    );
 }
 
 #[test]

@@ -103,7 +103,11 @@ mod tests {
     fn refuses_paths_that_leave_the_project() {
         let geography = table(None, Some(TABLE)).unwrap();
         let mut diagnostics = Vec::new();
-        let files = files(Path::new("content/publication.toml"), &geography, &mut diagnostics);
+        let files = files(
+            Path::new("content/publication.toml"),
+            &geography,
+            &mut diagnostics,
+        );
         assert_eq!(
             files.list.as_deref(),
             Some(Path::new("content/geo/gemeenten-2026.csv"))
@@ -111,6 +115,9 @@ mod tests {
         assert_eq!(files.municipalities, None);
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(diagnostics[0].code, "path-outside-project");
-        assert_eq!(&TABLE[diagnostics[0].span.clone().unwrap()], "\"../gemeenten.geojson\"");
+        assert_eq!(
+            &TABLE[diagnostics[0].span.clone().unwrap()],
+            "\"../gemeenten.geojson\""
+        );
     }
 }

@@ -89,7 +89,11 @@ pub fn name_edits(
     let Some(list) = doc.get("municipalities").and_then(Item::as_array) else {
         return Ok(Vec::new());
     };
-    let gone: HashMap<&str, _> = comparison.gone.iter().map(|g| (g.code.as_str(), g)).collect();
+    let gone: HashMap<&str, _> = comparison
+        .gone
+        .iter()
+        .map(|g| (g.code.as_str(), g))
+        .collect();
     let renamed: HashMap<&str, &str> = comparison
         .renamed
         .iter()
@@ -115,9 +119,9 @@ pub fn name_edits(
     let mut edits = Vec::new();
     for (value, code) in entries {
         let Some(code) = code else { continue };
-        let span = value
-            .span()
-            .ok_or_else(|| ApplyError::Missing("a municipality without a place in the file".into()))?;
+        let span = value.span().ok_or_else(|| {
+            ApplyError::Missing("a municipality without a place in the file".into())
+        })?;
         let written = value.as_str().unwrap_or_default().to_string();
         let change = if let Some(g) = gone.get(code) {
             match g.successor() {
@@ -176,8 +180,14 @@ pub fn apply_names(text: &str, edits: &[NameEdit]) -> Result<String, ApplyError>
     }
     let mut splices: Vec<(Range<usize>, String)> = Vec::new();
     for e in edits {
-        if !text.is_char_boundary(e.span.start) || !text.is_char_boundary(e.span.end) || e.span.end > text.len() {
-            return Err(ApplyError::Missing(format!("\"{}\" is not where it was", e.written)));
+        if !text.is_char_boundary(e.span.start)
+            || !text.is_char_boundary(e.span.end)
+            || e.span.end > text.len()
+        {
+            return Err(ApplyError::Missing(format!(
+                "\"{}\" is not where it was",
+                e.written
+            )));
         }
         match (&e.change, e.new_name()) {
             (NameChange::Vanished, _) => {}
@@ -193,10 +203,16 @@ pub fn apply_names(text: &str, edits: &[NameEdit]) -> Result<String, ApplyError>
     let after: Vec<String> = Document::parse(out.as_str())?
         .get("municipalities")
         .and_then(Item::as_array)
-        .map(|l| l.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+        .map(|l| {
+            l.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default();
     if after != expected {
-        return Err(ApplyError::Mismatch(format!("{after:?} instead of {expected:?}")));
+        return Err(ApplyError::Mismatch(format!(
+            "{after:?} instead of {expected:?}"
+        )));
     }
     Ok(out)
 }
@@ -206,7 +222,9 @@ pub fn apply_names(text: &str, edits: &[NameEdit]) -> Result<String, ApplyError>
 /// the last item, the comma before it) with the spaces around.
 fn removal(text: &str, span: Range<usize>) -> Range<usize> {
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i + 1);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i + 1);
     let before = &text[line_start..span.start];
     let after = text[span.end..line_end].trim_start();
     let after = after.strip_prefix(',').unwrap_or(after).trim_start();
@@ -228,7 +246,9 @@ fn removal(text: &str, span: Range<usize>) -> Range<usize> {
     }
     // The last item: take the comma before it.
     let mut start = span.start;
-    while start > 0 && (blank(bytes[start - 1]) || bytes[start - 1] == b'\n' || bytes[start - 1] == b'\r') {
+    while start > 0
+        && (blank(bytes[start - 1]) || bytes[start - 1] == b'\n' || bytes[start - 1] == b'\r')
+    {
         start -= 1;
     }
     if start > 0 && bytes[start - 1] == b',' {
@@ -261,8 +281,14 @@ pub fn switch_publication(text: &str, switch: &Switch) -> Result<String, ApplyEr
         .ok_or_else(|| ApplyError::Missing("publication.toml has no [geography] table".into()))?;
     let mut values: Vec<(&str, Value)> = vec![
         ("year", Value::from(i64::from(switch.year))),
-        ("municipality-list", Value::from(switch.municipality_list.as_str())),
-        ("municipality-boundaries", Value::from(switch.municipality_boundaries.as_str())),
+        (
+            "municipality-list",
+            Value::from(switch.municipality_list.as_str()),
+        ),
+        (
+            "municipality-boundaries",
+            Value::from(switch.municipality_boundaries.as_str()),
+        ),
         ("attribution", Value::from(switch.attribution.as_str())),
     ];
     if let Some(p) = &switch.province_boundaries {
@@ -273,7 +299,11 @@ pub fn switch_publication(text: &str, switch: &Switch) -> Result<String, ApplyEr
         let span = table
             .get(key)
             .and_then(Item::span)
-            .filter(|s| s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end))
+            .filter(|s| {
+                s.end <= text.len()
+                    && text.is_char_boundary(s.start)
+                    && text.is_char_boundary(s.end)
+            })
             .ok_or_else(|| ApplyError::Missing(format!("[geography] has no `{key}`")))?;
         splices.push((span, value.to_string()));
     }
@@ -317,9 +347,21 @@ mod tests {
         };
         Comparison {
             gone: vec![
-                Gone { code: "GM0001".into(), name: "Aa".into(), into: into("GM0100", "Aabee") },
-                Gone { code: "GM0002".into(), name: "Bee".into(), into: into("GM0100", "Aabee") },
-                Gone { code: "GM0005".into(), name: "Dee".into(), into: into("GM0003", "Cee") },
+                Gone {
+                    code: "GM0001".into(),
+                    name: "Aa".into(),
+                    into: into("GM0100", "Aabee"),
+                },
+                Gone {
+                    code: "GM0002".into(),
+                    name: "Bee".into(),
+                    into: into("GM0100", "Aabee"),
+                },
+                Gone {
+                    code: "GM0005".into(),
+                    name: "Dee".into(),
+                    into: into("GM0003", "Cee"),
+                },
             ],
             renamed: vec![Renamed {
                 code: "GM0004".into(),
@@ -358,8 +400,14 @@ mod tests {
             edit("municipalities = [\"Cee\", \"Dee\"]\n"),
             "municipalities = [\"Cee\"]\n"
         );
-        assert_eq!(edit("municipalities = ['Bee']\n"), "municipalities = [\"Aabee\"]\n");
-        assert_eq!(edit("provinces = [\"Groningen\"]\n"), "provinces = [\"Groningen\"]\n");
+        assert_eq!(
+            edit("municipalities = ['Bee']\n"),
+            "municipalities = [\"Aabee\"]\n"
+        );
+        assert_eq!(
+            edit("provinces = [\"Groningen\"]\n"),
+            "provinces = [\"Groningen\"]\n"
+        );
     }
 
     #[test]

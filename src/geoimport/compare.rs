@@ -135,7 +135,12 @@ impl<'a> Locator<'a> {
             .map(|a| {
                 let mut b = [i32::MAX, i32::MAX, i32::MIN, i32::MIN];
                 for p in a.polygons.iter().flatten().flat_map(|r| r.chunks_exact(2)) {
-                    b = [b[0].min(p[0]), b[1].min(p[1]), b[2].max(p[0]), b[3].max(p[1])];
+                    b = [
+                        b[0].min(p[0]),
+                        b[1].min(p[1]),
+                        b[2].max(p[0]),
+                        b[3].max(p[1]),
+                    ];
                 }
                 b
             })
@@ -197,7 +202,12 @@ pub fn inside(area: &Area, x: f64, y: f64) -> bool {
 /// bounding box that fall inside it; for a shape too thin to catch any, its label point.
 pub fn samples(area: &Area) -> Vec<(f64, f64)> {
     let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
-    for p in area.polygons.iter().flatten().flat_map(|r| r.chunks_exact(2)) {
+    for p in area
+        .polygons
+        .iter()
+        .flatten()
+        .flat_map(|r| r.chunks_exact(2))
+    {
         let (x, y) = (f64::from(p[0]), f64::from(p[1]));
         b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
     }
@@ -228,7 +238,16 @@ mod tests {
         Area {
             code: code.into(),
             name: name.into(),
-            polygons: vec![vec![vec![x, y, x + size, y, x + size, y + size, x, y + size]]],
+            polygons: vec![vec![vec![
+                x,
+                y,
+                x + size,
+                y,
+                x + size,
+                y + size,
+                x,
+                y + size,
+            ]]],
         }
     }
 
@@ -271,7 +290,11 @@ mod tests {
             assert_eq!((s.code.as_str(), s.percent), ("GM0100", 100), "{gone:?}");
         }
         assert_eq!(c.new.len(), 1);
-        let from: Vec<(&str, u32)> = c.new[0].from.iter().map(|s| (s.code.as_str(), s.percent)).collect();
+        let from: Vec<(&str, u32)> = c.new[0]
+            .from
+            .iter()
+            .map(|s| (s.code.as_str(), s.percent))
+            .collect();
         assert_eq!(from, [("GM0001", 50), ("GM0002", 50)]);
     }
 

@@ -86,7 +86,9 @@ pub fn attribution(municipalities: i32, provinces: i32) -> String {
     } else {
         format!("Gemeentegrenzen {municipalities}, provinciegrenzen {provinces}")
     };
-    format!("{what}: © CBS, CBS Gebiedsindelingen via PDOK (CC BY 4.0); vereenvoudigd (cartomap/nl).")
+    format!(
+        "{what}: © CBS, CBS Gebiedsindelingen via PDOK (CC BY 4.0); vereenvoudigd (cartomap/nl)."
+    )
 }
 
 /// Reads the new boundaries and works out everything the import would do, writing nothing.
@@ -134,7 +136,10 @@ pub fn plan(root: &Path, model: &Model, options: &Options) -> Result<Plan, Box<D
     // The year's files, in the engine's shape.
     let bbox = write::bbox(&new);
     let list = write::list(&rows).map_err(|e| {
-        Box::new(Diagnostic::error("write-failed", format!("cannot make the list: {e}")))
+        Box::new(Diagnostic::error(
+            "write-failed",
+            format!("cannot make the list: {e}"),
+        ))
     })?;
     let list_path = PathBuf::from(format!("content/geo/gemeenten-{year}.csv"));
     let m_path = PathBuf::from(format!("content/geo/gemeenten-{year}.geojson"));
@@ -144,7 +149,10 @@ pub fn plan(root: &Path, model: &Model, options: &Options) -> Result<Plan, Box<D
         (m_path.clone(), write::geojson(&new, bbox).into_bytes()),
     ];
     if options.provinces.is_some() {
-        files.push((p_path.clone(), write::geojson(&provinces, bbox).into_bytes()));
+        files.push((
+            p_path.clone(),
+            write::geojson(&provinces, bbox).into_bytes(),
+        ));
     }
     let files: Vec<(PathBuf, Vec<u8>, bool)> = files
         .into_iter()
@@ -171,8 +179,11 @@ pub fn plan(root: &Path, model: &Model, options: &Options) -> Result<Plan, Box<D
         let text = read_text(root, &region.file)?;
         let edits = apply::name_edits(&text, &model.gazetteer, &comparison).map_err(|e| {
             Box::new(
-                Diagnostic::error("cannot-update", format!("cannot read {}: {e}", slash(&region.file)))
-                    .in_file(&region.file),
+                Diagnostic::error(
+                    "cannot-update",
+                    format!("cannot read {}: {e}", slash(&region.file)),
+                )
+                .in_file(&region.file),
             )
         })?;
         for e in &edits {
@@ -193,9 +204,12 @@ pub fn plan(root: &Path, model: &Model, options: &Options) -> Result<Plan, Box<D
         for p in &region.provinces {
             if !province_names.contains(p.as_str()) {
                 diagnostics.push(
-                    Diagnostic::error("unknown-province", format!("the province \"{p}\" is not in the {year} boundaries"))
-                        .in_file(&region.file)
-                        .with_help("name the region's provinces as the new province file does"),
+                    Diagnostic::error(
+                        "unknown-province",
+                        format!("the province \"{p}\" is not in the {year} boundaries"),
+                    )
+                    .in_file(&region.file)
+                    .with_help("name the region's provinces as the new province file does"),
                 );
             }
         }
@@ -214,6 +228,14 @@ pub fn plan(root: &Path, model: &Model, options: &Options) -> Result<Plan, Box<D
     if year != old_year {
         diagnostics.extend(year_in_text(root, old_year, year));
     }
+    // The division's changes first, then by file and position, as check orders them.
+    diagnostics.sort_by(|a, b| {
+        (a.file.is_some(), &a.file, a.span.as_ref().map(|s| s.start)).cmp(&(
+            b.file.is_some(),
+            &b.file,
+            b.span.as_ref().map(|s| s.start),
+        ))
+    });
     Ok(Plan {
         year,
         old_year,
@@ -235,13 +257,18 @@ pub fn edited_files(root: &Path, plan: &Plan) -> Result<Vec<(PathBuf, Vec<u8>)>,
     let mut out = Vec::new();
     let failed = |file: &Path, e: String| {
         Box::new(
-            Diagnostic::error("cannot-update", format!("cannot update {}: {e}", display_path(file)))
-                .in_file(file)
-                .with_help("the file changed since it was checked; run the import again"),
+            Diagnostic::error(
+                "cannot-update",
+                format!("cannot update {}: {e}", display_path(file)),
+            )
+            .in_file(file)
+            .with_help("the file changed since it was checked; run the import again"),
         )
     };
     for (file, edits) in &plan.regions {
-        let (bom, text) = split_bom(fs::read_to_string(root.join(file)).map_err(|e| failed(file, e.to_string()))?);
+        let (bom, text) = split_bom(
+            fs::read_to_string(root.join(file)).map_err(|e| failed(file, e.to_string()))?,
+        );
         let edited = apply::apply_names(&text, edits).map_err(|e| failed(file, e.to_string()))?;
         if edited != text {
             out.push((root.join(file), format!("{bom}{edited}").into_bytes()));
@@ -249,11 +276,16 @@ pub fn edited_files(root: &Path, plan: &Plan) -> Result<Vec<(PathBuf, Vec<u8>)>,
     }
     let publication = Path::new("content/publication.toml");
     let (bom, text) = split_bom(
-        fs::read_to_string(root.join(publication)).map_err(|e| failed(publication, e.to_string()))?,
+        fs::read_to_string(root.join(publication))
+            .map_err(|e| failed(publication, e.to_string()))?,
     );
-    let switched = apply::switch_publication(&text, &plan.switch).map_err(|e| failed(publication, e.to_string()))?;
+    let switched = apply::switch_publication(&text, &plan.switch)
+        .map_err(|e| failed(publication, e.to_string()))?;
     if switched != text {
-        out.push((root.join(publication), format!("{bom}{switched}").into_bytes()));
+        out.push((
+            root.join(publication),
+            format!("{bom}{switched}").into_bytes(),
+        ));
     }
     Ok(out)
 }
@@ -271,8 +303,11 @@ fn read_text(root: &Path, file: &Path) -> Result<String, Box<Diagnostic>> {
         .map(|t| split_bom(t).1)
         .map_err(|e| {
             Box::new(
-                Diagnostic::error("unreadable-file", format!("cannot read {}: {e}", display_path(file)))
-                    .in_file(file),
+                Diagnostic::error(
+                    "unreadable-file",
+                    format!("cannot read {}: {e}", display_path(file)),
+                )
+                .in_file(file),
             )
         })
 }
@@ -281,11 +316,16 @@ fn read_text(root: &Path, file: &Path) -> Result<String, Box<Diagnostic>> {
 fn read_division(path: &Path, kind: Kind) -> Result<Division, Box<Diagnostic>> {
     let unreadable = |e: String| {
         Box::new(
-            Diagnostic::error("unreadable-file", format!("cannot read {}: {e}", display_path(path)))
-                .in_file(path),
+            Diagnostic::error(
+                "unreadable-file",
+                format!("cannot read {}: {e}", display_path(path)),
+            )
+            .in_file(path),
         )
     };
-    let size = fs::metadata(path).map_err(|e| unreadable(e.to_string()))?.len();
+    let size = fs::metadata(path)
+        .map_err(|e| unreadable(e.to_string()))?
+        .len();
     if size > MAX_FILE_BYTES {
         return Err(unreadable(format!(
             "{} MB is more than the {} MB a boundary file may have",
@@ -296,8 +336,11 @@ fn read_division(path: &Path, kind: Kind) -> Result<Division, Box<Diagnostic>> {
     let bytes = fs::read(path).map_err(|e| unreadable(e.to_string()))?;
     let text = String::from_utf8(bytes).map_err(|_| {
         Box::new(
-            Diagnostic::error("bad-boundaries", format!("{} is not GeoJSON: not UTF-8 text", display_path(path)))
-                .in_file(path),
+            Diagnostic::error(
+                "bad-boundaries",
+                format!("{} is not GeoJSON: not UTF-8 text", display_path(path)),
+            )
+            .in_file(path),
         )
     })?;
     read::parse(path, &text, kind)
@@ -306,7 +349,9 @@ fn read_division(path: &Path, kind: Kind) -> Result<Division, Box<Diagnostic>> {
 /// A diagnostic about one of the project's own files, named project-relative.
 fn project_file(mut d: Box<Diagnostic>, relative: &Path) -> Box<Diagnostic> {
     d.file = Some(relative.to_path_buf());
-    d.help.push("the content's own boundaries must read too; restore them from the repository".into());
+    d.help.push(
+        "the content's own boundaries must read too; restore them from the repository".into(),
+    );
     d
 }
 
@@ -317,7 +362,11 @@ fn old_year_of(path: &Path) -> Option<i32> {
 }
 
 /// The list rows: each municipality with the province that holds most of its area.
-fn list_rows(file: &Path, municipalities: &Division, provinces: &Division) -> Result<Vec<ListRow>, Box<Diagnostic>> {
+fn list_rows(
+    file: &Path,
+    municipalities: &Division,
+    provinces: &Division,
+) -> Result<Vec<ListRow>, Box<Diagnostic>> {
     let locator = Locator::new(provinces);
     municipalities
         .areas
@@ -326,9 +375,14 @@ fn list_rows(file: &Path, municipalities: &Division, provinces: &Division) -> Re
             let shares = locator.shares(m);
             let p = shares.first().ok_or_else(|| {
                 Box::new(
-                    Diagnostic::error("no-province", format!("{} ({}) lies in no province", m.name, m.code))
-                        .in_file(file)
-                        .with_help("give municipalities and provinces of the same year and coordinate system"),
+                    Diagnostic::error(
+                        "no-province",
+                        format!("{} ({}) lies in no province", m.name, m.code),
+                    )
+                    .in_file(file)
+                    .with_help(
+                        "give municipalities and provinces of the same year and coordinate system",
+                    ),
                 )
             })?;
             Ok(ListRow {
@@ -353,7 +407,11 @@ fn simplify_if_dense(division: &mut Division, reference: usize) -> Option<(usize
     if reference == 0 || before <= reference * 2 {
         return None;
     }
-    let rings: Vec<&Ring> = division.areas.iter().flat_map(|a| a.polygons.iter().flatten()).collect();
+    let rings: Vec<&Ring> = division
+        .areas
+        .iter()
+        .flat_map(|a| a.polygons.iter().flatten())
+        .collect();
     let mut chosen = None;
     for tolerance in TOLERANCES {
         let simplified = crate::simplify::rings(rings.iter().copied(), tolerance);
@@ -365,7 +423,11 @@ fn simplify_if_dense(division: &mut Division, reference: usize) -> Option<(usize
     }
     let (simplified, after, tolerance) = chosen?;
     let mut simplified = simplified.into_iter();
-    for ring in division.areas.iter_mut().flat_map(|a| a.polygons.iter_mut().flatten()) {
+    for ring in division
+        .areas
+        .iter_mut()
+        .flat_map(|a| a.polygons.iter_mut().flatten())
+    {
         if let Some(r) = simplified.next() {
             *ring = r;
         }
@@ -379,17 +441,29 @@ fn division_report(c: &Comparison, old_year: i32, year: i32) -> Vec<Diagnostic> 
     for g in &c.gone {
         let Some(s) = g.successor() else {
             out.push(
-                Diagnostic::error("municipality-vanished", format!("{} ({}) is gone in {year}, and none of its area is in the new boundaries", g.name, g.code))
-                    .with_help("check that the file covers the whole country"),
+                Diagnostic::error(
+                    "municipality-vanished",
+                    format!(
+                        "{} ({}) is gone in {year}, and none of its area is in the new boundaries",
+                        g.name, g.code
+                    ),
+                )
+                .with_help("check that the file covers the whole country"),
             );
             continue;
         };
         let mut d = Diagnostic::note(
             "municipality-gone",
-            format!("{} ({}) is gone in {year}: {} % of its area is in {} ({})", g.name, g.code, s.percent, s.name, s.code),
+            format!(
+                "{} ({}) is gone in {year}: {} % of its area is in {} ({})",
+                g.name, g.code, s.percent, s.name, s.code
+            ),
         );
         if g.into.len() > 1 {
-            let rest: Vec<String> = g.into[1..].iter().map(|s| format!("{} {} %", s.name, s.percent)).collect();
+            let rest: Vec<String> = g.into[1..]
+                .iter()
+                .map(|s| format!("{} {} %", s.name, s.percent))
+                .collect();
             d = d.with_note(format!("the rest lies in {}", rest.join(", ")));
         }
         if s.percent < 90 {
@@ -402,12 +476,22 @@ fn division_report(c: &Comparison, old_year: i32, year: i32) -> Vec<Diagnostic> 
     for r in &c.renamed {
         out.push(Diagnostic::note(
             "municipality-renamed",
-            format!("{} is called \"{}\" from {year} (was \"{}\" in {old_year})", r.code, r.new_name, r.old_name),
+            format!(
+                "{} is called \"{}\" from {year} (was \"{}\" in {old_year})",
+                r.code, r.new_name, r.old_name
+            ),
         ));
     }
     for n in &c.new {
-        let from: Vec<String> = n.from.iter().map(|s| format!("{} ({} %)", s.name, s.percent)).collect();
-        let mut d = Diagnostic::note("municipality-new", format!("{} ({}) is new in {year}", n.name, n.code));
+        let from: Vec<String> = n
+            .from
+            .iter()
+            .map(|s| format!("{} ({} %)", s.name, s.percent))
+            .collect();
+        let mut d = Diagnostic::note(
+            "municipality-new",
+            format!("{} ({}) is new in {year}", n.name, n.code),
+        );
         if !from.is_empty() {
             d = d.with_note(format!("its area was {} in {old_year}", from.join(", ")));
         }
@@ -420,26 +504,44 @@ fn division_report(c: &Comparison, old_year: i32, year: i32) -> Vec<Diagnostic> 
 fn line_report(file: &Path, e: &NameEdit, year: i32) -> Diagnostic {
     let written = &e.written;
     match &e.change {
-        NameChange::Merged { name, percent, .. } => {
-            Diagnostic::warning("gone-municipality", format!("\"{written}\" is gone in {year}"))
-                .at(file, e.span.clone(), format!("merged into {name} ({percent} % of its area)"))
-                .with_help(format!("write \"{name}\" (--apply does)"))
-        }
-        NameChange::MergedListed { name, percent } => {
-            Diagnostic::warning("gone-municipality", format!("\"{written}\" is gone in {year}"))
-                .at(file, e.span.clone(), format!("merged into {name} ({percent} % of its area), which this region lists already"))
-                .with_help("remove this line (--apply does)")
-        }
-        NameChange::Renamed { name } => {
-            Diagnostic::warning("renamed-municipality", format!("\"{written}\" is called \"{name}\" from {year}"))
-                .at(file, e.span.clone(), "renamed")
-                .with_help(format!("write \"{name}\" (--apply does)"))
-        }
-        NameChange::Vanished => {
-            Diagnostic::error("gone-municipality", format!("\"{written}\" is gone in {year}"))
-                .at(file, e.span.clone(), "none of its area is in the new boundaries")
-                .with_help("remove it or name its successor by hand")
-        }
+        NameChange::Merged { name, percent, .. } => Diagnostic::warning(
+            "gone-municipality",
+            format!("\"{written}\" is gone in {year}"),
+        )
+        .at(
+            file,
+            e.span.clone(),
+            format!("merged into {name} ({percent} % of its area)"),
+        )
+        .with_help(format!("write \"{name}\" (--apply does)")),
+        NameChange::MergedListed { name, percent } => Diagnostic::warning(
+            "gone-municipality",
+            format!("\"{written}\" is gone in {year}"),
+        )
+        .at(
+            file,
+            e.span.clone(),
+            format!(
+                "merged into {name} ({percent} % of its area), which this region lists already"
+            ),
+        )
+        .with_help("remove this line (--apply does)"),
+        NameChange::Renamed { name } => Diagnostic::warning(
+            "renamed-municipality",
+            format!("\"{written}\" is called \"{name}\" from {year}"),
+        )
+        .at(file, e.span.clone(), "renamed")
+        .with_help(format!("write \"{name}\" (--apply does)")),
+        NameChange::Vanished => Diagnostic::error(
+            "gone-municipality",
+            format!("\"{written}\" is gone in {year}"),
+        )
+        .at(
+            file,
+            e.span.clone(),
+            "none of its area is in the new boundaries",
+        )
+        .with_help("remove it or name its successor by hand"),
     }
 }
 
@@ -461,12 +563,20 @@ fn year_in_text(root: &Path, old_year: i32, year: i32) -> Vec<Diagnostic> {
             in_geography = trimmed.starts_with("[geography]");
         }
         let lower = line.to_lowercase();
-        if !in_geography && let Some(at) = line.find(&old) && words.iter().any(|w| lower.contains(w)) {
+        if !in_geography
+            && let Some(at) = line.find(&old)
+            && words.iter().any(|w| lower.contains(w))
+        {
             let start = offset + at;
             out.push(
-                Diagnostic::warning("geography-year-in-text", format!("this text names the {old_year} division"))
-                    .at(file, start..start + old.len(), format!("still {old_year}"))
-                    .with_help(format!("if it describes the maps or the municipalities, make it {year} by hand")),
+                Diagnostic::warning(
+                    "geography-year-in-text",
+                    format!("this text names the {old_year} division"),
+                )
+                .at(file, start..start + old.len(), format!("still {old_year}"))
+                .with_help(format!(
+                    "if it describes the maps or the municipalities, make it {year} by hand"
+                )),
             );
         }
         offset += line.len();

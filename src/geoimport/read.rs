@@ -104,7 +104,8 @@ const LAT: std::ops::RangeInclusive<f64> = 50.5..=54.0;
 /// Reads a division from GeoJSON text; `file` names it in errors. The count is not checked
 /// here (see [`check_count`]).
 pub fn parse(file: &Path, text: &str, kind: Kind) -> Result<Division, Box<Diagnostic>> {
-    let error = |message: String| Box::new(Diagnostic::error("bad-boundaries", message).in_file(file));
+    let error =
+        |message: String| Box::new(Diagnostic::error("bad-boundaries", message).in_file(file));
     let value: Value = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text))
         .map_err(|e| {
             Box::new(
@@ -114,14 +115,15 @@ pub fn parse(file: &Path, text: &str, kind: Kind) -> Result<Division, Box<Diagno
             )
         })?;
     let Some(object) = value.as_object() else {
-        return Err(error("not GeoJSON: expected an object with \"type\": \"FeatureCollection\"".into()));
+        return Err(error(
+            "not GeoJSON: expected an object with \"type\": \"FeatureCollection\"".into(),
+        ));
     };
     match object.get("type").and_then(Value::as_str) {
         Some("FeatureCollection") => {}
         Some("Topology") => {
-            return Err(error("this is TopoJSON, not GeoJSON".into()).with_help_boxed(
-                "use the .geojson file beside it (cartomap/nl publishes both)",
-            ));
+            return Err(error("this is TopoJSON, not GeoJSON".into())
+                .with_help_boxed("use the .geojson file beside it (cartomap/nl publishes both)"));
         }
         Some(other) => {
             return Err(error(format!(
@@ -129,11 +131,17 @@ pub fn parse(file: &Path, text: &str, kind: Kind) -> Result<Division, Box<Diagno
                 kind.plural().trim_end_matches('s')
             )));
         }
-        None => return Err(error("not GeoJSON: no \"type\": \"FeatureCollection\"".into())),
+        None => {
+            return Err(error(
+                "not GeoJSON: no \"type\": \"FeatureCollection\"".into(),
+            ));
+        }
     }
     let declared = declared_crs(object).map_err(&error)?;
     let Some(features) = object.get("features").and_then(Value::as_array) else {
-        return Err(error("the FeatureCollection has no \"features\" list".into()));
+        return Err(error(
+            "the FeatureCollection has no \"features\" list".into(),
+        ));
     };
     if features.is_empty() {
         return Err(error(format!("the file has no {}", kind.plural())));
@@ -160,8 +168,11 @@ pub fn parse(file: &Path, text: &str, kind: Kind) -> Result<Division, Box<Diagno
     for (i, feature) in raw.into_iter().enumerate() {
         let place = |message: String| {
             Box::new(
-                Diagnostic::error("bad-boundaries", format!("{} ({}): {message}", feature.name, feature.code))
-                    .at_place(file, format!("feature {}", i + 1)),
+                Diagnostic::error(
+                    "bad-boundaries",
+                    format!("{} ({}): {message}", feature.name, feature.code),
+                )
+                .at_place(file, format!("feature {}", i + 1)),
             )
         };
         let mut polygons = Vec::with_capacity(feature.polygons.len());
@@ -186,8 +197,11 @@ pub fn parse(file: &Path, text: &str, kind: Kind) -> Result<Division, Box<Diagno
     let mut names = HashSet::new();
     for pair in areas.windows(2) {
         if pair[0].code == pair[1].code {
-            return Err(error(format!("the code {} occurs twice", pair[0].code))
-                .with_help_boxed("each municipality must be one feature (a MultiPolygon for islands)"));
+            return Err(
+                error(format!("the code {} occurs twice", pair[0].code)).with_help_boxed(
+                    "each municipality must be one feature (a MultiPolygon for islands)",
+                ),
+            );
         }
     }
     for a in &areas {
@@ -217,10 +231,16 @@ pub fn check_count(file: &Path, division: &Division, kind: Kind) -> Result<(), B
     Err(Box::new(
         Diagnostic::error(
             "implausible-count",
-            format!("{} has {n} {}; expected {expected}", display_path(file), kind.plural()),
+            format!(
+                "{} has {n} {}; expected {expected}",
+                display_path(file),
+                kind.plural()
+            ),
         )
         .in_file(file)
-        .with_help("give the whole country's file for one year (not a selection, not several years)"),
+        .with_help(
+            "give the whole country's file for one year (not a selection, not several years)",
+        ),
     ))
 }
 
@@ -255,8 +275,8 @@ fn feature_of(
             kind.plural()
         ))
     })?;
-    let name = text(["statnaam", "name"])
-        .ok_or_else(|| place(format!("{code} has no `statnaam`")))?;
+    let name =
+        text(["statnaam", "name"]).ok_or_else(|| place(format!("{code} has no `statnaam`")))?;
     let geometry = feature
         .get("geometry")
         .and_then(Value::as_object)
@@ -266,7 +286,9 @@ fn feature_of(
         (Some("Polygon"), Some(c)) => vec![polygon(c)],
         (Some("MultiPolygon"), Some(Value::Array(list))) => list.iter().map(polygon).collect(),
         (Some(t @ ("Polygon" | "MultiPolygon")), _) => {
-            return Err(place(format!("{name} ({code}): the {t} has no coordinates")));
+            return Err(place(format!(
+                "{name} ({code}): the {t} has no coordinates"
+            )));
         }
         (t, _) => {
             return Err(place(format!(
@@ -276,8 +298,11 @@ fn feature_of(
         }
     };
     let polygons: Option<Vec<_>> = polygons.into_iter().collect();
-    let polygons = polygons
-        .ok_or_else(|| place(format!("{name} ({code}): the coordinates are not lists of [x, y] numbers")))?;
+    let polygons = polygons.ok_or_else(|| {
+        place(format!(
+            "{name} ({code}): the coordinates are not lists of [x, y] numbers"
+        ))
+    })?;
     if polygons.is_empty() || polygons.iter().any(|p| p.is_empty()) {
         return Err(place(format!("{name} ({code}): empty geometry")));
     }
@@ -330,7 +355,11 @@ fn declared_crs(object: &Map<String, Value>) -> Result<Option<Crs>, String> {
 
 /// RD New or WGS84, from where the coordinates lie (RFC 7946 GeoJSON has no `crs`).
 fn guess_crs(features: &[RawFeature]) -> Option<Crs> {
-    let points = || features.iter().flat_map(|f| f.polygons.iter().flatten().flatten());
+    let points = || {
+        features
+            .iter()
+            .flat_map(|f| f.polygons.iter().flatten().flatten())
+    };
     if points().all(|p| LON.contains(&p[0]) && LAT.contains(&p[1])) {
         Some(Crs::Wgs84)
     } else if points().all(|p| RD_X.contains(&p[0]) && RD_Y.contains(&p[1])) {
@@ -347,7 +376,13 @@ fn check_extent(features: &[RawFeature], crs: Crs) -> Result<(), String> {
         Crs::Wgs84 => (LON, LAT, "WGS84 (longitude, latitude)"),
     };
     for f in features {
-        if let Some(p) = f.polygons.iter().flatten().flatten().find(|p| !xs.contains(&p[0]) || !ys.contains(&p[1])) {
+        if let Some(p) = f
+            .polygons
+            .iter()
+            .flatten()
+            .flatten()
+            .find(|p| !xs.contains(&p[0]) || !ys.contains(&p[1]))
+        {
             return Err(format!(
                 "{} ({}) has the point [{}, {}], outside the Netherlands in {what}",
                 f.name, f.code, p[0], p[1]
@@ -397,7 +432,12 @@ fn check_ring(ring: &Ring) -> Result<(), String> {
 /// edges sorted by their left end, so a ring of thousands of points stays quick.
 fn self_intersection(ring: &Ring) -> Option<(i32, i32)> {
     let n = ring.len() / 2;
-    let p = |i: usize| (i64::from(ring[2 * (i % n)]), i64::from(ring[2 * (i % n) + 1]));
+    let p = |i: usize| {
+        (
+            i64::from(ring[2 * (i % n)]),
+            i64::from(ring[2 * (i % n) + 1]),
+        )
+    };
     let mut edges: Vec<usize> = (0..n).collect();
     let min_x = |e: usize| p(e).0.min(p(e + 1).0);
     let max_x = |e: usize| p(e).0.max(p(e + 1).0);
@@ -428,11 +468,19 @@ fn cross(a: (i64, i64), b: (i64, i64), c: (i64, i64), d: (i64, i64)) -> bool {
     let on = |p: (i64, i64), q: (i64, i64), r: (i64, i64)| {
         r.0 >= p.0.min(q.0) && r.0 <= p.0.max(q.0) && r.1 >= p.1.min(q.1) && r.1 <= p.1.max(q.1)
     };
-    let (o1, o2, o3, o4) = (orient(a, b, c), orient(a, b, d), orient(c, d, a), orient(c, d, b));
+    let (o1, o2, o3, o4) = (
+        orient(a, b, c),
+        orient(a, b, d),
+        orient(c, d, a),
+        orient(c, d, b),
+    );
     if o1 != o2 && o3 != o4 && o1 != 0 && o2 != 0 && o3 != 0 && o4 != 0 {
         return true;
     }
-    (o1 == 0 && on(a, b, c)) || (o2 == 0 && on(a, b, d)) || (o3 == 0 && on(c, d, a)) || (o4 == 0 && on(c, d, b))
+    (o1 == 0 && on(a, b, c))
+        || (o2 == 0 && on(a, b, d))
+        || (o3 == 0 && on(c, d, a))
+        || (o4 == 0 && on(c, d, b))
 }
 
 /// The ring turned to RFC 7946's winding: outer rings counter-clockwise, holes clockwise
@@ -464,8 +512,15 @@ fn check_kind(file: &Path, areas: &[Area], kind: Kind) -> Result<(), Box<Diagnos
             && code[prefix.len()..].bytes().all(|b| b.is_ascii_digit())
     };
     let digits = |k: Kind| if k == Kind::Municipalities { 4 } else { 2 };
-    let other = if kind == Kind::Municipalities { Kind::Provinces } else { Kind::Municipalities };
-    if areas.iter().all(|a| well_formed(&a.code, other.prefix(), digits(other))) {
+    let other = if kind == Kind::Municipalities {
+        Kind::Provinces
+    } else {
+        Kind::Municipalities
+    };
+    if areas
+        .iter()
+        .all(|a| well_formed(&a.code, other.prefix(), digits(other)))
+    {
         return Err(Box::new(
             Diagnostic::error(
                 "wrong-division",
@@ -478,11 +533,19 @@ fn check_kind(file: &Path, areas: &[Area], kind: Kind) -> Result<(), Box<Diagnos
             }),
         ));
     }
-    if let Some(a) = areas.iter().find(|a| !well_formed(&a.code, kind.prefix(), digits(kind))) {
+    if let Some(a) = areas
+        .iter()
+        .find(|a| !well_formed(&a.code, kind.prefix(), digits(kind)))
+    {
         return Err(Box::new(
             Diagnostic::error(
                 "bad-boundaries",
-                format!("\"{}\" ({}) is not a CBS code of {}", a.code, a.name, kind.plural()),
+                format!(
+                    "\"{}\" ({}) is not a CBS code of {}",
+                    a.code,
+                    a.name,
+                    kind.plural()
+                ),
             )
             .in_file(file)
             .with_help(format!(
@@ -572,7 +635,10 @@ pub fn rd_to_wgs84(x: f64, y: f64) -> (f64, f64) {
             .map(|&(p, q, c)| c * dx.powi(p) * dy.powi(q))
             .sum::<f64>()
     };
-    (52.155_174_40 + sum(&K) / 3600.0, 5.387_206_21 + sum(&L) / 3600.0)
+    (
+        52.155_174_40 + sum(&K) / 3600.0,
+        5.387_206_21 + sum(&L) / 3600.0,
+    )
 }
 
 /// `Box<Diagnostic>` with a help line added.
@@ -600,7 +666,10 @@ mod tests {
     }
 
     fn collection(features: &[String]) -> String {
-        format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(","))
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            features.join(",")
+        )
     }
 
     fn read(text: &str) -> Result<Division, Box<Diagnostic>> {
@@ -621,7 +690,10 @@ mod tests {
         assert_eq!(ring[..2], [101_000, 400_000], "the first point stays first");
         assert!(crate::geo::area(ring) > 0.0);
         let (x0, y0, x1, y1) = (ring[0], ring[1], ring[2], ring[3]);
-        assert!((x1 - x0, y1 - y0) == (1000, 0), "counter-clockwise: east first, {x0},{y0} → {x1},{y1}");
+        assert!(
+            (x1 - x0, y1 - y0) == (1000, 0),
+            "counter-clockwise: east first, {x0},{y0} → {x1},{y1}"
+        );
     }
 
     #[test]
@@ -652,11 +724,21 @@ mod tests {
         let (x, y) = wgs84_to_rd(52.155_174_40, 5.387_206_21);
         assert!((x - 155_000.0).abs() < 0.01 && (y - 463_000.0).abs() < 0.01);
         let (x, y) = wgs84_to_rd(52.374_532_53, 4.883_525_59);
-        assert!((x - 120_700.723).abs() < 1.0 && (y - 487_525.501).abs() < 1.0, "{x} {y}");
-        for (x, y) in [(13_565.0, 306_960.0), (277_529.0, 619_172.0), (120_700.0, 487_525.0)] {
+        assert!(
+            (x - 120_700.723).abs() < 1.0 && (y - 487_525.501).abs() < 1.0,
+            "{x} {y}"
+        );
+        for (x, y) in [
+            (13_565.0, 306_960.0),
+            (277_529.0, 619_172.0),
+            (120_700.0, 487_525.0),
+        ] {
             let (lat, lon) = rd_to_wgs84(x, y);
             let (x2, y2) = wgs84_to_rd(lat, lon);
-            assert!((x - x2).abs() < 1.0 && (y - y2).abs() < 1.0, "{x},{y} → {x2},{y2}");
+            assert!(
+                (x - x2).abs() < 1.0 && (y - y2).abs() < 1.0,
+                "{x},{y} → {x2},{y2}"
+            );
         }
         let text = collection(&[r#"{"type":"Feature","properties":{"statcode":"GM0001","statnaam":"A"},"geometry":{"type":"Polygon","coordinates":[[[5.38,52.15],[5.39,52.15],[5.39,52.16],[5.38,52.15]]]}}"#.to_string()]);
         let d = read(&text).unwrap();

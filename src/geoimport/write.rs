@@ -16,7 +16,12 @@ pub fn bbox(division: &Division) -> [i32; 4] {
         .flat_map(|a| a.polygons.iter().flatten())
         .flat_map(|r| r.chunks_exact(2))
     {
-        b = [b[0].min(p[0]), b[1].min(p[1]), b[2].max(p[0]), b[3].max(p[1])];
+        b = [
+            b[0].min(p[0]),
+            b[1].min(p[1]),
+            b[2].max(p[0]),
+            b[3].max(p[1]),
+        ];
     }
     b
 }

@@ -53,10 +53,17 @@ pub fn geography(raw: &RawContent, diagnostics: &mut Vec<Diagnostic>) -> Option<
             "the boundaries have no source line for the maps",
         )
         .with_help("add attribution = \"Gemeente- en provinciegrenzen 2025: © CBS, CBS Gebiedsindelingen via PDOK (CC BY 4.0); vereenvoudigd (cartomap/nl).\" (CC BY 4.0 asks for it on every map)");
-        let boundaries = g.municipality_boundaries.as_ref().or(g.province_boundaries.as_ref());
+        let boundaries = g
+            .municipality_boundaries
+            .as_ref()
+            .or(g.province_boundaries.as_ref());
         diagnostics.push(match (&g.attribution, boundaries) {
             (Some(a), _) => d.at(publication, a.span(), "empty"),
-            (None, Some(b)) => d.at(publication, b.span(), "these boundaries' maps need a source line"),
+            (None, Some(b)) => d.at(
+                publication,
+                b.span(),
+                "these boundaries' maps need a source line",
+            ),
             (None, None) => d.in_file(publication),
         });
         ok = false;
