@@ -1,10 +1,12 @@
-//! The official list of municipalities (CBS, 1 January 2025) and their provinces.
+//! The official list of municipalities (CBS, as of 1 January of the year `[geography]` in
+//! `publication.toml` names) and their provinces.
 //!
 //! Content names municipalities by their official CBS name. The gazetteer resolves a name to a
 //! CBS code, accepts the plain form of the eight names CBS spells with a suffix ("Hengelo" for
 //! "Hengelo (O.)") when it is unambiguous, and suggests the closest names for a typo.
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use crate::suggest;
 
@@ -40,6 +42,10 @@ pub struct Gazetteer {
     municipalities: Vec<Municipality>,
     exact: HashMap<String, usize>,
     plain: HashMap<String, Vec<usize>>,
+    /// The year of the division (0 until [`Gazetteer::of`] says).
+    year: i32,
+    /// The file the list was read from, project-relative (for messages).
+    file: PathBuf,
 }
 
 /// A problem in the municipality list file: 1-based line and message.
@@ -90,7 +96,28 @@ impl Gazetteer {
             municipalities,
             exact,
             plain,
+            year: 0,
+            file: PathBuf::new(),
         })
+    }
+
+    /// The same list, knowing which division it is: CBS's of `year`, read from `file`.
+    pub fn of(self, year: i32, file: &Path) -> Self {
+        Self {
+            year,
+            file: file.to_path_buf(),
+            ..self
+        }
+    }
+
+    /// The year of the division (`2025`).
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+
+    /// The file the list was read from (`content/geo/gemeenten-2025.csv`).
+    pub fn file(&self) -> &Path {
+        &self.file
     }
 
     /// All municipalities, in list order (by CBS code).

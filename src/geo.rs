@@ -1,4 +1,4 @@
-//! Geography: municipality and province boundaries (CBS 2025, RD New metres), turned into small
+//! Geography: municipality and province boundaries (CBS, RD New metres), turned into small
 //! map geometry for the layouts.
 //!
 //! Coordinates are projected once into *map units*: x to the east, y downwards (as on a page),
@@ -244,13 +244,13 @@ impl GeoCache {
 
 /// Parses the municipality and province GeoJSON files. Errors are messages for a diagnostic.
 pub fn parse(municipalities: &str, provinces: &str) -> Result<Geo, String> {
-    let m: FeatureCollection =
-        serde_json::from_str(municipalities).map_err(|e| format!("gemeenten-2025.geojson: {e}"))?;
+    let m: FeatureCollection = serde_json::from_str(municipalities)
+        .map_err(|e| format!("municipality boundaries: {e}"))?;
     let p: FeatureCollection =
-        serde_json::from_str(provinces).map_err(|e| format!("provincies-2025.geojson: {e}"))?;
+        serde_json::from_str(provinces).map_err(|e| format!("province boundaries: {e}"))?;
     let [min_x, min_y, max_x, max_y] = m.bbox;
     if max_x <= min_x || max_y <= min_y {
-        return Err("gemeenten-2025.geojson: the bbox is empty".into());
+        return Err("municipality boundaries: the bbox is empty".into());
     }
     let scale = MAP_WIDTH / (max_x - min_x);
     let projection = Projection {

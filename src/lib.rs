@@ -16,6 +16,7 @@ pub mod export;
 pub mod figures;
 pub mod gazetteer;
 pub mod geo;
+pub mod geoimport;
 pub mod icc;
 pub mod images;
 pub mod jobs;

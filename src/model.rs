@@ -27,9 +27,26 @@ pub struct Model {
     pub regions: Vec<Region>,
     /// The official municipality list the regions refer to.
     pub gazetteer: Gazetteer,
+    /// The municipal division the list and the boundaries are of: its year and files.
+    pub geography: Geography,
     /// Boundaries for maps; `None` when the project ships none. Shared, so a long-lived
     /// driver parses them once and keeps them across content changes.
     pub geo: Option<Arc<Geo>>,
+}
+
+/// The municipal division the content uses (`[geography]` in `publication.toml`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Geography {
+    /// The year: CBS's division of 1 January of this year.
+    pub year: i32,
+    /// The official municipality list, project-relative.
+    pub municipality_list: PathBuf,
+    /// The municipality boundaries, when the project has maps.
+    pub municipality_boundaries: Option<PathBuf>,
+    /// The province boundaries, when the project has maps.
+    pub province_boundaries: Option<PathBuf>,
+    /// The source line printed with the maps (empty without boundaries).
+    pub attribution: String,
 }
 
 /// Publication-wide text and metadata.

@@ -94,6 +94,8 @@ fixture!(image_paths, "image-paths", 1);
 fixture!(bad_values, "bad-values", 1);
 fixture!(empty_text, "empty-text", 1);
 fixture!(empty_publication, "empty-publication", 1);
+fixture!(geography, "geography", 1);
+fixture!(no_geography, "no-geography", 1);
 
 #[test]
 fn warnings_fail_under_deny_warnings() {

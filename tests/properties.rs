@@ -762,6 +762,13 @@ keywords = [{}]
 intro = {}
 colophon = {}
 
+[geography]
+year = 2025
+municipality-list = "content/geo/gemeenten-2025.csv"
+municipality-boundaries = "content/geo/gemeenten-2025.geojson"
+province-boundaries = "content/geo/provincies-2025.geojson"
+attribution = "Gemeente- en provinciegrenzen 2025: © CBS, CBS Gebiedsindelingen via PDOK (CC BY 4.0); vereenvoudigd (cartomap/nl)."
+
 [abc]
 title = {}
 lede = {}

@@ -322,8 +322,18 @@ fn every_region_theme_case_and_municipality_has_its_page_or_entry() {
             m.name
         );
     }
-    // The sources page carries the attribution the CBS licence asks for.
-    assert!(pages["bronnen.html"].contains(&escape(drukwerk::view::maps::ATTRIBUTION)));
+    // The sources page carries the attribution the CBS licence asks for, as [geography] gives it.
+    assert!(
+        model
+            .geography
+            .attribution
+            .starts_with("Gemeente- en provinciegrenzen 2025: © CBS")
+    );
+    assert!(pages["bronnen.html"].contains(&escape(&model.geography.attribution)));
+    assert!(
+        register.contains("(indeling 2025)"),
+        "the register names the division's year"
+    );
 }
 
 #[test]
@@ -519,7 +529,7 @@ fn region_pages_show_the_detail_map_with_every_municipality_named_or_numbered() 
         );
         assert!(caption.contains("andere regio's"), "{path}: {caption}");
         assert!(
-            caption.contains(drukwerk::view::maps::ATTRIBUTION),
+            caption.contains(&model.geography.attribution),
             "{path}: no source line"
         );
         // The scale bar's length and the locator.

@@ -42,6 +42,40 @@ pub enum Command {
     /// Key figures out to a spreadsheet and back in (the yearly update).
     #[command(subcommand)]
     Figures(FiguresCommand),
+    /// The municipal division: a new year's CBS boundaries brought in (the yearly update).
+    #[command(subcommand)]
+    Geo(GeoCommand),
+}
+
+/// `drukwerk geo`.
+#[derive(Debug, Subcommand)]
+pub enum GeoCommand {
+    /// Read a year's municipality boundaries (GeoJSON from PDOK or cartomap/nl), write that
+    /// year's files under content/geo/ and report what changed for the region files.
+    Import(GeoImportArgs),
+}
+
+/// `drukwerk geo import`.
+#[derive(Debug, Args)]
+pub struct GeoImportArgs {
+    /// The municipality boundaries: GeoJSON in RD New or WGS84 with `statcode` and `statnaam`
+    /// (cartomap/nl's rd/gemeente_YYYY.geojson).
+    #[arg(value_name = "GEMEENTEN.geojson")]
+    pub municipalities: PathBuf,
+    /// The province boundaries of the same year (cartomap/nl's rd/provincie_YYYY.geojson);
+    /// without them the content's current province boundaries stay in use.
+    #[arg(long, value_name = "PROVINCIES.geojson")]
+    pub provinces: Option<PathBuf>,
+    /// The year of the division (CBS's municipalities as of 1 January).
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2200))]
+    pub year: i32,
+    /// Show what would change; write nothing.
+    #[arg(long, conflicts_with = "apply")]
+    pub dry_run: bool,
+    /// Also change the region files as proposed, switch publication.toml to the new year and
+    /// check the result; all files are written together, or none.
+    #[arg(long)]
+    pub apply: bool,
 }
 
 /// `drukwerk list`.

@@ -25,7 +25,7 @@ pub fn figures(root: &Path, command: &FiguresCommand, reporter: &Reporter) -> i3
 }
 
 /// Loads and validates the content; on errors prints them and says why nothing happens.
-fn checked_model(root: &Path, reporter: &Reporter) -> Result<Model, i32> {
+pub(super) fn checked_model(root: &Path, reporter: &Reporter) -> Result<Model, i32> {
     let checked = project::check(root);
     match checked.model {
         Some(model) => Ok(model),
@@ -217,7 +217,7 @@ fn edited_files(
 }
 
 /// `check` on the written result (content only: figures do not change the layouts).
-fn recheck(root: &Path, reporter: &Reporter) -> i32 {
+pub(super) fn recheck(root: &Path, reporter: &Reporter) -> i32 {
     let checked = project::check(root);
     let (errors, warnings) = reporter.diagnostics(&checked.sources, &checked.diagnostics);
     let counts = format!(
@@ -285,6 +285,6 @@ fn print_changes(model: &Model, plan: &Plan, options: &ImportOptions) {
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
+pub(super) fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }

@@ -5,6 +5,7 @@ pub mod args;
 mod build;
 mod check;
 mod figures;
+mod geo;
 mod list;
 mod preflight;
 mod report;
@@ -32,5 +33,6 @@ pub fn run(cli: Cli) -> i32 {
         Command::Serve(args) => serve::serve(&cli.root, &args, &reporter),
         Command::Preflight(args) => preflight::preflight(&args, &reporter),
         Command::Figures(command) => figures::figures(&cli.root, &command, &reporter),
+        Command::Geo(command) => geo::geo(&cli.root, &command, &reporter),
     }
 }

@@ -19,7 +19,9 @@ use super::schema::{Field, Kind, Widget};
 pub enum FieldsError {
     /// The file on disk is not valid TOML (the editor can only show `check`'s error). Dutch:
     /// the editor shows it to its users.
-    #[error("het bestand is geen geldige TOML; herstel het eerst (drukwerk check wijst de plek aan): {0}")]
+    #[error(
+        "het bestand is geen geldige TOML; herstel het eerst (drukwerk check wijst de plek aan): {0}"
+    )]
     Toml(#[from] toml_edit::TomlError),
     /// The fields are not a JSON object.
     #[error("\"fields\" moet een JSON-object zijn")]

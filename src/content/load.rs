@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
+use super::geography::{self, GeoFiles};
 use super::layer::Layer;
-use super::raw::{RawCase, RawPublication, RawRegion, RawTheme};
+use super::raw::{RawCase, RawGeography, RawPublication, RawRegion, RawTheme};
 use crate::diagnostics::{Diagnostic, Sources};
 use crate::suggest::did_you_mean;
 
@@ -33,11 +34,14 @@ pub struct RawContent {
     pub cases: Vec<Loaded<RawCase>>,
     /// `content/regions/*.toml`, in file-name order.
     pub regions: Vec<Loaded<RawRegion>>,
-    /// The official municipality list (`content/geo/gemeenten-2025.csv`), raw text.
+    /// The `[geography]` table of `publication.toml` (read even when the rest of that file
+    /// has a mistake), naming the year and the files below.
+    pub geography: Option<RawGeography>,
+    /// The official municipality list (`[geography] municipality-list`), raw text.
     pub municipality_list: Option<Loaded<String>>,
-    /// Municipality boundaries (`content/geo/gemeenten-2025.geojson`), raw text, if present.
+    /// Municipality boundaries (`municipality-boundaries`), raw text, if named.
     pub municipality_boundaries: Option<Loaded<String>>,
-    /// Province boundaries (`content/geo/provincies-2025.geojson`), raw text, if present.
+    /// Province boundaries (`province-boundaries`), raw text, if named.
     pub province_boundaries: Option<Loaded<String>>,
     /// The layouts' palette (`layouts/palette.toml`), raw text, if the layouts have one.
     pub palette: Option<Loaded<String>>,
@@ -46,16 +50,8 @@ pub struct RawContent {
     pub broken: Vec<PathBuf>,
 }
 
-/// Relative path of the municipality boundaries (optional: without them there are no maps).
-pub const MUNICIPALITY_BOUNDARIES: &str = "content/geo/gemeenten-2025.geojson";
-/// Relative path of the province boundaries.
-pub const PROVINCE_BOUNDARIES: &str = "content/geo/provincies-2025.geojson";
-
 /// Relative path of the palette the layouts read (checked against the ink limit).
 pub const PALETTE: &str = "layouts/palette.toml";
-
-/// Relative path of the official municipality list.
-pub const MUNICIPALITY_LIST: &str = "content/geo/gemeenten-2025.csv";
 
 /// Loads all content under `root/content` from the disk. Problems are appended to
 /// `diagnostics`; file texts are kept in `sources` so later stages can point into them.
@@ -140,17 +136,23 @@ pub fn load_layered(
                 .with_help("add one TOML file per region, see docs/content-format.md"),
         );
     }
+    // The geography files are the ones `[geography]` names (without the table, validation
+    // says what to add).
+    content.geography = geography::table(
+        content.publication.as_ref().map(|p| &p.value),
+        sources.get(publication),
+    );
+    let files = match &content.geography {
+        Some(g) => geography::files(publication, g, diagnostics),
+        None => GeoFiles::default(),
+    };
     for (path, slot) in [
-        (
-            MUNICIPALITY_BOUNDARIES,
-            &mut content.municipality_boundaries,
-        ),
-        (PROVINCE_BOUNDARIES, &mut content.province_boundaries),
+        (&files.municipalities, &mut content.municipality_boundaries),
+        (&files.provinces, &mut content.province_boundaries),
     ] {
-        let path = Path::new(path);
-        // Boundaries are optional; when present they must be readable. They are not kept in
+        // Boundaries are optional; when named they must be readable. They are not kept in
         // `sources`: diagnostics never point into 150 kB of coordinates.
-        if layer.exists(root, path) {
+        if let Some(path) = path {
             let mut ignored = Sources::default();
             if let Some(text) = read_text(root, layer, path, &mut ignored, diagnostics) {
                 *slot = Some(Loaded {
@@ -172,8 +174,9 @@ pub fn load_layered(
             value: text,
         });
     }
-    let list = Path::new(MUNICIPALITY_LIST);
-    if let Some(text) = read_text(root, layer, list, sources, diagnostics) {
+    if let Some(list) = &files.list
+        && let Some(text) = read_text(root, layer, list, sources, diagnostics)
+    {
         content.municipality_list = Some(Loaded {
             path: list.to_path_buf(),
             value: text,

@@ -1,6 +1,7 @@
 //! Stage 1 (load): content files → raw serde values with spans.
 
 pub mod fields;
+pub mod geography;
 pub mod layer;
 pub mod load;
 pub mod merge;

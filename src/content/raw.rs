@@ -42,6 +42,27 @@ pub struct RawPublication {
     pub cover_image: Option<RawImage>,
     /// The printing condition of the print edition; the built-in FOGRA39 default without it.
     pub print: Option<RawPrint>,
+    /// The municipal division the content uses: its year and files. Required (an `Option`
+    /// so that its absence gets a message that shows the table to add).
+    pub geography: Option<RawGeography>,
+}
+
+/// The `[geography]` table: the CBS municipal division (of 1 January of `year`) that region
+/// files name municipalities from, and the boundaries the maps are drawn with.
+/// `drukwerk geo import` writes a new year's files and switches these values.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawGeography {
+    /// The year of the division (`2025`: the municipalities as of 1 January 2025).
+    pub year: Spanned<i64>,
+    /// The official list (`code,name,province_code,province_name`), project-relative.
+    pub municipality_list: Spanned<String>,
+    /// Municipality boundaries (GeoJSON, RD New); without them there are no maps.
+    pub municipality_boundaries: Option<Spanned<String>>,
+    /// Province boundaries (GeoJSON, RD New), the maps' base; needed with the municipalities'.
+    pub province_boundaries: Option<Spanned<String>>,
+    /// The source line printed with every map (the boundaries' licence asks for it).
+    pub attribution: Option<Spanned<String>>,
 }
 
 /// The `[print]` table: the printing condition the print edition is made for (its PDF/X-4

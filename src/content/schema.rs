@@ -170,6 +170,17 @@ const PRINT: &[Field] = &[
     field("max-coverage", "Maximale inktdekking (%)", Integer),
 ];
 
+const GEOGRAPHY: &[Field] = &[
+    field("year", "Jaar van de gemeentelijke indeling", Integer)
+        .required()
+        .help("De gemeenten zoals op 1 januari van dit jaar; drukwerk geo import zet het om."),
+    field("municipality-list", "Gemeentelijst (CSV)", Text).required(),
+    field("municipality-boundaries", "Gemeentegrenzen (GeoJSON)", Text),
+    field("province-boundaries", "Provinciegrenzen (GeoJSON)", Text),
+    field("attribution", "Bronvermelding bij de kaarten", Text)
+        .help("De licentie van de grenzen vraagt erom."),
+];
+
 const PUBLICATION: &[Field] = &[
     field("title", "Titel", Text).required(),
     field("lede", "Inleiding op de omslag", Markdown).required(),
@@ -186,6 +197,10 @@ const PUBLICATION: &[Field] = &[
     field("keywords", "Trefwoorden", List),
     field("intro", "Inleiding", Markdown).required(),
     field("colophon", "Colofon", Markdown).required(),
+    field("geography", "Geografie", Table)
+        .required()
+        .help("Welke gemeentelijke indeling de kaarten en de gemeentenamen volgen.")
+        .fields(GEOGRAPHY),
     field("abc", "Het ABC", Table).required().fields(ABC),
     field("key-figures", "Kerncijfers", Tables)
         .required()
@@ -343,6 +358,7 @@ mod tests {
         assert_eq!(keys(sub(p, "sources")), accepted::<RawSource>());
         assert_eq!(keys(sub(p, "cover-image")), accepted::<RawImage>());
         assert_eq!(keys(sub(p, "print")), accepted::<RawPrint>());
+        assert_eq!(keys(sub(p, "geography")), accepted::<RawGeography>());
         let r = kind("regions").unwrap().fields;
         assert_eq!(keys(r), accepted::<RawRegion>());
         assert_eq!(keys(sub(r, "allow")), accepted::<RawAllow>());

@@ -30,7 +30,7 @@ pub struct SiteInfo<'a> {
     /// Publication date, ISO 8601.
     pub date_iso: String,
     /// Attribution of the map data (CBS licence).
-    pub attribution: &'static str,
+    pub attribution: &'a str,
     /// The theme pages, in chapter order, for the navigation.
     pub themes: Vec<ThemeLink<'a>>,
     /// The publication PDF, when the site carries it.
@@ -337,6 +337,8 @@ pub struct MunicipalitiesPage<'a> {
     pub letters: &'a [IndexLetter<'a>],
     /// Number of municipalities, formatted.
     pub count_display: String,
+    /// The year of the municipal division.
+    pub year: i32,
 }
 
 /// `bronnen.html`.
@@ -387,7 +389,7 @@ impl<'a> SiteView<'a> {
             year: meta.year,
             date: meta.date.clone(),
             date_iso: meta.date_iso.clone(),
-            attribution: maps::ATTRIBUTION,
+            attribution: &self.model.geography.attribution,
             themes: (0..self.model.themes.len())
                 .map(|i| self.theme_link(i))
                 .collect(),
@@ -677,6 +679,7 @@ impl<'a> SiteView<'a> {
         MunicipalitiesPage {
             letters: &self.publication.municipality_index,
             count_display: dutch_number(self.model.gazetteer.all().len() as i64),
+            year: self.model.geography.year,
         }
     }
 

@@ -5,6 +5,7 @@
 //! there are no errors; warnings travel along with it.
 
 mod files;
+mod geography;
 mod images;
 pub use images::decode_limits as image_decode_limits;
 mod print;
@@ -19,7 +20,7 @@ use std::sync::Arc;
 use toml::Spanned;
 
 use crate::content::RawContent;
-use crate::content::load::{MUNICIPALITY_BOUNDARIES, MUNICIPALITY_LIST, PROVINCE_BOUNDARIES};
+use crate::diagnostics::display_path;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::gazetteer::Gazetteer;
 use crate::geo::{Geo, GeoCache};
@@ -49,6 +50,7 @@ pub fn validate_with(
     cache: &GeoCache,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Model> {
+    let geography = geography::geography(&raw, diagnostics);
     let gazetteer = gazetteer(&raw, diagnostics);
     let publication = raw
         .publication
@@ -104,6 +106,7 @@ pub fn validate_with(
         cases,
         regions,
         gazetteer: gazetteer?,
+        geography: geography?,
         geo,
     })
 }
@@ -113,11 +116,13 @@ fn gazetteer(raw: &RawContent, diagnostics: &mut Vec<Diagnostic>) -> Option<Gaze
         // load() already reported why the file could not be read.
         return None;
     };
+    // The list is only loaded when `[geography]` names it.
+    let year = raw.geography.as_ref().map_or(0, |g| *g.year.get_ref());
     match Gazetteer::parse(&list.value) {
-        Ok(g) => Some(g),
+        Ok(g) => Some(g.of(i32::try_from(year).unwrap_or(0), &list.path)),
         Err(err) => {
             diagnostics.push(
-                Diagnostic::error("bad-municipality-list", format!("{MUNICIPALITY_LIST}: {}", err.message))
+                Diagnostic::error("bad-municipality-list", format!("{}: {}", display_path(&list.path), err.message))
                     .in_file(&list.path)
                     .with_help("restore the file from the project's repository; it is data, not to be edited by hand"),
             );
@@ -141,12 +146,12 @@ fn geo(
             diagnostics.push(
                 Diagnostic::error(
                     "incomplete-geo",
-                    "only one of the two boundary files is present",
+                    "only one of the two boundary files is named",
                 )
                 .in_file(&file.path)
-                .with_help(format!(
-                    "maps need both {MUNICIPALITY_BOUNDARIES} and {PROVINCE_BOUNDARIES}"
-                )),
+                .with_help(
+                    "maps need both municipality-boundaries and province-boundaries in [geography]",
+                ),
             );
             return None;
         }
@@ -154,9 +159,14 @@ fn geo(
     let geo = match cache.parse(&municipalities.value, &provinces.value) {
         Ok(geo) => geo,
         Err(message) => {
+            let file = if message.starts_with("province") {
+                &provinces.path
+            } else {
+                &municipalities.path
+            };
             diagnostics.push(
                 Diagnostic::error("bad-geo", message)
-                    .in_file(&municipalities.path)
+                    .in_file(file)
                     .with_help("restore the boundary files from the repository; they are data, not to be edited by hand"),
             );
             return None;

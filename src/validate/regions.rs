@@ -236,7 +236,11 @@ fn area(
                     "unknown-province",
                     format!("unknown province \"{}\"", p.get_ref()),
                 )
-                .at(path, p.span(), "not a province in gemeenten-2025");
+                .at(
+                    path,
+                    p.span(),
+                    format!("not a province in CBS's {} list", gazetteer.year()),
+                );
                 if let Some(best) = did_you_mean(p.get_ref(), known.iter().copied()) {
                     d = d.with_help(format!("did you mean \"{best}\"?"));
                 }
@@ -328,9 +332,16 @@ fn municipality(
                 "unknown-municipality",
                 format!("unknown municipality \"{}\"", name.get_ref()),
             )
-            .at(path, name.span(), "not a municipality in gemeenten-2025");
+            .at(
+                path,
+                name.span(),
+                format!("not a municipality in CBS's {} list", gazetteer.year()),
+            );
             d = match best.as_slice() {
-                [] => d.with_help("check the spelling against content/geo/gemeenten-2025.csv"),
+                [] => d.with_help(format!(
+                    "check the spelling against {}",
+                    crate::diagnostics::display_path(gazetteer.file())
+                )),
                 [one] => d.with_help(format!("did you mean {}?", quoted(one))),
                 many => {
                     let names: Vec<String> = many.iter().map(quoted).collect();

@@ -22,12 +22,9 @@ pub struct BaseMap<'a> {
     pub land: &'a [Ring],
     /// Enclosed waters drawn over the land.
     pub water: &'a [Ring],
-    /// Attribution required by the data licence.
-    pub attribution: &'static str,
+    /// Attribution required by the data licence (`[geography] attribution`).
+    pub attribution: &'a str,
 }
-
-/// Attribution line for the CBS boundaries (CC BY 4.0).
-pub const ATTRIBUTION: &str = "Gemeente- en provinciegrenzen 2025: © CBS, CBS Gebiedsindelingen via PDOK (CC BY 4.0); vereenvoudigd (cartomap/nl).";
 
 /// How much detail a map's rings keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +50,7 @@ pub fn base(model: &Model, detail: Detail) -> Option<BaseMap<'_>> {
             height: g.height,
             land,
             water,
-            attribution: ATTRIBUTION,
+            attribution: &model.geography.attribution,
         }
     })
 }
