@@ -2,6 +2,7 @@
 //! streams; every compile runs on the blocking pool through the [`Workspace`] and [`Pdfs`].
 
 mod api;
+mod edit;
 mod pdf;
 mod preview;
 mod site;
@@ -73,6 +74,9 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/diagnostics", get(api::api_diagnostics))
         .route("/health", get(api::health))
         .route("/metrics", get(api::metrics))
+        .route("/edit/publication", get(edit::edit_publication))
+        .route("/edit/new/{kind}", get(edit::edit_new))
+        .route("/edit/{kind}/{id}", get(edit::edit_file))
         .route("/assets/{file}", get(asset))
         .route("/site", get(site::site_root))
         .route("/site/", get(site::site_index))
