@@ -211,10 +211,15 @@ try {
     assert(/Mijn versie/.test(text) && /Versie op schijf/.test(text) && /6/.test(text) && /7/.test(text), text);
     assert((await page.getAttribute("#save", "aria-disabled")) === "true", "a choice is needed first");
     await page.screenshot({ path: path.join(shotDir, "editor-conflict.png") });
-    await page.getByLabel(/Versie op schijf/).check();
-    await saveWithDialog().catch(() => {});
-    await page.waitForFunction(() => /Opgeslagen|Geen wijzigingen/.test(document.getElementById("editor-status").textContent), null, { timeout: 30_000 });
-    assert(readFileSync(regionFile, "utf8").includes("mbo-institutions = 7"), "the version on disk stayed");
+    await page.getByLabel(/Mijn versie/).check();
+    assert((await figure("Mbo-instellingen").inputValue()) === "6", "the form holds the chosen value");
+    const disk = readFileSync(regionFile, "utf8");
+    const dialog = await saveWithDialog();
+    assert(/Mbo-instellingen/.test(dialog) && /7/.test(dialog) && /6/.test(dialog), dialog);
+    await page.waitForFunction(() => /Opgeslagen/.test(document.getElementById("editor-status").textContent), null, { timeout: 30_000 });
+    const changed = changedLines(disk, readFileSync(regionFile, "utf8"));
+    assert(JSON.stringify(changed) === JSON.stringify([["mbo-institutions = 7", "mbo-institutions = 6"]]), JSON.stringify(changed));
+    assert((await page.locator("#conflicts fieldset").count()) === 0, "the conflict is resolved");
   });
 
   await t.check("a reload with unsaved changes offers them back", async () => {

@@ -67,7 +67,7 @@
 
   // --- status and notices ----------------------------------------------------------------
 
-  function setStatus(text) { statusLine.textContent = text; }
+  function setStatus(text) { if (statusLine.textContent !== text) statusLine.textContent = text; }
 
   const time = (d) => d.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' });
   const dateTime = (d) => d.toLocaleString('nl-NL', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
@@ -146,7 +146,8 @@
   // --- the form --------------------------------------------------------------------------
 
   function fieldList() {
-    if (!isNew) return kindSchema.fields;
+    // The id names the file; it is chosen once, when the file is made.
+    if (!isNew) return kindSchema.fields.filter((f) => f.key !== 'id');
     const idField = { key: 'id', label: 'Id', help: 'Kleine letters, cijfers en streepjes; komt in de bestandsnaam en in links, bijvoorbeeld zwolle-e-o.', widget: 'text', required: true };
     return [idField].concat(kindSchema.fields.filter((f) => f.required && f.key !== 'id'));
   }
