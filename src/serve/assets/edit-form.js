@@ -592,7 +592,7 @@ const drukwerkForm = (function () {
           items2.splice(i, 1);
           render(items2, Math.min(i, items2.length - 1));
           notify();
-        } }, 'Verwijderen', h('span', { class: 'visually-hidden' }, ': ' + (item || opts.itemLabel + ' ' + (i + 1))));
+        } }, 'Verwijderen', h('span', { class: 'visually-hidden' }, ': ' + opts.itemLabel.toLowerCase() + ' ' + (i + 1)));
         list.append(h('li', { 'data-path': p },
           h('label', { for: id, class: 'visually-hidden' }, opts.itemLabel + ' ' + (i + 1) + ' van ' + items.length),
           input, remove, suggest, errors));
