@@ -33,9 +33,10 @@ const drukwerkForm = (function () {
 
   // --- numbers ---------------------------------------------------------------------------
 
-  /** `144052` → `144.052`. */
+  /** `144052` → `144.052`; four digits stay together (`2026`), as Dutch style has it. */
   function formatInteger(n) {
-    const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+    const plain = String(Math.abs(n));
+    const digits = plain.length <= 4 ? plain : plain.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
     return (n < 0 ? '-' : '') + digits;
   }
 
