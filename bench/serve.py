@@ -12,7 +12,11 @@
 2. The same edits against `typst watch` on the same layout with the data drukwerk emits
    (`build --emit-data`): typst's own reported compile time per edit. Both run in this
    invocation, so the ratio is fair on a noisy machine.
-3. Load: C clients send R requests each to the fact sheet PDFs over loopback; half of the
+3. The editor (`--editor-only` runs just this): the form's unsaved state sent as a preview
+   request (`POST /api/content/regions/zwolle/preview`, one key figure changed each time) until
+   the answer names the new page, for the fact sheet and for the region's page in the
+   publication; and a save of one figure (`PUT`) until the file on disk has it.
+4. Load: C clients send R requests each to the fact sheet PDFs over loopback; half of the
    requests repeat a sheet the client asked for recently, half ask for any sheet in either
    edition. The PDF cache is kept small (--cache-mb 1, about 20 sheets) so the run keeps
    compiling. Reports requests/s, p50/p99, status codes, and resident memory after the first
@@ -309,6 +313,67 @@ def load(server, clients, requests, seed=1):
     }
 
 
+def token_of(server, timeout=10):
+    """The editor's token, from the `Bewerken: http://…/?token=…` line serve prints."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        for line in server.lines:
+            m = re.search(r"token=([0-9A-Za-z_-]+)", line)
+            if m:
+                return m.group(1)
+        time.sleep(0.05)
+    sys.exit("serve printed no editor token:\n" + server.log())
+
+
+def api(server, token, method, path, body):
+    c = server.connection()
+    c.request(method, path, body=json.dumps(body), headers={
+        "Content-Type": "application/json", "Authorization": f"Bearer {token}"})
+    r = c.getresponse()
+    data = r.read()
+    c.close()
+    return r.status, json.loads(data or b"null")
+
+
+def editor_latency(server, project, edits):
+    """Preview requests of the editor (fact sheet, publication) and saves, in ms."""
+    token = token_of(server)
+    path = "/api/content/regions/zwolle"
+    status, read = api(server, token, "GET", path, None)
+    assert status == 200, read
+    fields = read["fields"]
+    base = fields["figures"]["students"]
+    results = {"factsheet": [], "publication": [], "save": []}
+    for only in ["factsheet", "publication"]:
+        # One warm-up, as the editor's first preview after opening the page.
+        api(server, token, "POST", path + "/preview", {"fields": fields, "draft": "bench", "only": only})
+        previous = None
+        for i in range(edits):
+            fields["figures"]["students"] = base + 1 + i
+            started = time.perf_counter()
+            status, drafted = api(server, token, "POST", path + "/preview",
+                                  {"fields": fields, "draft": "bench", "only": only})
+            took = (time.perf_counter() - started) * 1000
+            assert status == 200 and drafted["pages"], drafted
+            hashes = drafted["pages"][0]["hashes"]
+            assert hashes != previous, "the page did not change"
+            previous = hashes
+            results[only].append(took)
+    file = project / "content" / "regions" / "zwolle.toml"
+    version = read["version"]
+    for i in range(edits):
+        fields["figures"]["students"] = base + 1000 + i
+        value = f"students = {base + 1000 + i}"
+        started = time.perf_counter()
+        status, saved = api(server, token, "PUT", path, {"version": version, "fields": fields})
+        assert status == 200, saved
+        while value not in file.read_text():
+            time.sleep(0.001)
+        results["save"].append((time.perf_counter() - started) * 1000)
+        version = saved["version"]
+    return results
+
+
 def metric(text, name):
     for line in text.splitlines():
         if line.startswith(name + " "):
@@ -322,6 +387,7 @@ def main():
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--requests", type=int, default=500)
     parser.add_argument("--no-typst", action="store_true", help="skip the typst watch comparison")
+    parser.add_argument("--editor-only", action="store_true", help="measure only the editor")
     args = parser.parse_args()
 
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
@@ -333,9 +399,25 @@ def main():
         print(line, flush=True)
         out.append(line)
 
-    server = Server(project)
     say(f"# drukwerk serve, measured {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores")
     say()
+    server = Server(project, "--no-git")
+    editor = editor_latency(server, project, args.edits)
+    server.stop()
+    copy_project(project)
+    say(f"## The editor ({args.edits} previews of one changed key figure, {args.edits} saves, ms)")
+    say()
+    say("| step | p50 | p95 | target p50 |")
+    say("|---|---:|---:|---:|")
+    for name, label, target in [("factsheet", "preview request → fact sheet page", 50),
+                                ("publication", "preview request → region page in the publication", 150),
+                                ("save", "save of a figure → on disk", 50)]:
+        say(f"| {label} | {pct(editor[name], 50):.0f} | {pct(editor[name], 95):.0f} | ≤ {target} |")
+    if args.editor_only:
+        (ROOT / "bench" / "serve-results.md").write_text("\n".join(out) + "\n")
+        return
+    say()
+    server = Server(project)
     say(f"## Edit-to-screen latency ({args.edits} edits of one key figure, ms)")
     say()
     say("| document | update event p50 | p95 | new SVG received p50 | p95 |")

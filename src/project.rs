@@ -32,10 +32,16 @@ pub fn check(root: &Path) -> Checked {
 
 /// Like [`check`], keeping the parsed boundaries in `cache` between calls (serve).
 pub fn check_with(root: &Path, cache: &GeoCache) -> Checked {
+    check_layered(root, cache, &content::Layer::disk())
+}
+
+/// Like [`check_with`], reading the content through `layer`: the editor's unsaved texts go
+/// through the same stages as the files on disk.
+pub fn check_layered(root: &Path, cache: &GeoCache, layer: &content::Layer) -> Checked {
     let mut sources = Sources::default();
     let mut diagnostics = Vec::new();
     let started = Instant::now();
-    let raw = content::load(root, &mut sources, &mut diagnostics);
+    let raw = content::load_layered(root, layer, &mut sources, &mut diagnostics);
     let load_time = started.elapsed();
     let started = Instant::now();
     let model = validate::validate_with(root, raw, cache, &mut diagnostics);

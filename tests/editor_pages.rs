@@ -4,8 +4,6 @@
 
 mod common;
 
-use std::sync::Arc;
-
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::Project;
@@ -38,17 +36,14 @@ async fn get(router: &axum::Router, uri: &str) -> (StatusCode, String, String) {
 
 fn router(project: &Project, read_only: bool) -> axum::Router {
     let workspace = Workspace::open(project.root()).unwrap();
-    let mut app = serve::app(
+    let app = serve::app(
         workspace,
         &Options {
             jobs: 1,
+            read_only,
             ..Options::default()
         },
     );
-    Arc::get_mut(&mut app)
-        .expect("the app is not shared yet")
-        .pages
-        .read_only = read_only;
     serve::http::router(app)
 }
 

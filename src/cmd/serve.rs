@@ -30,6 +30,7 @@ pub fn serve(root: &Path, args: &ServeArgs, reporter: &Reporter) -> i32 {
         timeout: Duration::from_secs_f64(args.timeout),
         cache_bytes: args.cache_mb.saturating_mul(1 << 20),
         poll: defaults.poll,
+        ..defaults
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

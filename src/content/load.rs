@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
+use super::layer::Layer;
 use super::raw::{RawCase, RawPublication, RawRegion, RawTheme};
 use crate::diagnostics::{Diagnostic, Sources};
 use crate::suggest::did_you_mean;
@@ -56,9 +57,20 @@ pub const PALETTE: &str = "layouts/palette.toml";
 /// Relative path of the official municipality list.
 pub const MUNICIPALITY_LIST: &str = "content/geo/gemeenten-2025.csv";
 
-/// Loads all content under `root/content`. Problems are appended to `diagnostics`; file texts
-/// are kept in `sources` so later stages can point into them.
+/// Loads all content under `root/content` from the disk. Problems are appended to
+/// `diagnostics`; file texts are kept in `sources` so later stages can point into them.
 pub fn load(root: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic>) -> RawContent {
+    load_layered(root, &Layer::disk(), sources, diagnostics)
+}
+
+/// Like [`load`], reading every file through `layer` (the disk with unsaved texts laid over
+/// it, in the editor).
+pub fn load_layered(
+    root: &Path,
+    layer: &Layer,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> RawContent {
     let mut content = RawContent::default();
     let dir = root.join("content");
     if !dir.is_dir() {
@@ -69,10 +81,13 @@ pub fn load(root: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic
         return content;
     }
     let publication = Path::new("content/publication.toml");
-    let has_content = root.join(publication).exists()
-        || ["themes", "cases", "regions"]
-            .iter()
-            .any(|d| fs::read_dir(dir.join(d)).is_ok_and(|mut e| e.next().is_some()));
+    let has_content = layer.exists(root, publication)
+        || ["themes", "cases", "regions"].iter().any(|d| {
+            fs::read_dir(dir.join(d)).is_ok_and(|mut e| e.next().is_some())
+                || !layer
+                    .list(root, &Path::new("content").join(d), "toml")
+                    .is_empty()
+        });
     if !has_content {
         diagnostics.push(
             Diagnostic::error("empty-content", "content/ has no content files")
@@ -80,8 +95,8 @@ pub fn load(root: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic
         );
         return content;
     }
-    if root.join(publication).is_file() {
-        content.publication = load_toml(root, publication, sources, diagnostics);
+    if layer.is_file(root, publication) {
+        content.publication = load_toml(root, layer, publication, sources, diagnostics);
     } else {
         diagnostics.push(
             Diagnostic::error("missing-file", "content/publication.toml is missing")
@@ -89,9 +104,9 @@ pub fn load(root: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic
         );
     }
     let mut broken = Vec::new();
-    content.themes = load_dir(root, "content/themes", sources, diagnostics, &mut broken);
-    content.cases = load_dir(root, "content/cases", sources, diagnostics, &mut broken);
-    content.regions = load_dir(root, "content/regions", sources, diagnostics, &mut broken);
+    content.themes = load_dir(root, layer, "content/themes", sources, diagnostics, &mut broken);
+    content.cases = load_dir(root, layer, "content/cases", sources, diagnostics, &mut broken);
+    content.regions = load_dir(root, layer, "content/regions", sources, diagnostics, &mut broken);
     content.broken = broken;
     if content.regions.is_empty()
         && content
@@ -114,9 +129,9 @@ pub fn load(root: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic
         let path = Path::new(path);
         // Boundaries are optional; when present they must be readable. They are not kept in
         // `sources`: diagnostics never point into 150 kB of coordinates.
-        if root.join(path).exists() {
+        if layer.exists(root, path) {
             let mut ignored = Sources::default();
-            if let Some(text) = read_text(root, path, &mut ignored, diagnostics) {
+            if let Some(text) = read_text(root, layer, path, &mut ignored, diagnostics) {
                 *slot = Some(Loaded {
                     path: path.to_path_buf(),
                     value: text,
@@ -127,8 +142,8 @@ pub fn load(root: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic
     // The palette belongs to the layouts, but its CMYK builds are checked with the content's
     // printing condition, so it is loaded (and kept for diagnostics) here.
     let palette = Path::new(PALETTE);
-    if root.join(palette).exists()
-        && let Some(text) = read_text(root, palette, sources, diagnostics)
+    if layer.exists(root, palette)
+        && let Some(text) = read_text(root, layer, palette, sources, diagnostics)
     {
         sources.insert(palette, text.as_str());
         content.palette = Some(Loaded {
@@ -137,7 +152,7 @@ pub fn load(root: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic
         });
     }
     let list = Path::new(MUNICIPALITY_LIST);
-    if let Some(text) = read_text(root, list, sources, diagnostics) {
+    if let Some(text) = read_text(root, layer, list, sources, diagnostics) {
         content.municipality_list = Some(Loaded {
             path: list.to_path_buf(),
             value: text,
@@ -149,24 +164,16 @@ pub fn load(root: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic
 /// Loads every `*.toml` file in a folder, sorted by file name.
 fn load_dir<T: DeserializeOwned>(
     root: &Path,
+    layer: &Layer,
     dir: &str,
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
     broken: &mut Vec<PathBuf>,
 ) -> Vec<Loaded<T>> {
-    let Ok(entries) = fs::read_dir(root.join(dir)) else {
-        return Vec::new();
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
-        .filter_map(|p| p.file_name().map(|n| Path::new(dir).join(n)))
-        .collect();
-    paths.sort();
+    let paths = layer.list(root, Path::new(dir), "toml");
     let mut out = Vec::new();
     for path in paths {
-        match load_toml(root, &path, sources, diagnostics) {
+        match load_toml(root, layer, &path, sources, diagnostics) {
             Some(loaded) => out.push(loaded),
             None => broken.push(path),
         }
@@ -177,11 +184,12 @@ fn load_dir<T: DeserializeOwned>(
 /// Reads a file as UTF-8 text, reporting unreadable, non-UTF-8 and empty files.
 fn read_text(
     root: &Path,
+    layer: &Layer,
     path: &Path,
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<String> {
-    let bytes = match fs::read(root.join(path)) {
+    let bytes = match layer.read(root, path) {
         Ok(bytes) => bytes,
         Err(err) => {
             diagnostics.push(
@@ -229,11 +237,12 @@ fn read_text(
 /// Reads and deserialises one TOML file.
 fn load_toml<T: DeserializeOwned>(
     root: &Path,
+    layer: &Layer,
     path: &Path,
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Loaded<T>> {
-    let text = read_text(root, path, sources, diagnostics)?;
+    let text = read_text(root, layer, path, sources, diagnostics)?;
     sources.insert(path, text.as_str());
     match parse_toml::<T>(path, &text) {
         Ok(value) => Some(Loaded {

@@ -1,6 +1,11 @@
 //! Stage 1 (load): content files → raw serde values with spans.
 
+pub mod fields;
+pub mod layer;
 pub mod load;
+pub mod merge;
 pub mod raw;
+pub mod schema;
 
-pub use load::{Loaded, RawContent, load, parse_toml};
+pub use layer::Layer;
+pub use load::{Loaded, RawContent, load, load_layered, parse_toml};

@@ -9,6 +9,8 @@
 //! several instances behind a load balancer need no coordination.
 
 mod assets;
+pub mod editor;
+pub mod git;
 pub mod http;
 pub mod metrics;
 mod pages;
@@ -57,6 +59,10 @@ pub struct Options {
     /// How often the project folders are compared with the last build (in case events were
     /// lost).
     pub poll: Duration,
+    /// The editor is off: no edit pages, nothing written.
+    pub read_only: bool,
+    /// Commit each save when the project is a git repository.
+    pub git: bool,
 }
 
 impl Default for Options {
@@ -70,6 +76,8 @@ impl Default for Options {
             timeout: Duration::from_secs(30),
             cache_bytes: 64 << 20,
             poll: Duration::from_secs(1),
+            read_only: false,
+            git: true,
         }
     }
 }
@@ -83,12 +91,15 @@ pub fn app(workspace: Arc<Workspace>, options: &Options) -> Arc<App> {
         options.cache_bytes,
     ));
     let metrics = metrics::Metrics::new(&pdfs.stats);
+    let editor = (!options.read_only)
+        .then(|| Arc::new(editor::Editor::new(workspace.clone(), options.git)));
     Arc::new(App {
+        editor,
         workspace,
         pdfs,
         metrics,
         jobs: options.jobs.max(1),
-        pages: pages::Pages::new(),
+        pages: pages::Pages::new().read_only(options.read_only),
         stopping: tokio::sync::watch::Sender::new(false),
         last_good: Default::default(),
     })

@@ -173,6 +173,12 @@ impl Pages {
         }
     }
 
+    /// With `read_only`, no page links to the editor and there are no edit pages.
+    pub fn read_only(mut self, read_only: bool) -> Self {
+        self.read_only = read_only;
+        self
+    }
+
     fn render(&self, name: &str, ctx: minijinja::Value) -> String {
         match self.env.get_template(name).and_then(|t| t.render(ctx)) {
             Ok(html) => html,

@@ -26,7 +26,7 @@ pub struct Preview {
     /// The version of layouts, fonts and images it was made with.
     pub assets: u64,
     /// The laid-out document the pages are drawn from.
-    document: Arc<PagedDocument>,
+    pub document: Arc<PagedDocument>,
     /// Its pages, in order.
     pub pages: Vec<Page>,
     /// Time to lay the document out and name its pages.

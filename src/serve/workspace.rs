@@ -20,6 +20,7 @@ use std::time::{Duration, Instant, SystemTime};
 use tokio::sync::broadcast;
 
 use super::preview::{self, Preview};
+use crate::content::Layer;
 use crate::diagnostics::{Diagnostic, Severity, Sources};
 use crate::geo::GeoCache;
 use crate::jobs::{self, Edition, Images, Job};
@@ -545,6 +546,66 @@ impl Workspace {
                 Ok(previous)
             }
         }
+    }
+
+    /// The parsed boundaries, kept between rebuilds and shared with the editor's drafts.
+    pub fn geo(&self) -> &GeoCache {
+        &self.geo
+    }
+
+    /// Checks the content read through `layer` (the editor's unsaved state laid over the
+    /// disk): the stages `check` runs, with this workspace's parsed geography. Nothing is
+    /// published.
+    pub fn check_draft(&self, layer: &Layer) -> project::Checked {
+        project::check_layered(&self.root, &self.geo, layer)
+    }
+
+    /// Lays out `doc` from a draft's model for the editor's preview alone: nothing reaches
+    /// the snapshot, the shared previews or the PDFs. Same renderer, fonts, layouts and
+    /// Typst caches as every other compile, so an unchanged page costs little.
+    pub fn draft_layout(
+        &self,
+        model: &Model,
+        doc: &Doc,
+        previous: Option<&Preview>,
+        sources: &Sources,
+    ) -> Result<Preview, Vec<Diagnostic>> {
+        let renderer = self
+            .renderer
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+            .ok_or_else(|| vec![Diagnostic::error("setup", "no fonts loaded")])?;
+        let images = crate::images::all(model);
+        let prepared = crate::images::prepare(&self.root, &images, &self.cache_dir)?;
+        let (today, timestamp) = project::build_date(model, project::source_date_epoch());
+        let renderer = renderer.with_date(today);
+        let job = match doc.job(model, Profile::Web) {
+            Some(Ok(job)) => job,
+            Some(Err(e)) => return Err(vec![Diagnostic::error("view", e.to_string())]),
+            None => return Err(vec![Diagnostic::error("unknown-region", "no such region")]),
+        };
+        let edition = Edition {
+            profile: Profile::Web,
+            crop_marks: false,
+            timestamp,
+            print: model.publication.print.clone(),
+            images: Images {
+                images,
+                prepared,
+                cache: self.cache_dir.clone(),
+            },
+        };
+        let sources = Mutex::new(sources.clone());
+        let started = Instant::now();
+        let compiled = jobs::compile(&renderer, &job, &edition, &sources)?;
+        Ok(preview::make(
+            compiled.document,
+            previous,
+            0,
+            0,
+            started.elapsed(),
+        ))
     }
 
     /// The last preview made of `doc`, however old.

@@ -2,6 +2,7 @@
 //! streams; every compile runs on the blocking pool through the [`Workspace`] and [`Pdfs`].
 
 mod api;
+pub mod content;
 mod edit;
 mod pdf;
 mod preview;
@@ -36,6 +37,8 @@ use crate::diagnostics::{self, Severity};
 
 /// Everything the handlers share.
 pub struct App {
+    /// The editor; `None` when the server is read-only.
+    pub editor: Option<Arc<super::editor::Editor>>,
     /// The engine state.
     pub workspace: Arc<Workspace>,
     /// PDFs on demand.
@@ -81,6 +84,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/site", get(site::site_root))
         .route("/site/", get(site::site_index))
         .route("/site/{*path}", get(site::site_file))
+        .merge(content::routes())
         .route_layer(middleware::from_fn(label_route))
         .fallback(not_found)
         // Pages, SVG drawings and JSON compress well (an SVG page to about a fifth); PDFs and
@@ -107,7 +111,11 @@ async fn label_route(matched: MatchedPath, request: Request, next: Next) -> Resp
 /// response carries.
 async fn guard(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
     let started = Instant::now();
-    let mut response = if request.method() != Method::GET && request.method() != Method::HEAD {
+    let writes = request.uri().path().starts_with("/api/content/")
+        && [Method::PUT, Method::POST, Method::DELETE].contains(request.method());
+    let mut response = if writes {
+        next.run(request).await
+    } else if request.method() != Method::GET && request.method() != Method::HEAD {
         let mut r = (
             StatusCode::METHOD_NOT_ALLOWED,
             "Alleen GET en HEAD: deze server neemt niets aan.\n",

@@ -1,0 +1,304 @@
+//! `/api/content/…`: the editor's API (see `docs/editor-api.md`). Handlers only route: every
+//! call runs on the blocking pool through the [`Editor`], which reads, checks and writes.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Extension, Json};
+use serde_json::{Value, json};
+
+use super::{App, json_response};
+use crate::serve::editor::{EditError, Editor};
+
+/// The user a request was made by, as the single-sign-on proxy named them (the commit
+/// author); absent for token users.
+#[derive(Debug, Clone)]
+pub struct EditorUser(pub String);
+
+/// The editor's routes (only when the server is not read-only).
+pub fn routes() -> Router<Arc<App>> {
+    Router::new()
+        .route("/api/content/schema", get(schema))
+        .route("/api/content/geo", get(geo))
+        .route("/api/content/drafts/pages/{file}", get(draft_page))
+        .route("/api/content/images", post(upload))
+        .route(
+            "/api/content/publication",
+            get(read_publication).put(save_publication),
+        )
+        .route(
+            "/api/content/publication/preview",
+            post(preview_publication),
+        )
+        .route(
+            "/api/content/publication/history",
+            get(history_publication),
+        )
+        .route(
+            "/api/content/publication/history/{commit}",
+            get(at_publication),
+        )
+        .route("/api/content/{kind}", post(create))
+        .route(
+            "/api/content/{kind}/{id}",
+            get(read).put(save).delete(delete),
+        )
+        .route("/api/content/{kind}/{id}/preview", post(preview))
+        .route("/api/content/{kind}/{id}/history", get(history))
+        .route("/api/content/{kind}/{id}/history/{commit}", get(at))
+}
+
+fn editor(app: &App) -> Result<Arc<Editor>, Response> {
+    app.editor.clone().ok_or_else(|| {
+        json_response(
+            StatusCode::NOT_FOUND,
+            json!({ "error": "de editor staat uit (--read-only)" }),
+        )
+    })
+}
+
+/// Runs `work` on the blocking pool and turns its outcome into a response.
+async fn run<F>(app: &App, work: F) -> Response
+where
+    F: FnOnce(&Editor) -> Result<Value, EditError> + Send + 'static,
+{
+    let editor = match editor(app) {
+        Ok(e) => e,
+        Err(r) => return r,
+    };
+    match tokio::task::spawn_blocking(move || work(&editor)).await {
+        Ok(Ok(value)) => json_response(StatusCode::OK, value),
+        Ok(Err(error)) => refusal(error),
+        Err(_) => json_response(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            json!({ "error": "interne fout" }),
+        ),
+    }
+}
+
+fn refusal(error: EditError) -> Response {
+    match error {
+        EditError::NotFound(message) => {
+            json_response(StatusCode::NOT_FOUND, json!({ "error": message }))
+        }
+        EditError::BadRequest(message) => {
+            json_response(StatusCode::BAD_REQUEST, json!({ "error": message }))
+        }
+        EditError::Conflict(value) => json_response(StatusCode::CONFLICT, value),
+        EditError::Invalid(diagnostics) => json_response(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json!({ "error": "de inhoud heeft fouten", "diagnostics": diagnostics }),
+        ),
+        EditError::Io(message) => json_response(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            json!({ "error": message }),
+        ),
+    }
+}
+
+/// The body as JSON, or the refusal: 415 for another content type, 400 for bad JSON.
+fn body(body: Result<Json<Value>, JsonRejection>) -> Result<Value, Response> {
+    match body {
+        Ok(Json(value)) => Ok(value),
+        Err(JsonRejection::MissingJsonContentType(_)) => Err(json_response(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            json!({ "error": "alleen JSON (Content-Type: application/json)" }),
+        )),
+        Err(JsonRejection::BytesRejection(_)) => Err(json_response(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            json!({ "error": "het verzoek is te groot" }),
+        )),
+        Err(e) => Err(json_response(
+            StatusCode::BAD_REQUEST,
+            json!({ "error": format!("geen geldige JSON: {}", e.body_text()) }),
+        )),
+    }
+}
+
+fn user(user: Option<Extension<EditorUser>>) -> Option<String> {
+    user.map(|Extension(EditorUser(name))| name)
+}
+
+async fn schema(State(app): State<Arc<App>>) -> Response {
+    run(&app, |e| Ok(e.schema())).await
+}
+
+async fn geo(State(app): State<Arc<App>>) -> Response {
+    let mut r = run(&app, |e| Ok(e.geo())).await;
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=300"));
+    r
+}
+
+async fn draft_page(State(app): State<Arc<App>>, Path(file): Path<String>) -> Response {
+    let Some(hash) = file.strip_suffix(".svg").filter(|h| {
+        h.len() == 32 && h.bytes().all(|b| b.is_ascii_hexdigit())
+    }) else {
+        return json_response(StatusCode::NOT_FOUND, json!({ "error": "geen pagina" }));
+    };
+    let editor = match editor(&app) {
+        Ok(e) => e,
+        Err(r) => return r,
+    };
+    let hash = hash.to_string();
+    match tokio::task::spawn_blocking(move || editor.draft_page(&hash)).await {
+        Ok(Some(svg)) => (
+            [
+                (header::CONTENT_TYPE, "image/svg+xml"),
+                // Named by what it shows, and only for this user's eyes.
+                (header::CACHE_CONTROL, "private, max-age=31536000, immutable"),
+            ],
+            svg,
+        )
+            .into_response(),
+        _ => json_response(StatusCode::NOT_FOUND, json!({ "error": "geen pagina" })),
+    }
+}
+
+async fn upload(
+    State(app): State<Arc<App>>,
+    payload: Result<Json<Value>, JsonRejection>,
+) -> Response {
+    let payload = match body(payload) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let mut r = run(&app, move |e| e.upload(&payload)).await;
+    if r.status() == StatusCode::OK {
+        *r.status_mut() = StatusCode::CREATED;
+    }
+    r
+}
+
+async fn read_publication(State(app): State<Arc<App>>) -> Response {
+    run(&app, |e| {
+        e.read("publication", None)
+            .map(|r| serde_json::to_value(r).unwrap_or_default())
+    })
+    .await
+}
+
+async fn read(State(app): State<Arc<App>>, Path((kind, id)): Path<(String, String)>) -> Response {
+    if kind == "publication" {
+        return json_response(StatusCode::NOT_FOUND, json!({ "error": "geen id bij de publicatie" }));
+    }
+    run(&app, move |e| {
+        e.read(&kind, Some(&id))
+            .map(|r| serde_json::to_value(r).unwrap_or_default())
+    })
+    .await
+}
+
+async fn preview_publication(
+    State(app): State<Arc<App>>,
+    payload: Result<Json<Value>, JsonRejection>,
+) -> Response {
+    let payload = match body(payload) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    run(&app, move |e| {
+        e.preview("publication", None, &payload)
+            .map(|d| serde_json::to_value(d).unwrap_or_default())
+    })
+    .await
+}
+
+async fn preview(
+    State(app): State<Arc<App>>,
+    Path((kind, id)): Path<(String, String)>,
+    payload: Result<Json<Value>, JsonRejection>,
+) -> Response {
+    let payload = match body(payload) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    run(&app, move |e| {
+        e.preview(&kind, Some(&id), &payload)
+            .map(|d| serde_json::to_value(d).unwrap_or_default())
+    })
+    .await
+}
+
+async fn save_publication(
+    State(app): State<Arc<App>>,
+    who: Option<Extension<EditorUser>>,
+    payload: Result<Json<Value>, JsonRejection>,
+) -> Response {
+    let payload = match body(payload) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let who = user(who);
+    run(&app, move |e| e.save("publication", None, &payload, who.as_deref())).await
+}
+
+async fn save(
+    State(app): State<Arc<App>>,
+    Path((kind, id)): Path<(String, String)>,
+    who: Option<Extension<EditorUser>>,
+    payload: Result<Json<Value>, JsonRejection>,
+) -> Response {
+    let payload = match body(payload) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let who = user(who);
+    run(&app, move |e| e.save(&kind, Some(&id), &payload, who.as_deref())).await
+}
+
+async fn create(
+    State(app): State<Arc<App>>,
+    Path(kind): Path<String>,
+    who: Option<Extension<EditorUser>>,
+    payload: Result<Json<Value>, JsonRejection>,
+) -> Response {
+    let payload = match body(payload) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let who = user(who);
+    let mut r = run(&app, move |e| e.create(&kind, &payload, who.as_deref())).await;
+    if r.status() == StatusCode::OK {
+        *r.status_mut() = StatusCode::CREATED;
+    }
+    r
+}
+
+async fn delete(
+    State(app): State<Arc<App>>,
+    Path((kind, id)): Path<(String, String)>,
+    who: Option<Extension<EditorUser>>,
+    payload: Result<Json<Value>, JsonRejection>,
+) -> Response {
+    let payload = match body(payload) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let who = user(who);
+    run(&app, move |e| e.delete(&kind, Some(&id), &payload, who.as_deref())).await
+}
+
+async fn history_publication(State(app): State<Arc<App>>) -> Response {
+    run(&app, |e| e.history("publication", None)).await
+}
+
+async fn history(State(app): State<Arc<App>>, Path((kind, id)): Path<(String, String)>) -> Response {
+    run(&app, move |e| e.history(&kind, Some(&id))).await
+}
+
+async fn at_publication(State(app): State<Arc<App>>, Path(commit): Path<String>) -> Response {
+    run(&app, move |e| e.at("publication", None, &commit)).await
+}
+
+async fn at(
+    State(app): State<Arc<App>>,
+    Path((kind, id, commit)): Path<(String, String, String)>,
+) -> Response {
+    run(&app, move |e| e.at(&kind, Some(&id), &commit)).await
+}
