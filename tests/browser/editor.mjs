@@ -302,7 +302,7 @@ try {
   await t.check("a new region: the id is checked in the browser", async () => {
     await page.goto(server.url + "/edit/new/regions");
     await ready(false);
-    const id = page.getByLabel("Id", { exact: false }).first();
+    const id = page.getByLabel("Code", { exact: false }).first();
     await id.fill("Nieuwe Regio");
     await page.waitForSelector(".diag.error.id-check");
     assert((await id.getAttribute("aria-invalid")) === "true", "the id is marked invalid");

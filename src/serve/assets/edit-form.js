@@ -481,14 +481,15 @@ const drukwerkForm = (function () {
         h('option', { value: '' }, '— geen afbeelding —'),
         images.map((p) => h('option', { value: p, selected: p === v.path }, p)));
       if (v.path && !images.includes(v.path)) select.append(h('option', { value: v.path, selected: true }, v.path));
+      const sub = (key, fallback) => Object.assign({ key, widget: 'text' }, fallback, (field.fields || []).find((f) => f.key === key) || {}, { required: false });
       const pick = WIDGET_FIELD(ctx, path + '.path', 'Afbeelding kiezen', select);
       const file = h('input', { type: 'file', accept: 'image/png,image/jpeg' });
       const uploadState = h('p', { class: 'muted', 'aria-live': 'polite' });
       const upload = WIDGET_FIELD(ctx, path + '.upload', 'Of een nieuwe afbeelding uploaden (PNG of JPEG)', file, uploadState);
       const alt = h('input', { type: 'text', value: asString(v.alt) });
-      const altField = single({ key: 'alt', label: 'Alternatieve tekst', help: 'Beschrijf wat op de afbeelding staat, voor wie haar niet ziet. Verplicht bij een afbeelding.', widget: 'text' }, path + '.alt', alt, ctx);
+      const altField = single(sub('alt', { label: 'Alternatieve tekst', help: 'Beschrijf wat op de afbeelding staat, voor wie haar niet ziet. Verplicht bij een afbeelding.' }), path + '.alt', alt, ctx);
       const credit = h('input', { type: 'text', value: asString(v.credit) });
-      const creditField = single({ key: 'credit', label: 'Fotograaf of rechthebbende', widget: 'text' }, path + '.credit', credit, ctx);
+      const creditField = single(sub('credit', { label: 'Fotograaf of rechthebbende' }), path + '.credit', credit, ctx);
       const check = () => {
         ctx.clientError(path + '.alt', select.value && !alt.value.trim() ? 'beschrijf de afbeelding (alternatieve tekst is verplicht).' : null);
       };

@@ -148,7 +148,8 @@
   function fieldList() {
     // The id names the file; it is chosen once, when the file is made.
     if (!isNew) return kindSchema.fields.filter((f) => f.key !== 'id');
-    const idField = { key: 'id', label: 'Id', help: 'Kleine letters, cijfers en streepjes; komt in de bestandsnaam en in links, bijvoorbeeld zwolle-e-o.', widget: 'text', required: true };
+    const idField = Object.assign({ key: 'id', label: 'Code', help: 'Kleine letters, cijfers en streepjes; komt in de bestandsnaam en in links, bijvoorbeeld zwolle-e-o.' },
+      kindSchema.fields.find((f) => f.key === 'id') || {}, { widget: 'text', required: true });
     return [idField].concat(kindSchema.fields.filter((f) => f.required && f.key !== 'id'));
   }
 
