@@ -16,7 +16,8 @@
 //
 // The server runs on a copy of the project (so nothing touches the repository), on 127.0.0.1.
 
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, renameSync, mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -35,6 +36,12 @@ const project = mkdtempSync(path.join(os.tmpdir(), "drukwerk-editor-"));
 for (const part of ["content", "layouts", "fonts"]) {
   cpSync(path.join(repo, part), path.join(project, part), { recursive: true });
 }
+// A git repository, so saves are committed and the history can be shown.
+const git = (...args) =>
+  execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.org", ...args], { cwd: project, stdio: "pipe" });
+git("init", "-q");
+git("add", "content");
+git("commit", "-q", "-m", "the shipped content");
 const regionFile = path.join(project, "content/regions/zwolle.toml");
 const original = readFileSync(regionFile, "utf8");
 
@@ -276,6 +283,47 @@ try {
     await page.waitForFunction(() => /Opgeslagen/.test(document.getElementById("editor-status").textContent), null, { timeout: 30_000 });
     const changed = changedLines(before, readFileSync(regionFile, "utf8"));
     assert(JSON.stringify(changed) === JSON.stringify([["teacher-training = 6", "teacher-training = 8"]]), JSON.stringify(changed));
+  });
+
+  await t.check("history: the saves are listed, an earlier version goes back into the form", async () => {
+    await page.goto(server.url + "/edit/regions/zwolle");
+    await ready(false);
+    await page.waitForSelector("#history-list ol.history li", { timeout: 30_000 });
+    const entries = await page.locator("#history-list ol.history li").count();
+    assert(entries >= 5, `the saves and the first commit are listed (${entries})`);
+    // The oldest entry is the shipped content.
+    await page.locator("#history-list ol.history li").last().getByRole("button").click();
+    await page.waitForFunction(() => /staat in het formulier/.test(document.getElementById("editor-status").textContent));
+    assert((await figure("Leerlingen/studenten").inputValue()) === "144.052", "the old figure is in the form");
+    assert((await figure("Opleiders").inputValue()) === "6", "and the other old figure");
+    assert(readFileSync(regionFile, "utf8") !== original, "nothing is written before saving");
+    await saveWithDialog();
+    await page.waitForFunction(() => /Opgeslagen/.test(document.getElementById("editor-status").textContent), null, { timeout: 30_000 });
+    const now = readFileSync(regionFile, "utf8");
+    assert(now.includes("students = 144052") && now.includes("teacher-training = 6"), "the old version is saved");
+  });
+
+  await t.check("a new theme is made, opened, and deleted again", async () => {
+    await page.goto(server.url + "/edit/new/themes");
+    await ready(false);
+    await page.getByLabel("Code", { exact: false }).first().fill("proef-thema");
+    await page.getByLabel("Korte titel", { exact: false }).fill("Proef");
+    await page.getByLabel(/^Titel /).fill("Een thema om te proberen");
+    await page.getByLabel("Inleidende zin", { exact: false }).fill("Een korte inleiding.");
+    await page.getByRole("textbox", { name: /^Tekst/ }).fill("Een alinea met **vet**.");
+    await page.click("#save");
+    await page.waitForURL("**/edit/themes/proef-thema", { timeout: 30_000 });
+    await ready(false);
+    const made = readdirSync(path.join(project, "content/themes")).filter((f) => f.endsWith("-proef-thema.toml"));
+    assert(made.length === 1, `the file was made: ${readdirSync(path.join(project, "content/themes"))}`);
+    const file = path.join(project, "content/themes", made[0]);
+    assert(/^id = "proef-thema"$/m.test(readFileSync(file, "utf8")), readFileSync(file, "utf8"));
+    await page.click("#delete");
+    await page.waitForSelector("#dialog[open]");
+    assert(/Definitief verwijderen/.test(await page.textContent("#dialog")), "the dialog asks first");
+    await page.click("#dialog-ok");
+    await page.waitForURL(server.url + "/", { timeout: 30_000 });
+    assert(!existsSync(file), "the file is gone");
   });
 
   await t.check("axe-core: zero violations on every kind of edit page", async () => {

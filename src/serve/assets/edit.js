@@ -150,7 +150,10 @@
     if (!isNew) return kindSchema.fields.filter((f) => f.key !== 'id');
     const idField = Object.assign({ key: 'id', label: 'Code', help: 'Kleine letters, cijfers en streepjes; komt in de bestandsnaam en in links, bijvoorbeeld zwolle-e-o.' },
       kindSchema.fields.find((f) => f.key === 'id') || {}, { widget: 'text', required: true });
-    return [idField].concat(kindSchema.fields.filter((f) => f.required && f.key !== 'id'));
+    // The required fields first; the others too, since some rules need one of several
+    // optional fields (a region needs municipalities or provinces).
+    const rest = kindSchema.fields.filter((f) => f.key !== 'id');
+    return [idField].concat(rest.filter((f) => f.required), rest.filter((f) => !f.required));
   }
 
   function renderForm(values) {
