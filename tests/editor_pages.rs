@@ -100,7 +100,10 @@ async fn edit_pages_are_shells_for_each_kind() {
             assert!(html.contains(part), "{uri} has {part}");
         }
         // No inline script or style: the CSP allows neither.
-        assert!(!html.contains("<script>") && !html.contains("style="), "{uri}");
+        assert!(
+            !html.contains("<script>") && !html.contains("style="),
+            "{uri}"
+        );
         assert_eq!(
             html.contains("id=\"delete\""),
             kind != "publication",
