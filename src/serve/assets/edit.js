@@ -392,7 +392,7 @@
         const alt = doc.title + ', pagina ' + (i + 1) + ' van ' + doc.hashes.length + ' (voorbeeld met de wijzigingen)';
         let figure = figures[i];
         if (!figure) {
-          figure = h('figure', { class: 'preview-page' }, h('img', { alt, decoding: 'async', src: '/api/content/drafts/pages/' + hash + '.svg' }));
+          figure = h('figure', { class: 'preview-page' }, h('img', { alt, decoding: 'async', loading: i < 3 ? 'eager' : 'lazy', src: '/api/content/drafts/pages/' + hash + '.svg' }));
           figure.dataset.hash = hash;
           holder.append(figure);
           return;
