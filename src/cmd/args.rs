@@ -78,6 +78,40 @@ pub struct ServeArgs {
     /// Megabytes of finished PDFs kept in memory.
     #[arg(long, value_name = "MB", default_value_t = 64)]
     pub cache_mb: usize,
+    /// No editor: /edit and /api/content answer 404, nothing is written, no token is made.
+    /// Recommended for serving the public.
+    #[arg(long)]
+    pub read_only: bool,
+    /// Read the editor's token from FILE (trimmed; at least 16 characters of A-Z a-z 0-9 - .
+    /// _ ~) instead of making a random one at each start.
+    #[arg(long, value_name = "FILE", conflicts_with = "read_only")]
+    pub token_file: Option<PathBuf>,
+    /// Also answer to NAME in the Host header (the name users type, e.g. behind a proxy);
+    /// repeatable. This machine's own addresses and localhost are always accepted.
+    #[arg(long, value_name = "NAME")]
+    pub allowed_host: Vec<String>,
+    /// How users prove who they are: the printed token, or also the user name set by the
+    /// organisation's single-sign-on proxy (needs --trusted-proxy).
+    #[arg(long, value_enum, default_value_t = AuthArg::Token)]
+    pub auth: AuthArg,
+    /// With --auth proxy: the proxy's IP address; its user header is believed only from there.
+    #[arg(long, value_name = "ADDR", required_if_eq("auth", "proxy"))]
+    pub trusted_proxy: Option<std::net::IpAddr>,
+    /// With --auth proxy: the header with the user name [default: X-Forwarded-User].
+    #[arg(long, value_name = "NAME")]
+    pub user_header: Option<String>,
+    /// Do not commit the editor's saves to git (they are written to the files only).
+    #[arg(long)]
+    pub no_git: bool,
+}
+
+/// `serve --auth`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AuthArg {
+    /// The token printed at the start (or read with --token-file).
+    Token,
+    /// The user header of a single-sign-on proxy at --trusted-proxy, or the token.
+    Proxy,
 }
 
 /// Options shared by the commands that write PDFs.

@@ -4,10 +4,13 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::args::ServeArgs;
+use axum::http::HeaderName;
+
+use super::args::{AuthArg, ServeArgs};
 use super::report::Reporter;
 use super::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
-use crate::serve::{self, Options};
+use crate::serve::http::auth::{DEFAULT_USER_HEADER, Token, check_host_name};
+use crate::serve::{self, AuthMode, Options};
 
 /// Serves the project until stopped. Exit 0 after a clean stop, 1 when the server could not
 /// start (a port in use, a missing project), 2 for bad options.
@@ -20,6 +23,70 @@ pub fn serve(root: &Path, args: &ServeArgs, reporter: &Reporter) -> i32 {
         );
         return EXIT_USAGE;
     }
+    let auth = match (args.auth, args.trusted_proxy) {
+        (AuthArg::Token, None) => {
+            if args.user_header.is_some() {
+                reporter.error("usage", "--user-header needs --auth proxy", None);
+                return EXIT_USAGE;
+            }
+            AuthMode::Token
+        }
+        (AuthArg::Token, Some(_)) => {
+            reporter.error("usage", "--trusted-proxy needs --auth proxy", None);
+            return EXIT_USAGE;
+        }
+        (AuthArg::Proxy, None) => {
+            reporter.error("usage", "--auth proxy needs --trusted-proxy ADDR", None);
+            return EXIT_USAGE;
+        }
+        (AuthArg::Proxy, Some(trusted)) => {
+            let name = args.user_header.as_deref().unwrap_or(DEFAULT_USER_HEADER);
+            match HeaderName::from_bytes(name.as_bytes()) {
+                Ok(user_header) => AuthMode::Proxy {
+                    trusted,
+                    user_header,
+                },
+                Err(_) => {
+                    reporter.error(
+                        "usage",
+                        &format!("--user-header {name:?} is not a header name"),
+                        None,
+                    );
+                    return EXIT_USAGE;
+                }
+            }
+        }
+    };
+    for name in &args.allowed_host {
+        if let Err(e) = check_host_name(name) {
+            reporter.error("usage", &format!("--allowed-host: {e}"), None);
+            return EXIT_USAGE;
+        }
+    }
+    let token = match &args.token_file {
+        None => None,
+        Some(path) => match std::fs::read_to_string(path) {
+            Err(e) => {
+                reporter.error(
+                    "usage",
+                    &format!("cannot read --token-file {}: {e}", path.display()),
+                    None,
+                );
+                return EXIT_USAGE;
+            }
+            Ok(text) => match Token::new(&text) {
+                Ok(token) => Some(token.as_str().to_string()),
+                Err(e) => {
+                    reporter.error(
+                        "usage",
+                        &format!("--token-file {}: {e}", path.display()),
+                        None,
+                    );
+                    return EXIT_USAGE;
+                }
+            },
+        },
+    };
     let defaults = Options::default();
     let options = Options {
         host: args.host.clone(),
@@ -30,7 +97,11 @@ pub fn serve(root: &Path, args: &ServeArgs, reporter: &Reporter) -> i32 {
         timeout: Duration::from_secs_f64(args.timeout),
         cache_bytes: args.cache_mb.saturating_mul(1 << 20),
         poll: defaults.poll,
-        ..defaults
+        token,
+        read_only: args.read_only,
+        auth,
+        allowed_hosts: args.allowed_host.clone(),
+        git: !args.no_git,
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

@@ -36,11 +36,22 @@ pub fn read(text: &str) -> Result<Map<String, Json>, FieldsError> {
 /// format does not are written as given (so `check` names them), keys the file has that the
 /// format does not are left alone.
 pub fn write(kind: &Kind, text: &str, fields: &Json) -> Result<String, FieldsError> {
+    write_ordered(kind, text, fields, &[])
+}
+
+/// Like [`write`]; key figures the file does not have yet are added in the order of
+/// `figure_order` (the publication's key figures), the others after them by name.
+pub fn write_ordered(
+    kind: &Kind,
+    text: &str,
+    fields: &Json,
+    figure_order: &[&str],
+) -> Result<String, FieldsError> {
     let Json::Object(fields) = fields else {
         return Err(FieldsError::NotAnObject);
     };
     let mut doc: DocumentMut = text.parse()?;
-    apply(doc.as_table_mut(), kind.fields, fields);
+    apply(doc.as_table_mut(), kind.fields, fields, figure_order);
     let mut out = doc.to_string();
     // toml_edit writes new lines as LF; a file saved with CRLF keeps CRLF throughout.
     if text.contains("\r\n") {
@@ -58,7 +69,7 @@ fn absent(value: Option<&Json>) -> bool {
     }
 }
 
-fn apply(table: &mut dyn TableLike, fields: &[Field], json: &Map<String, Json>) {
+fn apply(table: &mut dyn TableLike, fields: &[Field], json: &Map<String, Json>, order: &[&str]) {
     for field in fields {
         let new = json.get(field.key);
         let old = table.get(field.key).and_then(item_json);
@@ -77,22 +88,16 @@ fn apply(table: &mut dyn TableLike, fields: &[Field], json: &Map<String, Json>) 
                 if !table.get(field.key).is_some_and(|i| i.is_table_like()) {
                     table.insert(field.key, Item::Table(Table::new()));
                 }
-                if let Some(inner) = table
-                    .get_mut(field.key)
-                    .and_then(|i| i.as_table_like_mut())
-                {
-                    apply(inner, field.fields, object);
+                if let Some(inner) = table.get_mut(field.key).and_then(|i| i.as_table_like_mut()) {
+                    apply(inner, field.fields, object, order);
                 }
             }
             (Widget::Figures, Json::Object(object)) => {
                 if !table.get(field.key).is_some_and(|i| i.is_table_like()) {
                     table.insert(field.key, Item::Table(Table::new()));
                 }
-                if let Some(inner) = table
-                    .get_mut(field.key)
-                    .and_then(|i| i.as_table_like_mut())
-                {
-                    figures(inner, object);
+                if let Some(inner) = table.get_mut(field.key).and_then(|i| i.as_table_like_mut()) {
+                    figures(inner, object, order);
                 }
             }
             (Widget::Tables, Json::Array(items))
@@ -102,31 +107,33 @@ fn apply(table: &mut dyn TableLike, fields: &[Field], json: &Map<String, Json>) 
                     table.insert(field.key, Item::ArrayOfTables(ArrayOfTables::new()));
                 }
                 if let Some(Item::ArrayOfTables(array)) = table.get_mut(field.key) {
-                    tables(array, field.fields, items);
+                    tables(array, field.fields, items, order);
                 }
             }
             _ => {
-                let multiline = table.get(field.key).is_some_and(|i| {
-                    i.as_array().is_some_and(|a| a.to_string().contains('\n'))
-                }) || (matches!(
-                    field.widget,
-                    Widget::Municipalities | Widget::Provinces
-                ) && new.as_array().is_some_and(|a| a.len() > 1));
+                // A list keeps the shape it has; a new list of names gets one per line, as
+                // the shipped files have them.
+                let multiline = match table.get(field.key).and_then(Item::as_array) {
+                    Some(old) => old.to_string().contains('\n'),
+                    None => {
+                        matches!(field.widget, Widget::Municipalities | Widget::Provinces)
+                            && new.as_array().is_some_and(|a| a.len() > 1)
+                    }
+                };
                 set(table, field.key, to_value(field.widget, new, multiline));
             }
         }
     }
     // Keys the format does not know: written as given, so `check` reports them at their line.
     for (key, value) in json {
-        if fields.iter().all(|f| f.key != key) && table.get(key).is_none() && !absent(Some(value))
-        {
+        if fields.iter().all(|f| f.key != key) && table.get(key).is_none() && !absent(Some(value)) {
             set(table, key, to_value(Widget::Text, value, false));
         }
     }
 }
 
 /// `[figures]`: one whole number per key-figure id; keys not in the JSON are removed.
-fn figures(table: &mut dyn TableLike, json: &Map<String, Json>) {
+fn figures(table: &mut dyn TableLike, json: &Map<String, Json>, order: &[&str]) {
     let gone: Vec<String> = table
         .iter()
         .map(|(k, _)| k.to_string())
@@ -135,7 +142,10 @@ fn figures(table: &mut dyn TableLike, json: &Map<String, Json>) {
     for key in gone {
         table.remove(&key);
     }
-    for (key, value) in json {
+    let mut keys: Vec<&String> = json.keys().collect();
+    keys.sort_by_key(|k| order.iter().position(|o| o == k).unwrap_or(usize::MAX));
+    for key in keys {
+        let value = &json[key];
         if absent(Some(value)) || table.get(key).and_then(item_json).as_ref() == Some(value) {
             continue;
         }
@@ -144,7 +154,7 @@ fn figures(table: &mut dyn TableLike, json: &Map<String, Json>) {
 }
 
 /// `[[…]]`: element by element, so editing one entry leaves the others' bytes alone.
-fn tables(array: &mut ArrayOfTables, fields: &[Field], items: &[Json]) {
+fn tables(array: &mut ArrayOfTables, fields: &[Field], items: &[Json], order: &[&str]) {
     while array.len() > items.len() {
         array.remove(array.len() - 1);
     }
@@ -154,7 +164,7 @@ fn tables(array: &mut ArrayOfTables, fields: &[Field], items: &[Json]) {
             array.push(Table::new());
         }
         if let Some(table) = array.get_mut(index) {
-            apply(table, fields, object);
+            apply(table, fields, object, order);
         }
     }
 }
@@ -236,7 +246,9 @@ fn value_json(value: &Value) -> Json {
     match value {
         Value::String(s) => Json::String(s.value().clone()),
         Value::Integer(i) => Json::from(*i.value()),
-        Value::Float(f) => serde_json::Number::from_f64(*f.value()).map_or(Json::Null, Json::Number),
+        Value::Float(f) => {
+            serde_json::Number::from_f64(*f.value()).map_or(Json::Null, Json::Number)
+        }
         Value::Boolean(b) => Json::Bool(*b.value()),
         Value::Datetime(d) => Json::String(d.value().to_string()),
         Value::Array(a) => Json::Array(a.iter().map(value_json).collect()),
@@ -352,7 +364,9 @@ mod tests {
         fields["subtitle"] = json!("(drie gemeenten)");
         let out = write(region, REGION, &fields).unwrap();
         assert!(
-            out.contains("municipalities = [\n  \"Zwolle\",\n  \"Kampen\",\n  \"Zwartewaterland\",\n]\n"),
+            out.contains(
+                "municipalities = [\n  \"Zwolle\",\n  \"Kampen\",\n  \"Zwartewaterland\",\n]\n"
+            ),
             "{out}"
         );
         assert!(out.contains("reason = \"gecontroleerd\""));
@@ -367,7 +381,10 @@ mod tests {
         let region = kind("regions").unwrap();
         let mut fields = Json::Object(read(REGION).unwrap());
         fields["allow"] = json!([]);
-        fields["figures"].as_object_mut().unwrap().remove("po-boards");
+        fields["figures"]
+            .as_object_mut()
+            .unwrap()
+            .remove("po-boards");
         let out = write(region, REGION, &fields).unwrap();
         assert!(!out.contains("[[allow]]"), "{out}");
         assert!(!out.contains("po-boards"));
@@ -397,18 +414,23 @@ mod tests {
     fn a_new_file_gets_the_shipped_layout() {
         let region = kind("regions").unwrap();
         let fields = json!({"id": "nieuw", "name": "Nieuw", "sectors": ["po"],
-            "municipalities": ["Zwolle", "Kampen"], "figures": {"students": 1}});
-        let out = write(region, "", &fields).unwrap();
+            "municipalities": ["Zwolle", "Kampen"], "figures": {"students": 1, "po-boards": 2}});
+        let out = write_ordered(region, "", &fields, &["students", "po-boards"]).unwrap();
         assert_eq!(
             out,
-            "id = \"nieuw\"\nname = \"Nieuw\"\nsectors = [\"po\"]\nmunicipalities = [\n  \"Zwolle\",\n  \"Kampen\",\n]\n\n[figures]\nstudents = 1\n"
+            "id = \"nieuw\"\nname = \"Nieuw\"\nsectors = [\"po\"]\nmunicipalities = [\n  \"Zwolle\",\n  \"Kampen\",\n]\n\n[figures]\nstudents = 1\npo-boards = 2\n"
         );
     }
 
     #[test]
     fn dates_are_toml_dates() {
         let publication = kind("publication").unwrap();
-        let out = write(publication, "date = 2026-11-28\n", &json!({"date": "2026-12-01"})).unwrap();
+        let out = write(
+            publication,
+            "date = 2026-11-28\n",
+            &json!({"date": "2026-12-01"}),
+        )
+        .unwrap();
         assert_eq!(out, "date = 2026-12-01\n");
         assert_eq!(read(&out).unwrap()["date"], json!("2026-12-01"));
     }

@@ -104,9 +104,30 @@ pub fn load_layered(
         );
     }
     let mut broken = Vec::new();
-    content.themes = load_dir(root, layer, "content/themes", sources, diagnostics, &mut broken);
-    content.cases = load_dir(root, layer, "content/cases", sources, diagnostics, &mut broken);
-    content.regions = load_dir(root, layer, "content/regions", sources, diagnostics, &mut broken);
+    content.themes = load_dir(
+        root,
+        layer,
+        "content/themes",
+        sources,
+        diagnostics,
+        &mut broken,
+    );
+    content.cases = load_dir(
+        root,
+        layer,
+        "content/cases",
+        sources,
+        diagnostics,
+        &mut broken,
+    );
+    content.regions = load_dir(
+        root,
+        layer,
+        "content/regions",
+        sources,
+        diagnostics,
+        &mut broken,
+    );
     content.broken = broken;
     if content.regions.is_empty()
         && content

@@ -152,7 +152,8 @@ mod tests {
     fn entries_of_a_list_of_tables_merge_one_by_one() {
         let base = json!({"allow": [{"lint": "a", "reason": "x"}, {"lint": "b", "reason": "y"}]});
         let mine = json!({"allow": [{"lint": "a", "reason": "x2"}, {"lint": "b", "reason": "y"}]});
-        let theirs = json!({"allow": [{"lint": "a", "reason": "x"}, {"lint": "b", "reason": "y2"}]});
+        let theirs =
+            json!({"allow": [{"lint": "a", "reason": "x"}, {"lint": "b", "reason": "y2"}]});
         let (merged, conflicts) = merge(Some(&base), &mine, &theirs);
         assert!(conflicts.is_empty());
         assert_eq!(

@@ -216,8 +216,7 @@ const REGION: &[Field] = &[
         .help("Precies zoals gepubliceerd."),
     field("subtitle", "Ondertitel", Text).help("Een regel onder de naam, zoals gepubliceerd."),
     field("sectors", "Sectoren", Sectors).required(),
-    field("municipalities", "Gemeenten", Municipalities)
-        .help("Officiële namen uit de CBS-lijst."),
+    field("municipalities", "Gemeenten", Municipalities).help("Officiële namen uit de CBS-lijst."),
     field("provinces", "Provincies", Provinces)
         .help("Alleen voor een regio die uit hele provincies bestaat."),
     field("figures", "Kerncijfers", Figures).required(),
@@ -236,7 +235,9 @@ const CASE: &[Field] = &[
         .choices("case_kinds")
         .help("Een casus staat in het hoofdstuk van het thema, een verhaal op de regiopagina."),
     field("theme", "Thema", Select).required().choices("themes"),
-    field("region", "Regio", Select).required().choices("regions"),
+    field("region", "Regio", Select)
+        .required()
+        .choices("regions"),
     field("title", "Titel", Text).required(),
     field("summary", "Samenvatting", Textarea)
         .required()

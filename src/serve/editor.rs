@@ -24,10 +24,10 @@ use sha2::{Digest, Sha256};
 use super::git;
 use super::preview::Preview;
 use super::workspace::{Doc, Workspace};
+use crate::content::Layer;
 use crate::content::fields;
 use crate::content::merge;
 use crate::content::schema::{self, Kind};
-use crate::content::Layer;
 use crate::diagnostics::{self, Diagnostic, Severity, Sources};
 use crate::model::Model;
 use crate::validate::{ALLOWABLE_LINTS, is_slug};
@@ -163,7 +163,12 @@ impl Editor {
                 id: Some(id.to_string()),
                 path,
             })
-            .ok_or_else(|| EditError::NotFound(format!("geen {} met id \"{id}\"", kind.label.to_lowercase())))
+            .ok_or_else(|| {
+                EditError::NotFound(format!(
+                    "geen {} met id \"{id}\"",
+                    kind.label.to_lowercase()
+                ))
+            })
     }
 
     /// The file in `dir` whose `id` is `id`.
@@ -200,7 +205,10 @@ impl Editor {
         let version = version(&bytes);
         let text = String::from_utf8(bytes)
             .map_err(|_| EditError::BadRequest(format!("{} is geen UTF-8", path.display())))?;
-        let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
+        let text = text
+            .strip_prefix('\u{feff}')
+            .map(str::to_owned)
+            .unwrap_or(text);
         self.remember(&version, &text);
         Ok((version, text))
     }
@@ -249,12 +257,7 @@ impl Editor {
 
     /// `POST /api/content/<kind>/<id>/preview`: the fields laid over the file, checked and
     /// typeset for this draft only.
-    pub fn preview(
-        &self,
-        kind: &str,
-        id: Option<&str>,
-        body: &Json,
-    ) -> Result<Drafted, EditError> {
+    pub fn preview(&self, kind: &str, id: Option<&str>, body: &Json) -> Result<Drafted, EditError> {
         let target = self.target(kind, id)?;
         let draft = body
             .get("draft")
@@ -291,7 +294,10 @@ impl Editor {
         let mut previews = Vec::new();
         let mut layout_errors = Vec::new();
         for (doc, title) in docs {
-            let before = previous.iter().find(|(d, _)| *d == doc).map(|(_, p)| p.as_ref());
+            let before = previous
+                .iter()
+                .find(|(d, _)| *d == doc)
+                .map(|(_, p)| p.as_ref());
             match self
                 .workspace
                 .draft_layout(&model, &doc, before, &checked.sources)
@@ -377,13 +383,22 @@ impl Editor {
         let fields = body
             .get("fields")
             .filter(|f| f.is_object())
-            .ok_or_else(|| EditError::BadRequest("\"fields\" ontbreekt of is geen object".into()))?;
+            .ok_or_else(|| {
+                EditError::BadRequest("\"fields\" ontbreekt of is geen object".into())
+            })?;
         let mut fields = fields.clone();
         // The id names the file; it is not changed by editing.
         if let (Some(id), Some(object)) = (&target.id, fields.as_object_mut()) {
             object.insert("id".into(), Json::String(id.clone()));
         }
-        fields::write(target.kind, text, &fields).map_err(|e| EditError::BadRequest(e.to_string()))
+        let snapshot = self.workspace.snapshot();
+        let order: Vec<&str> = snapshot
+            .good
+            .as_ref()
+            .map(|g| g.model.key_figures.iter().map(|k| k.id.as_str()).collect())
+            .unwrap_or_default();
+        fields::write_ordered(target.kind, text, &fields, &order)
+            .map_err(|e| EditError::BadRequest(e.to_string()))
     }
 
     /// `PUT /api/content/<kind>/<id>`: saves `fields` over `version`.
@@ -408,7 +423,11 @@ impl Editor {
         if new == text {
             return Ok(json!({ "version": current, "changed": [] }));
         }
-        self.check_write(&Layer::disk().with_text(&target.path, new.clone()), &target.path, &new)?;
+        self.check_write(
+            &Layer::disk().with_text(&target.path, new.clone()),
+            &target.path,
+            &new,
+        )?;
         crate::export::write_atomic(&self.root().join(&target.path), new.as_bytes())
             .map_err(|e| EditError::Io(e.to_string()))?;
         let version = version(new.as_bytes());
@@ -529,11 +548,7 @@ impl Editor {
         write_new(&self.root().join(&path), text.as_bytes())?;
         let version = version(text.as_bytes());
         self.remember(&version, &text);
-        let committed = self.commit(
-            &target,
-            &format!("{} {id} toegevoegd", kind.label),
-            user,
-        );
+        let committed = self.commit(&target, &format!("{} {id} toegevoegd", kind.label), user);
         Ok(json!({ "version": version, "file": path_string(&path), "committed": committed }))
     }
 
@@ -726,7 +741,10 @@ impl Editor {
                 }
             }
             let refs: Vec<&crate::geo::Ring> = rings.iter().collect();
-            paths.insert(m.name.clone(), Json::String(crate::site::map::path_data(&refs)));
+            paths.insert(
+                m.name.clone(),
+                Json::String(crate::site::map::path_data(&refs)),
+            );
         }
         if paths.is_empty() {
             return json!({ "viewBox": "0 0 0 0", "municipalities": {} });
@@ -749,7 +767,8 @@ impl Editor {
             .get("data")
             .and_then(Json::as_str)
             .ok_or_else(|| EditError::BadRequest("\"data\" ontbreekt".into()))?;
-        let bytes = decode(data).ok_or_else(|| EditError::BadRequest("\"data\" is geen base64".into()))?;
+        let bytes =
+            decode(data).ok_or_else(|| EditError::BadRequest("\"data\" is geen base64".into()))?;
         if bytes.len() > MAX_UPLOAD {
             return Err(EditError::BadRequest(format!(
                 "de afbeelding is groter dan {} MB",
@@ -780,7 +799,11 @@ impl Editor {
                 .and_then(|s| s.to_str())
                 .unwrap_or("afbeelding"),
         );
-        let stem = if stem.is_empty() { "afbeelding".to_string() } else { stem };
+        let stem = if stem.is_empty() {
+            "afbeelding".to_string()
+        } else {
+            stem
+        };
         let _writing = self.writing.lock().unwrap_or_else(|e| e.into_inner());
         let dir = self.root().join("content/images");
         std::fs::create_dir_all(&dir).map_err(|e| EditError::Io(e.to_string()))?;
@@ -883,7 +906,11 @@ fn with_fields(sources: &Sources, list: &[Diagnostic], path: &Path, text: &str) 
         .zip(diagnostics::to_json(sources, list))
         .map(|(d, mut value)| {
             let field = (d.file.as_deref() == Some(path))
-                .then(|| d.span.as_ref().and_then(|s| fields::field_at(text, s.start)))
+                .then(|| {
+                    d.span
+                        .as_ref()
+                        .and_then(|s| fields::field_at(text, s.start))
+                })
                 .flatten();
             if let Some(object) = value.as_object_mut() {
                 object.insert("field".into(), field.map_or(Json::Null, Json::String));

@@ -49,15 +49,31 @@ pub fn is_repository(root: &Path) -> bool {
         .is_ok_and(|o| o.status.success() && o.stdout.starts_with(b"true"))
 }
 
-fn configured(root: &Path, key: &str) -> Option<String> {
-    let out = git(root).args(["config", "--get", key]).output().ok()?;
+fn configured(root: &Path, key: &str, env: &[(&str, &str)]) -> Option<String> {
+    let out = git(root)
+        .envs(env.iter().copied())
+        .args(["config", "--get", key])
+        .output()
+        .ok()?;
     let value = String::from_utf8_lossy(&out.stdout).trim().to_string();
     (out.status.success() && !value.is_empty()).then_some(value)
 }
 
 /// Commits the file at `path` (relative to `root`; written or deleted) and nothing else.
 pub fn commit(root: &Path, path: &Path, message: &str, user: Option<&str>) -> Result<(), String> {
+    commit_with(root, path, message, user, &[])
+}
+
+/// [`commit`] with extra environment for git (tests: a machine without an identity).
+fn commit_with(
+    root: &Path,
+    path: &Path,
+    message: &str,
+    user: Option<&str>,
+    env: &[(&str, &str)],
+) -> Result<(), String> {
     let add = git(root)
+        .envs(env.iter().copied())
         .args(["add", "-A", "--"])
         .arg(path)
         .output()
@@ -65,8 +81,8 @@ pub fn commit(root: &Path, path: &Path, message: &str, user: Option<&str>) -> Re
     if !add.status.success() {
         return Err(String::from_utf8_lossy(&add.stderr).trim().to_string());
     }
-    let name = configured(root, "user.name");
-    let email = configured(root, "user.email");
+    let name = configured(root, "user.name", env);
+    let email = configured(root, "user.email", env);
     let (committer_name, committer_email) = match (&name, &email) {
         (Some(n), Some(e)) => (n.clone(), e.clone()),
         _ => (FALLBACK_NAME.to_string(), FALLBACK_EMAIL.to_string()),
@@ -77,6 +93,7 @@ pub fn commit(root: &Path, path: &Path, message: &str, user: Option<&str>) -> Re
         None => (committer_name.clone(), committer_email.clone()),
     };
     let out = git(root)
+        .envs(env.iter().copied())
         .env("GIT_AUTHOR_NAME", &author_name)
         .env("GIT_AUTHOR_EMAIL", &author_email)
         .env("GIT_COMMITTER_NAME", &committer_name)
@@ -97,7 +114,13 @@ pub fn commit(root: &Path, path: &Path, message: &str, user: Option<&str>) -> Re
 /// The last `limit` commits that changed `path`, newest first.
 pub fn history(root: &Path, path: &Path, limit: usize) -> Vec<Entry> {
     let Ok(out) = git(root)
-        .args(["log", "-n", &limit.to_string(), "--format=%H%x1f%aI%x1f%an%x1f%s", "--"])
+        .args([
+            "log",
+            "-n",
+            &limit.to_string(),
+            "--format=%H%x1f%aI%x1f%an%x1f%s",
+            "--",
+        ])
         .arg(path)
         .output()
     else {
@@ -138,4 +161,61 @@ pub fn show(root: &Path, commit: &str, path: &Path) -> Option<String> {
         .success()
         .then(|| String::from_utf8(out.stdout).ok())
         .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(root: &Path, env: &[(&str, &str)], args: &[&str]) -> String {
+        let out = git(root)
+            .envs(env.iter().copied())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// On a machine where git has no identity, a save still commits, as `drukwerk`; a user
+    /// named by the proxy is the author.
+    #[test]
+    fn a_commit_never_fails_for_want_of_an_identity() {
+        let dir = tempfile::tempdir().unwrap();
+        let home = tempfile::tempdir().unwrap();
+        let home_path = home.path().to_str().unwrap();
+        let env = [
+            ("HOME", home_path),
+            ("XDG_CONFIG_HOME", home_path),
+            ("GIT_CONFIG_NOSYSTEM", "1"),
+        ];
+        let root = dir.path();
+        run(root, &env, &["init", "-q"]);
+        assert!(configured(root, "user.name", &env).is_none());
+        std::fs::write(root.join("a.toml"), "a = 1\n").unwrap();
+        commit_with(root, Path::new("a.toml"), "eerste", None, &env).unwrap();
+        let log = run(root, &env, &["log", "--format=%an <%ae>|%cn|%s"]);
+        assert_eq!(log.trim(), "drukwerk <drukwerk@localhost>|drukwerk|eerste");
+
+        // Nothing changed: git refuses an empty commit, reported as an error, not a panic.
+        assert!(commit_with(root, Path::new("a.toml"), "leeg", None, &env).is_err());
+
+        std::fs::write(root.join("a.toml"), "a = 2\n").unwrap();
+        commit_with(root, Path::new("a.toml"), "tweede", Some("j.jansen"), &env).unwrap();
+        let log = run(root, &env, &["log", "-n", "1", "--format=%an <%ae>|%cn|%s"]);
+        assert_eq!(log.trim(), "j.jansen <j.jansen@drukwerk>|drukwerk|tweede");
+        assert_eq!(history(root, Path::new("a.toml"), 10).len(), 2);
+    }
+
+    #[test]
+    fn only_hex_commit_ids_reach_git() {
+        assert!(is_commit_hash("0123abc"));
+        for bad in ["HEAD", "--output=x", "main~1", "abc", "0123abc:../x"] {
+            assert!(!is_commit_hash(bad), "{bad}");
+        }
+    }
 }

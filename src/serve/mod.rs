@@ -25,6 +25,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 pub use http::App;
+pub use http::auth::{AuthMode, EditorAccess};
 pub use workspace::Workspace;
 
 /// Gives memory that was freed (by the eviction) back to the operating system. glibc keeps
@@ -59,9 +60,16 @@ pub struct Options {
     /// How often the project folders are compared with the last build (in case events were
     /// lost).
     pub poll: Duration,
-    /// The editor is off: no edit pages, nothing written.
+    /// The editor's token; `None` makes a random one (32 bytes from the OS, hex). Read it back
+    /// from `app.access.editor.token()`.
+    pub token: Option<String>,
+    /// No editor: its routes are `404`, nothing is written, no token.
     pub read_only: bool,
-    /// Commit each save when the project is a git repository.
+    /// How users prove who they are besides the token.
+    pub auth: AuthMode,
+    /// Names the `Host` header may give besides this machine's own (`--allowed-host`).
+    pub allowed_hosts: Vec<String>,
+    /// Commit each save to git (off with `--no-git`).
     pub git: bool,
 }
 
@@ -76,14 +84,36 @@ impl Default for Options {
             timeout: Duration::from_secs(30),
             cache_bytes: 64 << 20,
             poll: Duration::from_secs(1),
+            token: None,
             read_only: false,
+            auth: AuthMode::Token,
+            allowed_hosts: Vec::new(),
             git: true,
         }
     }
 }
 
-/// The application for a workspace: what the routes serve.
+/// The application for a workspace: what the routes serve. Panics if `options.token` is not a
+/// valid token (the command line checks it first) or the OS has no random numbers to make one.
 pub fn app(workspace: Arc<Workspace>, options: &Options) -> Arc<App> {
+    let editor_access = if options.read_only {
+        EditorAccess::Off
+    } else {
+        let token = match &options.token {
+            Some(text) => http::auth::Token::new(text)
+                .unwrap_or_else(|e| panic!("serve::Options::token: {e}")),
+            None => http::auth::Token::random()
+                .unwrap_or_else(|e| panic!("no random numbers from the operating system: {e}")),
+        };
+        EditorAccess::On(token)
+    };
+    let access = http::auth::Access::new(
+        &options.host,
+        options.port,
+        editor_access,
+        options.auth.clone(),
+        &options.allowed_hosts,
+    );
     let pdfs = Arc::new(pdfs::Pdfs::new(
         options.jobs,
         options.queue,
@@ -91,8 +121,8 @@ pub fn app(workspace: Arc<Workspace>, options: &Options) -> Arc<App> {
         options.cache_bytes,
     ));
     let metrics = metrics::Metrics::new(&pdfs.stats);
-    let editor = (!options.read_only)
-        .then(|| Arc::new(editor::Editor::new(workspace.clone(), options.git)));
+    let editor =
+        (!options.read_only).then(|| Arc::new(editor::Editor::new(workspace.clone(), options.git)));
     Arc::new(App {
         editor,
         workspace,
@@ -102,14 +132,20 @@ pub fn app(workspace: Arc<Workspace>, options: &Options) -> Arc<App> {
         pages: pages::Pages::new().read_only(options.read_only),
         stopping: tokio::sync::watch::Sender::new(false),
         last_good: Default::default(),
+        access,
     })
 }
 
+/// How long the server still reads requests after Ctrl-C or SIGTERM before it stops taking
+/// new ones.
+const SHUTDOWN_READ_GRACE: Duration = Duration::from_millis(250);
+
 /// Runs the server until Ctrl-C or SIGTERM. Prints `Serving http://HOST:PORT` on stderr once
-/// it listens. `log` receives one line per rebuild.
+/// it listens, and unless `--read-only` the editor's link with its token (`Bewerken:
+/// http://HOST:PORT/?token=…`). `log` receives one line per rebuild.
 pub async fn run(
     root: &Path,
-    options: Options,
+    mut options: Options,
     log: Arc<dyn Fn(String) + Send + Sync>,
 ) -> Result<(), crate::Error> {
     let workspace = tokio::task::spawn_blocking({
@@ -118,16 +154,36 @@ pub async fn run(
     })
     .await
     .map_err(|e| crate::Error::Io(e.to_string()))??;
-    let app = app(workspace.clone(), &options);
     let addr = format!("{}:{}", options.host, options.port);
-    let listener = tokio::net::TcpListener::bind(&addr)
+    let listener = tokio::net::TcpListener::bind((options.host.as_str(), options.port))
         .await
         .map_err(|e| crate::Error::Io(format!("cannot listen on {addr}: {e}")))?;
     let local: SocketAddr = listener
         .local_addr()
         .map_err(|e| crate::Error::Io(e.to_string()))?;
+    // The security checks go by the address actually bound (is it loopback?) and its port
+    // (the cookie's name); a name given with --host stays a name the Host header may give.
+    if options.host.parse::<std::net::IpAddr>().is_err() {
+        options.allowed_hosts.push(options.host.clone());
+    }
+    options.host = local.ip().to_string();
+    options.port = local.port();
+    let app = app(workspace.clone(), &options);
     let url = format!("http://{local}");
     eprintln!("Serving {url}");
+    // The link to open on this machine: for 0.0.0.0 or [::], the loopback address.
+    let mut editor_url = url.clone();
+    if let Some(token) = app.access.editor.token() {
+        let mut here = local;
+        if here.ip().is_unspecified() {
+            here.set_ip(match here.ip() {
+                std::net::IpAddr::V4(_) => std::net::Ipv4Addr::LOCALHOST.into(),
+                std::net::IpAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
+            });
+        }
+        editor_url = format!("http://{here}/?token={}", token.as_str());
+        eprintln!("Bewerken: {editor_url}");
+    }
     report_snapshot(&workspace.snapshot(), &log);
     let watcher = {
         let log = log.clone();
@@ -153,15 +209,26 @@ pub async fn run(
             options.poll.as_millis()
         ));
     }
+    // With the editor on, the browser opens the link with the token, so it gets the cookie.
     if options.open
-        && let Err(e) = open::that_detached(&url)
+        && let Err(e) = open::that_detached(&editor_url)
     {
         log(format!("warning: cannot open a browser: {e}"));
     }
     let router = http::router(app.clone());
     let (stopped_tx, stopped_rx) = tokio::sync::oneshot::channel::<()>();
-    let server = axum::serve(listener, router).with_graceful_shutdown(async move {
+    // The peer's address reaches the guard (`ConnectInfo`): the proxy's header is believed
+    // only from the proxy.
+    let server = axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move {
         shutdown_signal().await;
+        // Connections that arrived just before the signal but whose request is not read yet
+        // would be closed unanswered (reset) by the graceful shutdown; a moment lets the busy
+        // workers read them, so they count as in flight.
+        tokio::time::sleep(SHUTDOWN_READ_GRACE).await;
         // Event streams end now; requests in flight (PDFs being made) may finish.
         app.stopping.send_replace(true);
         let _ = stopped_tx.send(());

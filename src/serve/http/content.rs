@@ -12,13 +12,9 @@ use axum::routing::{get, post};
 use axum::{Extension, Json};
 use serde_json::{Value, json};
 
+use super::auth::Editor as EditorUser;
 use super::{App, json_response};
 use crate::serve::editor::{EditError, Editor};
-
-/// The user a request was made by, as the single-sign-on proxy named them (the commit
-/// author); absent for token users.
-#[derive(Debug, Clone)]
-pub struct EditorUser(pub String);
 
 /// The editor's routes (only when the server is not read-only).
 pub fn routes() -> Router<Arc<App>> {
@@ -35,10 +31,7 @@ pub fn routes() -> Router<Arc<App>> {
             "/api/content/publication/preview",
             post(preview_publication),
         )
-        .route(
-            "/api/content/publication/history",
-            get(history_publication),
-        )
+        .route("/api/content/publication/history", get(history_publication))
         .route(
             "/api/content/publication/history/{commit}",
             get(at_publication),
@@ -120,8 +113,9 @@ fn body(body: Result<Json<Value>, JsonRejection>) -> Result<Value, Response> {
     }
 }
 
+/// The commit author: the user the single-sign-on proxy named (none for a token).
 fn user(user: Option<Extension<EditorUser>>) -> Option<String> {
-    user.map(|Extension(EditorUser(name))| name)
+    user.and_then(|Extension(editor)| editor.user)
 }
 
 async fn schema(State(app): State<Arc<App>>) -> Response {
@@ -130,15 +124,18 @@ async fn schema(State(app): State<Arc<App>>) -> Response {
 
 async fn geo(State(app): State<Arc<App>>) -> Response {
     let mut r = run(&app, |e| Ok(e.geo())).await;
-    r.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=300"));
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, max-age=300"),
+    );
     r
 }
 
 async fn draft_page(State(app): State<Arc<App>>, Path(file): Path<String>) -> Response {
-    let Some(hash) = file.strip_suffix(".svg").filter(|h| {
-        h.len() == 32 && h.bytes().all(|b| b.is_ascii_hexdigit())
-    }) else {
+    let Some(hash) = file
+        .strip_suffix(".svg")
+        .filter(|h| h.len() == 32 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+    else {
         return json_response(StatusCode::NOT_FOUND, json!({ "error": "geen pagina" }));
     };
     let editor = match editor(&app) {
@@ -151,7 +148,10 @@ async fn draft_page(State(app): State<Arc<App>>, Path(file): Path<String>) -> Re
             [
                 (header::CONTENT_TYPE, "image/svg+xml"),
                 // Named by what it shows, and only for this user's eyes.
-                (header::CACHE_CONTROL, "private, max-age=31536000, immutable"),
+                (
+                    header::CACHE_CONTROL,
+                    "private, max-age=31536000, immutable",
+                ),
             ],
             svg,
         )
@@ -185,7 +185,10 @@ async fn read_publication(State(app): State<Arc<App>>) -> Response {
 
 async fn read(State(app): State<Arc<App>>, Path((kind, id)): Path<(String, String)>) -> Response {
     if kind == "publication" {
-        return json_response(StatusCode::NOT_FOUND, json!({ "error": "geen id bij de publicatie" }));
+        return json_response(
+            StatusCode::NOT_FOUND,
+            json!({ "error": "geen id bij de publicatie" }),
+        );
     }
     run(&app, move |e| {
         e.read(&kind, Some(&id))
@@ -235,7 +238,10 @@ async fn save_publication(
         Err(r) => return r,
     };
     let who = user(who);
-    run(&app, move |e| e.save("publication", None, &payload, who.as_deref())).await
+    run(&app, move |e| {
+        e.save("publication", None, &payload, who.as_deref())
+    })
+    .await
 }
 
 async fn save(
@@ -249,7 +255,10 @@ async fn save(
         Err(r) => return r,
     };
     let who = user(who);
-    run(&app, move |e| e.save(&kind, Some(&id), &payload, who.as_deref())).await
+    run(&app, move |e| {
+        e.save(&kind, Some(&id), &payload, who.as_deref())
+    })
+    .await
 }
 
 async fn create(
@@ -281,14 +290,20 @@ async fn delete(
         Err(r) => return r,
     };
     let who = user(who);
-    run(&app, move |e| e.delete(&kind, Some(&id), &payload, who.as_deref())).await
+    run(&app, move |e| {
+        e.delete(&kind, Some(&id), &payload, who.as_deref())
+    })
+    .await
 }
 
 async fn history_publication(State(app): State<Arc<App>>) -> Response {
     run(&app, |e| e.history("publication", None)).await
 }
 
-async fn history(State(app): State<Arc<App>>, Path((kind, id)): Path<(String, String)>) -> Response {
+async fn history(
+    State(app): State<Arc<App>>,
+    Path((kind, id)): Path<(String, String)>,
+) -> Response {
     run(&app, move |e| e.history(&kind, Some(&id))).await
 }
 

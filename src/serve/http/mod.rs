@@ -2,6 +2,7 @@
 //! streams; every compile runs on the blocking pool through the [`Workspace`] and [`Pdfs`].
 
 mod api;
+pub mod auth;
 pub mod content;
 mod edit;
 mod pdf;
@@ -14,8 +15,8 @@ use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::{MatchedPath, Path, Query, Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::extract::{DefaultBodyLimit, MatchedPath, Path, Query, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{Html, IntoResponse, Response};
@@ -53,11 +54,14 @@ pub struct App {
     pub stopping: tokio::sync::watch::Sender<bool>,
     /// The last PDF made of each document and edition, served while the layouts have errors.
     pub last_good: std::sync::Mutex<std::collections::HashMap<(Doc, Profile), Arc<Pdf>>>,
+    /// Who may do what: the Host check, the editor's token (or none with `--read-only`: see
+    /// `access.editor.is_on()` before showing edit links), the single-sign-on proxy.
+    pub access: auth::Access,
 }
 
 /// The routes. The paths are a contract (tests, CI and the README rely on them).
 pub fn router(app: Arc<App>) -> Router {
-    Router::new()
+    let routes = Router::new()
         .route("/", get(index))
         .route("/preview/publication", get(preview::preview_publication))
         .route("/preview/factsheets/{id}", get(preview::preview_factsheet))
@@ -84,7 +88,15 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/site", get(site::site_root))
         .route("/site/", get(site::site_index))
         .route("/site/{*path}", get(site::site_file))
-        .merge(content::routes())
+        .merge(content::routes());
+    guarded(routes, app)
+}
+
+/// `routes` behind the layers every route of the server is behind: the security checks of
+/// [`auth::admit`], metrics, compression and the headers every response carries. Public so
+/// tests can put trivial handlers for routes that do not exist yet behind exactly these.
+pub fn guarded(routes: Router<Arc<App>>, app: Arc<App>) -> Router {
+    routes
         .route_layer(middleware::from_fn(label_route))
         .fallback(not_found)
         // Pages, SVG drawings and JSON compress well (an SVG page to about a fifth); PDFs and
@@ -92,6 +104,9 @@ pub fn router(app: Arc<App>) -> Router {
         .layer(CompressionLayer::new().compress_when(
             DefaultPredicate::new().and(NotForContentType::const_new("application/pdf")),
         ))
+        // The body was read within the limit by the guard; extractors (`Json`, `Bytes`) would
+        // otherwise stop at axum's default of 2 MB.
+        .layer(DefaultBodyLimit::max(auth::BODY_LIMIT))
         .layer(middleware::from_fn_with_state(app.clone(), guard))
         .with_state(app)
 }
@@ -107,31 +122,14 @@ async fn label_route(matched: MatchedPath, request: Request, next: Next) -> Resp
     response
 }
 
-/// Refuses what the server never accepts, times every request, and adds the headers every
+/// Refuses what the server does not accept ([`auth::admit`]: wrong Host, no token, methods
+/// and bodies outside the editor's API), times every request, and adds the headers every
 /// response carries.
 async fn guard(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
     let started = Instant::now();
-    let writes = request.uri().path().starts_with("/api/content/")
-        && [Method::PUT, Method::POST, Method::DELETE].contains(request.method());
-    let mut response = if writes {
-        next.run(request).await
-    } else if request.method() != Method::GET && request.method() != Method::HEAD {
-        let mut r = (
-            StatusCode::METHOD_NOT_ALLOWED,
-            "Alleen GET en HEAD: deze server neemt niets aan.\n",
-        )
-            .into_response();
-        r.headers_mut()
-            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
-        r
-    } else if has_body(request.headers()) {
-        (
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "Een verzoek met inhoud wordt niet aangenomen.\n",
-        )
-            .into_response()
-    } else {
-        next.run(request).await
+    let mut response = match auth::admit(&app.access, request).await {
+        Ok(request) => next.run(request).await,
+        Err(refusal) => refusal,
     };
     let route = response
         .extensions()
@@ -166,14 +164,6 @@ async fn guard(State(app): State<Arc<App>>, request: Request, next: Next) -> Res
         );
     }
     response
-}
-
-fn has_body(headers: &HeaderMap) -> bool {
-    headers.contains_key(header::TRANSFER_ENCODING)
-        || headers
-            .get(header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.trim() != "0")
 }
 
 async fn index(State(app): State<Arc<App>>) -> Response {
