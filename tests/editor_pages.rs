@@ -12,13 +12,24 @@ use drukwerk::serve::{self, Options};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
-/// GETs `uri` from a server for `project`; (status, content type, body with escapes undone).
-async fn get(router: &axum::Router, uri: &str) -> (StatusCode, String, String) {
-    let response = router
-        .clone()
-        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
+/// The editor's token of the servers in these tests.
+const TOKEN: &str = "0123456789abcdef0123456789abcdef";
+
+/// A server in process; a read-only one has no token to send.
+struct Server {
+    router: axum::Router,
+    read_only: bool,
+}
+
+/// GETs `uri` (with the editor's token) from a server; (status, content type, body with the
+/// template's escapes undone).
+async fn get(server: &Server, uri: &str) -> (StatusCode, String, String) {
+    let mut request = Request::get(uri);
+    if !server.read_only {
+        request = request.header(header::AUTHORIZATION, format!("Bearer {TOKEN}"));
+    }
+    let request = request.body(Body::empty()).unwrap();
+    let response = server.router.clone().oneshot(request).await.unwrap();
     let status = response.status();
     let content_type = response
         .headers()
@@ -34,17 +45,21 @@ async fn get(router: &axum::Router, uri: &str) -> (StatusCode, String, String) {
     (status, content_type, text)
 }
 
-fn router(project: &Project, read_only: bool) -> axum::Router {
+fn router(project: &Project, read_only: bool) -> Server {
     let workspace = Workspace::open(project.root()).unwrap();
     let app = serve::app(
         workspace,
         &Options {
             jobs: 1,
             read_only,
+            token: (!read_only).then(|| TOKEN.to_string()),
             ..Options::default()
         },
     );
-    serve::http::router(app)
+    Server {
+        router: serve::http::router(app),
+        read_only,
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
