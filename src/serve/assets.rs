@@ -9,6 +9,8 @@ pub fn get(name: &str) -> Option<(&'static [u8], &'static str)> {
         "live.js" => (include_bytes!("assets/live.js").as_slice(), JS),
         "index.js" => (include_bytes!("assets/index.js").as_slice(), JS),
         "preview.js" => (include_bytes!("assets/preview.js").as_slice(), JS),
+        "edit.js" => (include_bytes!("assets/edit.js").as_slice(), JS),
+        "edit-form.js" => (include_bytes!("assets/edit-form.js").as_slice(), JS),
         "site-reload.js" => (include_bytes!("assets/site-reload.js").as_slice(), JS),
         _ => return None,
     })

@@ -129,7 +129,7 @@ pub fn app(workspace: Arc<Workspace>, options: &Options) -> Arc<App> {
         pdfs,
         metrics,
         jobs: options.jobs.max(1),
-        pages: pages::Pages::new(),
+        pages: pages::Pages::new().read_only(options.read_only),
         stopping: tokio::sync::watch::Sender::new(false),
         last_good: Default::default(),
         access,

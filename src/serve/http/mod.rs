@@ -4,6 +4,7 @@
 mod api;
 pub mod auth;
 pub mod content;
+mod edit;
 mod pdf;
 mod preview;
 mod site;
@@ -80,6 +81,9 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/diagnostics", get(api::api_diagnostics))
         .route("/health", get(api::health))
         .route("/metrics", get(api::metrics))
+        .route("/edit/publication", get(edit::edit_publication))
+        .route("/edit/new/{kind}", get(edit::edit_new))
+        .route("/edit/{kind}/{id}", get(edit::edit_file))
         .route("/assets/{file}", get(asset))
         .route("/site", get(site::site_root))
         .route("/site/", get(site::site_index))
