@@ -108,8 +108,11 @@ pub struct Editor {
     /// Texts of the versions handed out (version → text), newest last.
     versions: Mutex<VecDeque<(String, String)>>,
     /// The latest previews of each draft (draft id → previews), newest last.
-    drafts: Mutex<VecDeque<(String, Vec<(Doc, Arc<Preview>)>)>>,
+    drafts: Mutex<VecDeque<(String, DraftPreviews)>>,
 }
+
+/// The previews of one draft, one per document.
+type DraftPreviews = Vec<(Doc, Arc<Preview>)>;
 
 /// A file the editor works on: its kind, id and path.
 struct Target {
@@ -323,7 +326,7 @@ impl Editor {
         Ok(Drafted { diagnostics, pages })
     }
 
-    fn draft_previews(&self, draft: &str) -> Vec<(Doc, Arc<Preview>)> {
+    fn draft_previews(&self, draft: &str) -> DraftPreviews {
         self.drafts
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -335,7 +338,7 @@ impl Editor {
 
     /// Keeps a draft's newest previews, one per document (a preview of only the fact sheet
     /// keeps the publication's from before).
-    fn keep_draft(&self, draft: String, previews: Vec<(Doc, Arc<Preview>)>) {
+    fn keep_draft(&self, draft: String, previews: DraftPreviews) {
         let mut drafts = self.drafts.lock().unwrap_or_else(|e| e.into_inner());
         let mut kept = drafts
             .iter()

@@ -46,6 +46,8 @@ pub fn routes() -> Router<Arc<App>> {
         .route("/api/content/{kind}/{id}/history/{commit}", get(at))
 }
 
+// A refusal is a whole response, as axum handlers return them; it is made once per request.
+#[allow(clippy::result_large_err)]
 fn editor(app: &App) -> Result<Arc<Editor>, Response> {
     app.editor.clone().ok_or_else(|| {
         json_response(
@@ -95,6 +97,7 @@ fn refusal(error: EditError) -> Response {
 }
 
 /// The body as JSON, or the refusal: 415 for another content type, 400 for bad JSON.
+#[allow(clippy::result_large_err)]
 fn body(body: Result<Json<Value>, JsonRejection>) -> Result<Value, Response> {
     match body {
         Ok(Json(value)) => Ok(value),
