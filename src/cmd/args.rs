@@ -78,6 +78,13 @@ pub struct ServeArgs {
     /// Megabytes of finished PDFs kept in memory.
     #[arg(long, value_name = "MB", default_value_t = 64)]
     pub cache_mb: usize,
+    /// Folder of the document cache shared with `build` (default: DRUKWERK_CACHE_DIR, else
+    /// out/.cache/documents), so a restarted server does not compile its PDFs again.
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+    /// Keep PDFs in memory only: neither read nor write the document cache.
+    #[arg(long, conflicts_with = "cache_dir")]
+    pub no_cache: bool,
 }
 
 /// Options shared by the commands that write PDFs.
@@ -105,6 +112,13 @@ pub struct OutputArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Folder of the document cache (default: DRUKWERK_CACHE_DIR, else OUT/.cache/documents);
+    /// keep it between CI runs to rebuild only what changed.
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+    /// Compile every document, neither reading nor writing the document cache.
+    #[arg(long, conflicts_with = "cache_dir")]
+    pub no_cache: bool,
 }
 
 /// `drukwerk build`.

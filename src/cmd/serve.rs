@@ -20,6 +20,19 @@ pub fn serve(root: &Path, args: &ServeArgs, reporter: &Reporter) -> i32 {
         );
         return EXIT_USAGE;
     }
+    let limit = match crate::cache::limit_from_env() {
+        Ok(limit) => limit,
+        Err(message) => {
+            reporter.error("usage", &message, None);
+            return EXIT_USAGE;
+        }
+    };
+    let document_cache = (!args.no_cache).then(|| {
+        crate::cache::DocCache::new(
+            crate::cache::dir(root, &root.join("out"), args.cache_dir.as_deref()),
+            limit,
+        )
+    });
     let defaults = Options::default();
     let options = Options {
         host: args.host.clone(),
@@ -30,6 +43,7 @@ pub fn serve(root: &Path, args: &ServeArgs, reporter: &Reporter) -> i32 {
         timeout: Duration::from_secs_f64(args.timeout),
         cache_bytes: args.cache_mb.saturating_mul(1 << 20),
         poll: defaults.poll,
+        document_cache,
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

@@ -57,6 +57,8 @@ pub struct Options {
     /// How often the project folders are compared with the last build (in case events were
     /// lost).
     pub poll: Duration,
+    /// The document cache on disk, shared with `build` (`None`: PDFs are kept in memory only).
+    pub document_cache: Option<crate::cache::DocCache>,
 }
 
 impl Default for Options {
@@ -70,18 +72,22 @@ impl Default for Options {
             timeout: Duration::from_secs(30),
             cache_bytes: 64 << 20,
             poll: Duration::from_secs(1),
+            document_cache: None,
         }
     }
 }
 
 /// The application for a workspace: what the routes serve.
 pub fn app(workspace: Arc<Workspace>, options: &Options) -> Arc<App> {
-    let pdfs = Arc::new(pdfs::Pdfs::new(
-        options.jobs,
-        options.queue,
-        options.timeout,
-        options.cache_bytes,
-    ));
+    let pdfs = Arc::new(
+        pdfs::Pdfs::new(
+            options.jobs,
+            options.queue,
+            options.timeout,
+            options.cache_bytes,
+        )
+        .with_disk(options.document_cache.clone()),
+    );
     let metrics = metrics::Metrics::new(&pdfs.stats);
     Arc::new(App {
         workspace,
