@@ -133,6 +133,10 @@ fn entries(cache: &Path) -> BTreeMap<String, Vec<u8>> {
         .unwrap_or_default()
 }
 
+fn strs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
 fn set_figure(project: &Project, region: &str, figure: &str, value: i64) {
     let path = format!("content/regions/{region}.toml");
     let text = project.read(&path);
@@ -157,11 +161,10 @@ fn warm_builds_reuse_what_did_not_change_and_match_a_cold_build() {
             cache.to_string_lossy().into_owned(),
         ]
     };
-    let args = |v: &Vec<String>| v.iter().map(String::as_str).collect::<Vec<_>>();
 
     // Cold: everything compiled, and stored.
     let cold = with_cache("out-cold");
-    build(&p, &args(&cold));
+    build(&p, &strs(&cold));
     let first = reused(&p.root().join("out-cold"), "manifest.json");
     assert_eq!(first.len(), 50, "publication and 49 fact sheets");
     assert!(first.values().all(|r| !r), "a cold build compiles all");
@@ -169,7 +172,7 @@ fn warm_builds_reuse_what_did_not_change_and_match_a_cold_build() {
 
     // Warm, nothing changed: everything reused, byte for byte the same (site included).
     let warm = with_cache("out-warm");
-    let run = build(&p, &args(&warm));
+    let run = build(&p, &strs(&warm));
     assert!(
         run.stderr.contains("50 unchanged and reused"),
         "{}",
@@ -183,7 +186,7 @@ fn warm_builds_reuse_what_did_not_change_and_match_a_cold_build() {
     // fact sheet are made again, the other 48 sheets reused.
     set_figure(&p, "zwolle", "vo-boards", 77);
     let edit = with_cache("out-edit");
-    build(&p, &args(&edit));
+    build(&p, &strs(&edit));
     let third = reused(&p.root().join("out-edit"), "manifest.json");
     assert_eq!(
         compiled(&third),
@@ -208,7 +211,7 @@ fn warm_builds_reuse_what_did_not_change_and_match_a_cold_build() {
     // all regions' values: changing it for one region makes every document again.
     set_figure(&p, "zwolle", "students", 123_456);
     let strip = with_cache("out-strip");
-    build(&p, &args(&strip));
+    build(&p, &strs(&strip));
     let fourth = reused(&p.root().join("out-strip"), "manifest.json");
     assert_eq!(compiled(&fourth).len(), 50, "{fourth:?}");
 }
