@@ -139,7 +139,11 @@ pub fn shared_key(edition: &Edition, assets: u64) -> Key {
         .field("print-profile", &print.profile)
         .field(
             "print-profile-description",
-            print.profile_description.as_deref().unwrap_or("").as_bytes(),
+            print
+                .profile_description
+                .as_deref()
+                .unwrap_or("")
+                .as_bytes(),
         )
         .field("print-condition", print.condition.as_bytes())
         .field(

@@ -78,7 +78,9 @@ fn reused(out: &Path, manifest: &str) -> BTreeMap<String, bool> {
         .map(|o| {
             (
                 o["path"].as_str().unwrap().to_string(),
-                o["reused"].as_bool().expect("every output says whether reused"),
+                o["reused"]
+                    .as_bool()
+                    .expect("every output says whether reused"),
             )
         })
         .collect()
@@ -329,7 +331,11 @@ fn a_damaged_entry_is_rebuilt_never_served() {
     fs::write(cache.join(name2), &bytes2[..bytes2.len() / 3]).unwrap();
     build(&p, &["build", "--cache-dir", c, "--out", "warm"]);
     let r = reused(&p.root().join("warm"), "manifest.json");
-    assert_eq!(compiled(&r).len(), 2, "the two damaged ones are made again: {r:?}");
+    assert_eq!(
+        compiled(&r).len(),
+        2,
+        "the two damaged ones are made again: {r:?}"
+    );
     assert_same_outputs(&p.root().join("cold"), &p.root().join("warm"));
     assert_eq!(entries(&cache), before, "and stored again, intact");
 }
@@ -377,7 +383,11 @@ fn two_builds_at_once_share_the_cache() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names.len(), 3, "three entries, no temporary files: {names:?}");
+    assert_eq!(
+        names.len(),
+        3,
+        "three entries, no temporary files: {names:?}"
+    );
 }
 
 #[test]
@@ -429,11 +439,19 @@ fn the_size_limit_removes_the_least_recently_used() {
     assert!(!sheet("noord", &limit), "noord made again");
     let kept = entries(&cache);
     assert!(kept.contains_key(&noord.0) && kept.contains_key(&zuid.0));
-    assert!(!kept.contains_key(&publication_entry.0), "{:?}", kept.keys());
+    assert!(
+        !kept.contains_key(&publication_entry.0),
+        "{:?}",
+        kept.keys()
+    );
     // A limit that is not a size is a usage error.
     let run = run_env(&p, &["build"], &[("DRUKWERK_CACHE_LIMIT", "lots")]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("DRUKWERK_CACHE_LIMIT"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("DRUKWERK_CACHE_LIMIT"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -483,7 +501,10 @@ async fn a_restarted_server_reads_its_pdfs_from_the_cache() {
     assert_eq!(stored.len(), 1, "the server stored the PDF it made");
     // The same bytes as `factsheet` writes.
     build(&p, &["factsheet", "noord", "--no-cache"]);
-    assert_eq!(first, fs::read(p.root().join("out/factsheets/noord.pdf")).unwrap());
+    assert_eq!(
+        first,
+        fs::read(p.root().join("out/factsheets/noord.pdf")).unwrap()
+    );
     // A new server (a restart) takes the PDF from the cache instead of compiling it: an
     // entry swapped for another valid one is what it serves.
     let (name, _) = stored.iter().next().unwrap();
@@ -496,8 +517,8 @@ async fn a_restarted_server_reads_its_pdfs_from_the_cache() {
             .map(|b| format!("{b:02x}"))
             .collect::<String>()
     };
-    let mut entry = format!("drukwerk-document-cache 1\nkey {key}\npages 1\nsha256 {sha}\n\n")
-        .into_bytes();
+    let mut entry =
+        format!("drukwerk-document-cache 1\nkey {key}\npages 1\nsha256 {sha}\n\n").into_bytes();
     entry.extend_from_slice(&planted);
     fs::write(dir.join(name), &entry).unwrap();
     assert_eq!(get(cache()).await, planted, "read from the cache");

@@ -178,9 +178,8 @@ fn jobs_make(
     sources: &std::sync::Mutex<crate::diagnostics::Sources>,
     disk: Option<&crate::cache::DocCache>,
 ) -> Result<Pdf, Vec<crate::diagnostics::Diagnostic>> {
-    let key = disk.map(|_| {
-        crate::jobs::document_key(&crate::jobs::shared_key(edition, good.assets), job)
-    });
+    let key = disk
+        .map(|_| crate::jobs::document_key(&crate::jobs::shared_key(edition, good.assets), job));
     if let (Some(disk), Some(key)) = (disk, &key)
         && let Some(cached) = disk.get(key)
     {
