@@ -74,6 +74,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--baseline", metavar="REV", help="also time the publication of git revision REV")
+    parser.add_argument("--incremental-only", action="store_true",
+                        help="only the document cache's case, without the Typst CLI (no peer column)")
     args = parser.parse_args()
 
     shutil.rmtree(WORK, ignore_errors=True)
@@ -95,7 +97,7 @@ def main():
         shutil.copy2(DRUKWERK, baseline[0])
         # Put this tree's binary back (with its time stamp, so cargo still finds it fresh).
         shutil.copy2(drukwerk, DRUKWERK)
-    typst = find_typst()
+    typst = None if args.incremental_only else find_typst()
     sh([drukwerk, "build", "--out", str(WORK / "warmup"), "--emit-data", str(DATA.relative_to(ROOT))],
        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     sheets = sorted((DATA / "factsheets").glob("*.json"))
@@ -145,7 +147,7 @@ def main():
         sh([drukwerk, "--root", str(root), "build", "--out", str(out), "--cache-dir", str(cache)],
            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     # Typst has no cache: the peer does the same job (49 sheets and the publication) in full.
-    peer_all = ["sh", "-c", " && ".join(" ".join(f"'{c}'" for c in cmd) for cmd in [
+    peer_all = None if typst is None else ["sh", "-c", " && ".join(" ".join(f"'{c}'" for c in cmd) for cmd in [
         [typst, "compile", "--root", ".", "--font-path", "fonts", "--ignore-system-fonts", "--features", "bundle",
          "--format", "bundle", "--pdf-standard", "ua-1,a-2a", "--input", "profile=web",
          str(bundle.relative_to(ROOT)), str(WORK / "bundle-out-2")],
@@ -188,13 +190,15 @@ def main():
                                                            "--cache-dir", str(warm_cache)],
             "drukwerk build, warm cache, one figure changed": (change_one_figure, [
                 drukwerk, "--root", str(edit), "build", "--out", str(WORK / "i3"), "--cache-dir", str(edit_cache)]),
-            "typst bundle (49 sheets) + typst compile (publication)": peer_all,
+            **({"typst bundle (49 sheets) + typst compile (publication)": peer_all} if peer_all else {}),
         },
         "the website: build with and without out/site/": {
             "drukwerk build (with site)": [drukwerk, "build", "--no-cache", "--out", str(WORK / "s1")],
             "drukwerk build --no-site": [drukwerk, "build", "--no-site", "--no-cache", "--out", str(WORK / "s2")],
         },
     }
+    if args.incremental_only:
+        cases = {k: v for k, v in cases.items() if k.startswith("incremental")}
     results = {}
     for case, commands in cases.items():
         for name in commands:
@@ -224,6 +228,11 @@ def main():
             med = statistics.median(times)
             lines.append(f"| {name} | {med:.3f} | {rss:.0f} | {med / base:.2f}× |")
         lines.append("")
+    if args.incremental_only:
+        report = "\n".join(lines) + "\n"
+        print(report)
+        (ROOT / "bench" / "results-incremental.md").write_text(report)
+        return
     sizes = [("web publication", next((WORK / "d").glob("*.pdf"))),
              ("fact sheet zwolle", WORK / "a" / "factsheets" / "zwolle.pdf")]
     if baseline:

@@ -107,9 +107,7 @@ fn assert_same_outputs(a: &Path, b: &Path) {
     for (name, bytes) in &x {
         if name.starts_with("manifest") {
             let strip = |b: &[u8]| {
-                String::from_utf8_lossy(b)
-                    .replace("\"reused\": true", "\"reused\": false")
-                    .to_string()
+                String::from_utf8_lossy(b).replace("\"reused\": true", "\"reused\": false")
             };
             assert_eq!(strip(bytes), strip(&y[name]), "{name}");
         } else {
