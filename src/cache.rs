@@ -351,7 +351,8 @@ mod tests {
     fn a_damaged_entry_is_a_miss_and_is_removed() {
         let dir = tempfile::tempdir().unwrap();
         let cache = DocCache::new(dir.path().to_path_buf(), DEFAULT_LIMIT);
-        let damages: [(&str, fn(&mut Vec<u8>)); 4] = [
+        type Damage = fn(&mut Vec<u8>);
+        let damages: [(&str, Damage); 4] = [
             ("a byte of the PDF flipped", |b| {
                 let last = b.len() - 1;
                 b[last] ^= 1;
