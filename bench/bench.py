@@ -74,6 +74,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--baseline", metavar="REV", help="also time the publication of git revision REV")
+    parser.add_argument("--incremental-only", action="store_true",
+                        help="only the document cache's case, without the Typst CLI (no peer column)")
     args = parser.parse_args()
 
     shutil.rmtree(WORK, ignore_errors=True)
@@ -95,7 +97,7 @@ def main():
         shutil.copy2(DRUKWERK, baseline[0])
         # Put this tree's binary back (with its time stamp, so cargo still finds it fresh).
         shutil.copy2(drukwerk, DRUKWERK)
-    typst = find_typst()
+    typst = None if args.incremental_only else find_typst()
     sh([drukwerk, "build", "--out", str(WORK / "warmup"), "--emit-data", str(DATA.relative_to(ROOT))],
        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     sheets = sorted((DATA / "factsheets").glob("*.json"))
@@ -120,13 +122,45 @@ def main():
     for f in (nomaps / "content" / "geo").glob("*.geojson"):
         f.unlink()
 
+    # Incremental builds: a copy of the project whose cache is warm. Before each timed run of
+    # "one figure changed", a figure that only its own region's pages show (the number of vo
+    # boards of Zwolle) gets a value it never had, so the publication and one sheet are made
+    # again and 48 sheets reused.
+    edit = WORK / "edit"
+    for part in ("content", "layouts", "fonts"):
+        shutil.copytree(ROOT / part, edit / part)
+    zwolle_toml = edit / "content" / "regions" / "zwolle.toml"
+    zwolle_text = zwolle_toml.read_text()
+    assert "\nvo-boards = " in zwolle_text
+    edits = iter(range(1000, 100000))
+
+    def change_one_figure():
+        value = next(edits)
+        text = "\n".join(f"vo-boards = {value}" if line.startswith("vo-boards = ") else line
+                         for line in zwolle_text.split("\n"))
+        zwolle_toml.write_text(text)
+
+    warm_cache = WORK / "warm-cache"
+    edit_cache = WORK / "edit-cache"
+    # Warmed with the folders the timed runs write to, so their image caches are warm too.
+    for cache, root, out in ((warm_cache, ROOT, WORK / "i2"), (edit_cache, edit, WORK / "i3")):
+        sh([drukwerk, "--root", str(root), "build", "--out", str(out), "--cache-dir", str(cache)],
+           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Typst has no cache: the peer does the same job (49 sheets and the publication) in full.
+    peer_all = None if typst is None else ["sh", "-c", " && ".join(" ".join(f"'{c}'" for c in cmd) for cmd in [
+        [typst, "compile", "--root", ".", "--font-path", "fonts", "--ignore-system-fonts", "--features", "bundle",
+         "--format", "bundle", "--pdf-standard", "ua-1,a-2a", "--input", "profile=web",
+         str(bundle.relative_to(ROOT)), str(WORK / "bundle-out-2")],
+        typst_compile(typst, "publication", publication_data, WORK / "p2.pdf"),
+    ])]
+
     cases = {
         "one fact sheet (zwolle), whole process": {
-            "drukwerk": [drukwerk, "factsheet", "zwolle", "--out", str(WORK / "a")],
+            "drukwerk": [drukwerk, "factsheet", "zwolle", "--no-cache", "--out", str(WORK / "a")],
             "typst compile": typst_compile(typst, "factsheet", zwolle, WORK / "a.pdf"),
         },
         "all 49 fact sheets": {
-            "drukwerk": [drukwerk, "factsheet", "--all", "--out", str(WORK / "b")],
+            "drukwerk": [drukwerk, "factsheet", "--all", "--no-cache", "--out", str(WORK / "b")],
             "typst bundle (one process)": [typst, "compile", "--root", ".", "--font-path", "fonts",
                                            "--ignore-system-fonts", "--features", "bundle", "--format", "bundle",
                                            "--pdf-standard", "ua-1,a-2a", "--input", "profile=web",
@@ -136,25 +170,35 @@ def main():
                 for s in sheets)],
         },
         "the publication": {
-            "drukwerk": [drukwerk, "build", "--publication-only", "--out", str(WORK / "d")],
+            "drukwerk": [drukwerk, "build", "--publication-only", "--no-cache", "--out", str(WORK / "d")],
             "typst compile": typst_compile(typst, "publication", publication_data, WORK / "d.pdf"),
             **({f"drukwerk {args.baseline} (baseline)": [baseline[0], "--root", str(baseline[1]), "build",
                                                         "--publication-only", "--out", str(WORK / "d0")]}
                if baseline else {}),
         },
         "maps: the publication with and without maps": {
-            "drukwerk (with maps)": [drukwerk, "build", "--publication-only", "--out", str(WORK / "m1")],
+            "drukwerk (with maps)": [drukwerk, "build", "--publication-only", "--no-cache", "--out", str(WORK / "m1")],
             "drukwerk (no boundaries, no maps)": [drukwerk, "--root", str(nomaps), "build", "--publication-only",
-                                                  "--out", str(WORK / "m2")],
+                                                  "--no-cache", "--out", str(WORK / "m2")],
         },
         "everything (publication + 49 fact sheets)": {
-            "drukwerk build": [drukwerk, "build", "--out", str(WORK / "e")],
+            "drukwerk build": [drukwerk, "build", "--no-cache", "--out", str(WORK / "e")],
+        },
+        "incremental: drukwerk build with the document cache": {
+            "drukwerk build --no-cache (cold)": [drukwerk, "build", "--no-cache", "--out", str(WORK / "i1")],
+            "drukwerk build, warm cache, nothing changed": [drukwerk, "build", "--out", str(WORK / "i2"),
+                                                           "--cache-dir", str(warm_cache)],
+            "drukwerk build, warm cache, one figure changed": (change_one_figure, [
+                drukwerk, "--root", str(edit), "build", "--out", str(WORK / "i3"), "--cache-dir", str(edit_cache)]),
+            **({"typst bundle (49 sheets) + typst compile (publication)": peer_all} if peer_all else {}),
         },
         "the website: build with and without out/site/": {
-            "drukwerk build (with site)": [drukwerk, "build", "--out", str(WORK / "s1")],
-            "drukwerk build --no-site": [drukwerk, "build", "--no-site", "--out", str(WORK / "s2")],
+            "drukwerk build (with site)": [drukwerk, "build", "--no-cache", "--out", str(WORK / "s1")],
+            "drukwerk build --no-site": [drukwerk, "build", "--no-site", "--no-cache", "--out", str(WORK / "s2")],
         },
     }
+    if args.incremental_only:
+        cases = {k: v for k, v in cases.items() if k.startswith("incremental")}
     results = {}
     for case, commands in cases.items():
         for name in commands:
@@ -163,9 +207,12 @@ def main():
         print(f"run {run + 1}/{args.runs}", file=sys.stderr)
         for case, commands in cases.items():
             for name, cmd in commands.items():
+                if isinstance(cmd, tuple):
+                    prepare, cmd = cmd
+                    prepare()
                 results[(case, name)].append(timed(cmd))
 
-    timings = subprocess.run([drukwerk, "build", "--publication-only", "--timings", "--out", str(WORK / "t")],
+    timings = subprocess.run([drukwerk, "build", "--publication-only", "--no-cache", "--timings", "--out", str(WORK / "t")],
                              cwd=ROOT, capture_output=True, text=True).stderr
     lines = [f"Benchmark: {args.runs} interleaved runs per command, medians; "
              f"{os.cpu_count()} cores; typst-cli {TYPST_VERSION}.", ""]
@@ -181,6 +228,11 @@ def main():
             med = statistics.median(times)
             lines.append(f"| {name} | {med:.3f} | {rss:.0f} | {med / base:.2f}× |")
         lines.append("")
+    if args.incremental_only:
+        report = "\n".join(lines) + "\n"
+        print(report)
+        (ROOT / "bench" / "results-incremental.md").write_text(report)
+        return
     sizes = [("web publication", next((WORK / "d").glob("*.pdf"))),
              ("fact sheet zwolle", WORK / "a" / "factsheets" / "zwolle.pdf")]
     if baseline:

@@ -4,14 +4,19 @@
 //! made up front (cheap), then documents are compiled and exported in parallel with rayon,
 //! sharing fonts and Typst's caches. Nothing is written until every job succeeded, so a failed
 //! build leaves earlier outputs untouched.
+//!
+//! A document whose inputs have not changed since an earlier run is taken from the document
+//! cache ([`crate::cache`]) instead: its key ([`document_key`]) covers the view JSON, the
+//! layout, and what every document of the edition shares ([`shared_key`]).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
 
+use crate::cache::{self, DocCache, Key, KeyHasher};
 use crate::diagnostics::{Diagnostic, Sources};
 use crate::export::{self, ExportOptions};
 use crate::model::Model;
@@ -64,6 +69,8 @@ pub struct Output {
     pub pages: usize,
     /// Hex sha256 of the PDF.
     pub sha256: String,
+    /// Taken from the document cache instead of compiled.
+    pub reused: bool,
 }
 
 impl Output {
@@ -75,8 +82,105 @@ impl Output {
             path: job.output.clone(),
             bytes,
             pages,
+            reused: false,
         }
     }
+
+    /// The output of `job` from the document cache.
+    fn reused(job: &Job, cached: cache::Cached) -> Self {
+        Output {
+            name: job.name.clone(),
+            path: job.output.clone(),
+            bytes: cached.bytes,
+            pages: cached.pages,
+            sha256: cached.sha256,
+            reused: true,
+        }
+    }
+}
+
+/// The folders whose files (other than content TOML, which reaches a document only through
+/// its view JSON) may change a document's bytes: the layouts and whatever they read beside
+/// them, the fonts, and the content's images, boundaries and print profile. `serve` watches
+/// the same folders.
+pub const ASSET_DIRS: [&str; 3] = ["content", "layouts", "fonts"];
+
+/// A hash of the files in [`ASSET_DIRS`] except content TOML: the part of a document's inputs
+/// that lives on disk beside the view. The Typst world would let a layout read any file under
+/// the project root; one outside these folders is not in the key (layouts read theirs from
+/// `layouts/`). The first 64 bits of a SHA-256, so that `serve` can keep it in its `assets`
+/// version and share cache entries with `build`; an accidental collision is a 2^-64 chance.
+pub fn assets_key(root: &Path) -> u64 {
+    let content = root.join("content");
+    let key = cache::files_hash(root, &ASSET_DIRS, &|path| {
+        !(path.starts_with(&content) && path.extension().is_some_and(|e| e == "toml"))
+    });
+    let mut first = [0; 8];
+    first.copy_from_slice(&key[..8]);
+    u64::from_le_bytes(first)
+}
+
+/// The key of what every document of one edition shares: this engine ([`cache::
+/// engine_identity`]: its code, Typst's version), the edition and its finishing (crop marks,
+/// the printing condition with its profile's bytes), the timestamp (which also fixes
+/// `today()`: both come from `project::build_date`), the prepared images, and `assets`
+/// ([`assets_key`]: layouts, fonts, content files).
+pub fn shared_key(edition: &Edition, assets: u64) -> Key {
+    let print = &edition.print;
+    let mut key = KeyHasher::new("edition");
+    key.field("engine", &cache::engine_identity())
+        .field("profile", edition.profile.id().as_bytes())
+        .field("crop-marks", &[edition.crop_marks as u8])
+        .field("timestamp", &edition.timestamp.to_le_bytes())
+        .field(
+            "print-profile-path",
+            print.profile_path.as_deref().unwrap_or("").as_bytes(),
+        )
+        .field("print-profile", &print.profile)
+        .field(
+            "print-profile-description",
+            print
+                .profile_description
+                .as_deref()
+                .unwrap_or("")
+                .as_bytes(),
+        )
+        .field("print-condition", print.condition.as_bytes())
+        .field(
+            "print-condition-name",
+            print.condition_name.as_deref().unwrap_or("").as_bytes(),
+        )
+        .field("print-registry", print.registry.as_bytes())
+        .field("print-max-coverage", &print.max_coverage.to_le_bytes())
+        .field("assets", &assets.to_le_bytes());
+    // Images are hashed as prepared (wherever in the project their files are); the web
+    // edition's downsampling follows from them and the layout.
+    let mut images: Vec<_> = edition.images.prepared.iter().collect();
+    images.sort_by(|a, b| a.0.cmp(b.0));
+    for (path, bytes) in images {
+        key.field("image-path", path.as_bytes())
+            .field("image", bytes.as_slice());
+    }
+    key.finish()
+}
+
+/// The key of one document: what its edition shares ([`shared_key`]), its name (the PDF's
+/// `/ID` derives from it), its layout and its view JSON.
+pub fn document_key(shared: &Key, job: &Job) -> Key {
+    let mut key = KeyHasher::new("document");
+    key.field("shared", shared)
+        .field("name", job.name.as_bytes())
+        .field("layout", job.layout.path().as_bytes())
+        .field("data", &job.data);
+    key.finish()
+}
+
+/// The document cache of one run and the [`shared_key`] of its edition.
+pub struct Reuse {
+    /// Where finished documents are kept.
+    pub cache: DocCache,
+    /// What the run's documents share.
+    pub shared: Key,
 }
 
 /// Time spent per stage, summed over jobs (compile and export run in parallel, so their sums
@@ -187,13 +291,16 @@ pub(crate) const EVICT_AGE: usize = 1;
 /// One job's output and warnings, or its errors.
 type JobResult = Result<(Output, Vec<Diagnostic>), Vec<Diagnostic>>;
 
-/// Compiles and exports every job in parallel. Calls `progress` after each finished document.
-/// Returns every output, or every diagnostic of every failed job.
+/// Compiles and exports every job in parallel, or takes it from `reuse`'s cache when it is
+/// there (and stores what it compiled without warnings: a document with warnings is made
+/// again each run, so its warnings are reported each run). Calls `progress` after each
+/// finished document. Returns every output, or every diagnostic of every failed job.
 pub fn run(
     renderer: &Renderer,
     jobs: Vec<Job>,
     edition: &Edition,
     sources: &Mutex<Sources>,
+    reuse: Option<&Reuse>,
     progress: &(dyn Fn(&Output) + Sync),
 ) -> (
     Result<Vec<Output>, Vec<Diagnostic>>,
@@ -205,6 +312,14 @@ pub fn run(
     let evict = jobs.len() > 1;
     let finished = AtomicUsize::new(0);
     let run_one = |job: Job| -> JobResult {
+        let key = reuse.map(|r| document_key(&r.shared, &job));
+        if let (Some(reuse), Some(key)) = (reuse, &key)
+            && let Some(cached) = reuse.cache.get(key)
+        {
+            let output = Output::reused(&job, cached);
+            progress(&output);
+            return Ok((output, Vec::new()));
+        }
         let started = Instant::now();
         let compiled = compile(renderer, &job, edition, sources)?;
         let compiled_at = Instant::now();
@@ -225,6 +340,11 @@ pub fn run(
             t.evict += exported_at.elapsed();
         }
         let output = Output::new(&job, bytes, pages);
+        if let (Some(reuse), Some(key)) = (reuse, &key)
+            && compiled.warnings.is_empty()
+        {
+            reuse.cache.put(key, &output.bytes, output.pages);
+        }
         progress(&output);
         Ok((output, compiled.warnings))
     };
@@ -388,7 +508,7 @@ fn dedup(diagnostics: &mut Vec<Diagnostic>) {
 
 /// Lowercase hex.
 pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    cache::hex(bytes)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 //!
 //! [`project`] ties the stages together for the commands in [`cmd`].
 
+pub mod cache;
 pub mod cmd;
 pub mod content;
 pub mod diagnostics;

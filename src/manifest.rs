@@ -29,6 +29,9 @@ pub struct Entry {
     pub bytes: usize,
     /// Hex sha256 of the file.
     pub sha256: String,
+    /// Taken from the document cache (the same bytes an earlier run made from the same
+    /// inputs), not compiled by this build.
+    pub reused: bool,
 }
 
 impl Manifest {
@@ -41,6 +44,7 @@ impl Manifest {
                 pages: o.pages,
                 bytes: o.bytes.len(),
                 sha256: o.sha256.clone(),
+                reused: o.reused,
             })
             .collect();
         entries.sort_by(|a, b| a.path.cmp(&b.path));

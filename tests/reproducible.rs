@@ -12,6 +12,10 @@ fn files(root: &std::path::Path) -> Vec<(String, Vec<u8>)> {
     while let Some(dir) = stack.pop() {
         for entry in fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
+            // The caches (processed images, finished documents) are not outputs.
+            if path.file_name().is_some_and(|n| n == ".cache") {
+                continue;
+            }
             if path.is_dir() {
                 stack.push(path);
             } else {

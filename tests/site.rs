@@ -39,6 +39,10 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     while let Some(d) = stack.pop() {
         for entry in fs::read_dir(&d).unwrap() {
             let path = entry.unwrap().path();
+            // The caches are not outputs: a failed build still keeps the documents it made.
+            if path.file_name().is_some_and(|n| n == ".cache") {
+                continue;
+            }
             if path.is_dir() {
                 stack.push(path);
             } else {

@@ -137,6 +137,13 @@ pub struct ServeArgs {
     /// Do not commit the editor's saves to git (they are written to the files only).
     #[arg(long)]
     pub no_git: bool,
+    /// Folder of the document cache shared with `build` (default: DRUKWERK_CACHE_DIR, else
+    /// out/.cache/documents), so a restarted server does not compile its PDFs again.
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+    /// Keep PDFs in memory only: neither read nor write the document cache.
+    #[arg(long, conflicts_with = "cache_dir")]
+    pub no_cache: bool,
 }
 
 /// `serve --auth`.
@@ -173,6 +180,13 @@ pub struct OutputArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Folder of the document cache (default: DRUKWERK_CACHE_DIR, else OUT/.cache/documents);
+    /// keep it between CI runs to rebuild only what changed.
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+    /// Compile every document, neither reading nor writing the document cache.
+    #[arg(long, conflicts_with = "cache_dir")]
+    pub no_cache: bool,
 }
 
 /// `drukwerk build`.

@@ -1,4 +1,5 @@
-//! `drukwerk build` and `drukwerk factsheet`: check, render in parallel, write atomically.
+//! `drukwerk build` and `drukwerk factsheet`: check, render in parallel (or reuse what the
+//! document cache holds), write atomically.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -113,6 +114,13 @@ fn run(
         );
         return EXIT_USAGE;
     }
+    let limit = match crate::cache::limit_from_env() {
+        Ok(limit) => limit,
+        Err(message) => {
+            reporter.error("usage", &message, None);
+            return EXIT_USAGE;
+        }
+    };
     let fonts = crate::render::Fonts::load_in_background(&root.join("fonts"));
     let Checked {
         model,
@@ -199,12 +207,21 @@ fn run(
             cache,
         },
     };
+    let reuse = (!args.no_cache).then(|| jobs::Reuse {
+        cache: crate::cache::DocCache::new(
+            crate::cache::dir(root, &out_dir, args.cache_dir.as_deref()),
+            limit,
+        ),
+        shared: jobs::shared_key(&edition, jobs::assets_key(renderer.root())),
+    });
     let total = jobs.len();
     let progress = reporter.progress(total, &args.out);
     let sources = Mutex::new(sources);
     let render_started = Instant::now();
     let (result, warnings, timings) =
-        jobs::run(&renderer, jobs, &edition, &sources, &|o| progress.done(o));
+        jobs::run(&renderer, jobs, &edition, &sources, reuse.as_ref(), &|o| {
+            progress.done(o)
+        });
     let render_time = render_started.elapsed();
     progress.finish();
     let mut sources = sources.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -274,6 +291,9 @@ fn run(
         reporter.error("write", &e.to_string(), None);
         return EXIT_ERRORS;
     }
+    if let Some(reuse) = &reuse {
+        reuse.cache.trim();
+    }
     let write_time = write_started.elapsed();
     for output in &outputs {
         reporter.line(&format!(
@@ -293,13 +313,19 @@ fn run(
         ));
     }
     let pages: usize = outputs.iter().map(|o| o.pages).sum();
+    let reused = outputs.iter().filter(|o| o.reused).count();
     let (_, content_warnings) = crate::diagnostics::count(&diagnostics);
     reporter.line(&format!(
-        "built {} {} ({} {}) in {:.2} s, {} {}",
+        "built {} {} ({} {}{}) in {:.2} s, {} {}",
         total,
         if total == 1 { "document" } else { "documents" },
         pages,
         if pages == 1 { "page" } else { "pages" },
+        if reused > 0 {
+            format!(", {reused} unchanged and reused")
+        } else {
+            String::new()
+        },
         started.elapsed().as_secs_f64(),
         content_warnings + warnings.len(),
         if content_warnings + warnings.len() == 1 {

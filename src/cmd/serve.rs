@@ -87,6 +87,19 @@ pub fn serve(root: &Path, args: &ServeArgs, reporter: &Reporter) -> i32 {
             },
         },
     };
+    let limit = match crate::cache::limit_from_env() {
+        Ok(limit) => limit,
+        Err(message) => {
+            reporter.error("usage", &message, None);
+            return EXIT_USAGE;
+        }
+    };
+    let document_cache = (!args.no_cache).then(|| {
+        crate::cache::DocCache::new(
+            crate::cache::dir(root, &root.join("out"), args.cache_dir.as_deref()),
+            limit,
+        )
+    });
     let defaults = Options::default();
     let options = Options {
         host: args.host.clone(),
@@ -102,6 +115,7 @@ pub fn serve(root: &Path, args: &ServeArgs, reporter: &Reporter) -> i32 {
         auth,
         allowed_hosts: args.allowed_host.clone(),
         git: !args.no_git,
+        document_cache,
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

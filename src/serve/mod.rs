@@ -71,6 +71,8 @@ pub struct Options {
     pub allowed_hosts: Vec<String>,
     /// Commit each save to git (off with `--no-git`).
     pub git: bool,
+    /// The document cache on disk, shared with `build` (`None`: PDFs are kept in memory only).
+    pub document_cache: Option<crate::cache::DocCache>,
 }
 
 impl Default for Options {
@@ -89,6 +91,7 @@ impl Default for Options {
             auth: AuthMode::Token,
             allowed_hosts: Vec::new(),
             git: true,
+            document_cache: None,
         }
     }
 }
@@ -114,12 +117,15 @@ pub fn app(workspace: Arc<Workspace>, options: &Options) -> Arc<App> {
         options.auth.clone(),
         &options.allowed_hosts,
     );
-    let pdfs = Arc::new(pdfs::Pdfs::new(
-        options.jobs,
-        options.queue,
-        options.timeout,
-        options.cache_bytes,
-    ));
+    let pdfs = Arc::new(
+        pdfs::Pdfs::new(
+            options.jobs,
+            options.queue,
+            options.timeout,
+            options.cache_bytes,
+        )
+        .with_disk(options.document_cache.clone()),
+    );
     let metrics = metrics::Metrics::new(&pdfs.stats);
     let editor =
         (!options.read_only).then(|| Arc::new(editor::Editor::new(workspace.clone(), options.git)));

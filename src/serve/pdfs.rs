@@ -9,6 +9,8 @@
 //! - Identical requests share one compile: the first starts it, later ones wait for it
 //!   (they take no queue place: they add no work).
 //! - The cache holds finished PDFs up to a byte budget, least recently used out first.
+//! - Behind it, the document cache on disk that `build` uses too ([`crate::cache`]): a PDF
+//!   made before, by a build or an earlier server, is read instead of compiled.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -19,6 +21,7 @@ use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use tokio::sync::{Semaphore, watch};
 
+use crate::cache::DocCache;
 use crate::diagnostics::Diagnostic;
 use crate::jobs;
 
@@ -106,6 +109,7 @@ pub struct Pdfs {
     queue: usize,
     timeout: Duration,
     compiles: AtomicUsize,
+    disk: Option<DocCache>,
     /// What happened, for `/metrics`.
     pub stats: Stats,
 }
@@ -152,8 +156,20 @@ impl Pdfs {
             queue,
             timeout,
             compiles: AtomicUsize::new(0),
+            disk: None,
             stats: Stats::default(),
         }
+    }
+
+    /// The same, with the document cache on disk behind the one in memory.
+    pub fn with_disk(self, disk: Option<DocCache>) -> Self {
+        Self { disk, ..self }
+    }
+
+    /// The document cache on disk, if there is one; a compile consults it (see
+    /// [`Pdfs::get`]'s `make`).
+    pub fn disk(&self) -> Option<&DocCache> {
+        self.disk.as_ref()
     }
 
     /// Requests waiting for a compile slot now.

@@ -682,39 +682,11 @@ impl Workspace {
 
 /// A hash of the project files a document is made from besides the content's TOML files:
 /// everything under `layouts/` and `fonts/`, and what else lies under `content/` (images,
-/// boundaries, profiles). Read when those change (a few MB; milliseconds).
+/// boundaries, profiles). Read when those change (a few MB; milliseconds). The same hash as
+/// `build` puts in its document cache keys ([`crate::jobs::assets_key`]), so the two share
+/// cache entries.
 fn assets_hash(root: &Path) -> u64 {
-    use std::hash::{Hash, Hasher};
-    fn walk(root: &Path, dir: &Path, files: &mut Vec<PathBuf>, depth: usize) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            match entry.file_type() {
-                Ok(t) if t.is_dir() && depth < 8 => walk(root, &path, files, depth + 1),
-                Ok(t) if t.is_file() => {
-                    let toml = path.extension().is_some_and(|e| e == "toml")
-                        && path.starts_with(root.join("content"));
-                    if !toml {
-                        files.push(path);
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    let mut files = Vec::new();
-    for dir in super::watch::WATCHED {
-        walk(root, &root.join(dir), &mut files, 0);
-    }
-    files.sort();
-    let mut hasher = std::hash::DefaultHasher::new();
-    for path in files {
-        path.strip_prefix(root).unwrap_or(&path).hash(&mut hasher);
-        std::fs::read(&path).unwrap_or_default().hash(&mut hasher);
-    }
-    hasher.finish()
+    crate::jobs::assets_key(root)
 }
 
 /// How many preview rebuilds a cached layout survives unused.

@@ -117,6 +117,8 @@ fn run_command(command: &mut Command) -> Run {
     let out: Output = command
         .env("NO_COLOR", "1")
         .env_remove("SOURCE_DATE_EPOCH")
+        .env_remove("DRUKWERK_CACHE_DIR")
+        .env_remove("DRUKWERK_CACHE_LIMIT")
         .output()
         .expect("the drukwerk binary runs");
     Run {

@@ -68,12 +68,13 @@ async fn pdf(app: Arc<App>, doc: Doc, query: PdfQuery, headers: HeaderMap) -> Re
     let workspace = app.workspace.clone();
     let sources = snapshot.sources.clone();
     let make_doc = doc.clone();
+    let disk = app.pdfs.disk().cloned();
     let result = app
         .pdfs
         .get(key, move || {
             let edition = good.edition(profile, workspace.cache_dir());
             let sources = std::sync::Mutex::new(sources);
-            let made = jobs_make(&good, &job, &edition, &sources);
+            let made = jobs_make(&good, &job, &edition, &sources, disk.as_ref());
             let sources = sources.into_inner().unwrap_or_else(|e| e.into_inner());
             workspace.record_pdf(
                 &make_doc,
@@ -168,15 +169,33 @@ fn try_again(status: StatusCode, message: &str, seconds: &'static str) -> Respon
     r
 }
 
-/// Compile and export one document: the same stages as `build`.
+/// Compile and export one document: the same stages as `build`, and the same document cache
+/// on disk (read first; written when the document has no warnings, as `build` does).
 fn jobs_make(
     good: &crate::serve::workspace::Good,
     job: &crate::jobs::Job,
     edition: &crate::jobs::Edition,
     sources: &std::sync::Mutex<crate::diagnostics::Sources>,
+    disk: Option<&crate::cache::DocCache>,
 ) -> Result<Pdf, Vec<crate::diagnostics::Diagnostic>> {
+    let key = disk
+        .map(|_| crate::jobs::document_key(&crate::jobs::shared_key(edition, good.assets), job));
+    if let (Some(disk), Some(key)) = (disk, &key)
+        && let Some(cached) = disk.get(key)
+    {
+        return Ok(Pdf {
+            bytes: cached.bytes.into(),
+            etag: format!("\"{}\"", cached.sha256),
+        });
+    }
     let compiled = crate::jobs::compile(&good.renderer, job, edition, sources)?;
     let bytes = crate::jobs::export(&compiled.document, job, edition)?;
+    if let (Some(disk), Some(key)) = (disk, &key)
+        && compiled.warnings.is_empty()
+    {
+        disk.put(key, &bytes, compiled.document.pages().len());
+        disk.trim();
+    }
     let etag = format!("\"{}\"", crate::jobs::hex(&Sha256::digest(&bytes)));
     Ok(Pdf {
         bytes: bytes.into(),
