@@ -347,24 +347,41 @@
           break;
         }
         if (seq === changeSeq) previewState.textContent = 'Bezig met opmaken\u2026';
-        let r;
-        try {
-          r = await request('POST', api + '/preview', { fields: value(), draft: draftId });
-        } catch (e) {
-          previewState.textContent = 'Het voorbeeld kan niet worden gemaakt: ' + e.message;
+        // A region's fact sheet first (quick), then its page in the publication; a newer
+        // change meanwhile starts over with the fact sheet.
+        const parts = kind === 'regions' ? ['factsheet', 'publication'] : [null];
+        let failed = false;
+        for (const only of parts) {
+          if (only === 'publication' && seq !== changeSeq) break;
+          const payload = { fields: value(), draft: draftId };
+          if (only) payload.only = only;
+          let r;
+          try {
+            r = await request('POST', api + '/preview', payload);
+          } catch (e) {
+            previewState.textContent = 'Het voorbeeld kan niet worden gemaakt: ' + e.message;
+            failed = true;
+            break;
+          }
+          if (r.ok && r.data) {
+            diagnostics = r.data.diagnostics || [];
+            showDiagnostics();
+            if (r.data.pages && r.data.pages.length) showPages(r.data.pages, !!only);
+            const errors = diagnostics.filter((d) => d.severity === 'error').length;
+            previewState.textContent = errors && (!r.data.pages || !r.data.pages.length)
+              ? 'Er zijn fouten; hieronder de laatste goede opmaak.'
+              : 'Bijgewerkt om ' + time(new Date()) + '.';
+            if (errors) break;
+          } else {
+            if (r.status !== 401) {
+              previewState.textContent = 'Het voorbeeld kan niet worden gemaakt (' + ((r.data && r.data.error) || 'HTTP ' + r.status) + ').';
+            }
+            break;
+          }
+        }
+        if (failed) {
           doneSeq = seq;
           break;
-        }
-        if (r.ok && r.data) {
-          diagnostics = r.data.diagnostics || [];
-          showDiagnostics();
-          if (r.data.pages && r.data.pages.length) showPages(r.data.pages);
-          const errors = diagnostics.filter((d) => d.severity === 'error').length;
-          previewState.textContent = errors && (!r.data.pages || !r.data.pages.length)
-            ? 'Er zijn fouten; hieronder de laatste goede opmaak.'
-            : 'Bijgewerkt om ' + time(new Date()) + '.';
-        } else if (r.status !== 401) {
-          previewState.textContent = 'Het voorbeeld kan niet worden gemaakt (' + ((r.data && r.data.error) || 'HTTP ' + r.status) + ').';
         }
         doneSeq = seq;
       }
@@ -376,7 +393,8 @@
     }
   }
 
-  function showPages(pages) {
+  /** Shows the pages of the documents in `pages`; `partial`: other documents stay. */
+  function showPages(pages, partial) {
     const keep = new Set();
     for (const doc of pages) {
       let section = previewPages.querySelector('section[data-doc="' + CSS.escape(doc.doc) + '"]');
@@ -408,6 +426,7 @@
       });
       for (const extra of figures.slice(doc.hashes.length)) extra.remove();
     }
+    if (partial) return;
     for (const section of previewPages.querySelectorAll('section.preview-doc')) if (!keep.has(section)) section.remove();
   }
 
