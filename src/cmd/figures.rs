@@ -9,7 +9,7 @@ use super::args::{FiguresCommand, FiguresExportArgs, FiguresImportArgs};
 use super::report::Reporter;
 use super::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 use crate::diagnostics::{Diagnostic, Sources, display_path};
-use crate::export::{write_all_atomic, write_atomic};
+use crate::export::write_atomic;
 use crate::figures::import::{ImportOptions, Plan, dutch_percent, signed_percent};
 use crate::figures::{Flag, SheetFormat, apply, import, read, write};
 use crate::model::Model;
@@ -160,14 +160,8 @@ fn import(root: &Path, args: &FiguresImportArgs, reporter: &Reporter) -> i32 {
             return EXIT_ERRORS;
         }
     };
-    let refs: Vec<(&Path, &[u8])> = files
-        .iter()
-        .map(|(p, b)| (p.as_path(), b.as_slice()))
-        .collect();
-    if let Err(e) = write_all_atomic(&refs) {
-        reporter.error("write-failed", &e.to_string(), None);
-        reporter.line("import failed: nothing written");
-        return EXIT_ERRORS;
+    if let Err(code) = super::report::write_all_or_report(reporter, &files, "import") {
+        return code;
     }
     for r in &plan.regions {
         reporter.line(&format!(

@@ -8,7 +8,6 @@ use super::figures::{plural, recheck};
 use super::report::Reporter;
 use super::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 use crate::diagnostics::{Severity, Sources, display_path};
-use crate::export::write_all_atomic;
 use crate::geoimport::{self, Options, Plan, read::Crs};
 use crate::project;
 
@@ -78,14 +77,8 @@ fn import(root: &Path, args: &GeoImportArgs, reporter: &Reporter) -> i32 {
             }
         }
     }
-    let refs: Vec<(&Path, &[u8])> = files
-        .iter()
-        .map(|(p, b)| (p.as_path(), b.as_slice()))
-        .collect();
-    if let Err(e) = write_all_atomic(&refs) {
-        reporter.error("write-failed", &e.to_string(), None);
-        reporter.line("import failed: nothing written");
-        return EXIT_ERRORS;
+    if let Err(code) = super::report::write_all_or_report(reporter, &files, "import") {
+        return code;
     }
     for (path, _, differs) in &plan.files {
         let what = if *differs { "wrote" } else { "unchanged" };

@@ -162,3 +162,21 @@ pub fn failed(list: &[Diagnostic], deny_warnings: bool) -> bool {
         d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warning)
     })
 }
+
+/// Writes `files` all at once ([`crate::export::write_all_atomic`]), or reports why not and
+/// that nothing was written (`what`: "import"). `Err` carries the exit code.
+pub fn write_all_or_report(
+    reporter: &Reporter,
+    files: &[(std::path::PathBuf, Vec<u8>)],
+    what: &str,
+) -> Result<(), i32> {
+    let refs: Vec<(&std::path::Path, &[u8])> = files
+        .iter()
+        .map(|(p, b)| (p.as_path(), b.as_slice()))
+        .collect();
+    crate::export::write_all_atomic(&refs).map_err(|e| {
+        reporter.error("write-failed", &e.to_string(), None);
+        reporter.line(&format!("{what} failed: nothing written"));
+        super::EXIT_ERRORS
+    })
+}

@@ -88,18 +88,12 @@ fn apply(table: &mut dyn TableLike, fields: &[Field], json: &Map<String, Json>, 
         }
         match (field.widget, new) {
             (Widget::Table | Widget::Image, Json::Object(object)) => {
-                if !table.get(field.key).is_some_and(|i| i.is_table_like()) {
-                    table.insert(field.key, Item::Table(Table::new()));
-                }
-                if let Some(inner) = table.get_mut(field.key).and_then(|i| i.as_table_like_mut()) {
+                if let Some(inner) = nested(table, field.key) {
                     apply(inner, field.fields, object, order);
                 }
             }
             (Widget::Figures, Json::Object(object)) => {
-                if !table.get(field.key).is_some_and(|i| i.is_table_like()) {
-                    table.insert(field.key, Item::Table(Table::new()));
-                }
-                if let Some(inner) = table.get_mut(field.key).and_then(|i| i.as_table_like_mut()) {
+                if let Some(inner) = nested(table, field.key) {
                     figures(inner, object, order);
                 }
             }
@@ -133,6 +127,14 @@ fn apply(table: &mut dyn TableLike, fields: &[Field], json: &Map<String, Json>, 
             set(table, key, to_value(Widget::Text, value, false));
         }
     }
+}
+
+/// The table at `key`, made (as `[key]`) when the file has none or another value there.
+fn nested<'t>(table: &'t mut dyn TableLike, key: &str) -> Option<&'t mut dyn TableLike> {
+    if !table.get(key).is_some_and(|i| i.is_table_like()) {
+        table.insert(key, Item::Table(Table::new()));
+    }
+    table.get_mut(key).and_then(|i| i.as_table_like_mut())
 }
 
 /// `[figures]`: one whole number per key-figure id; keys not in the JSON are removed.

@@ -45,14 +45,7 @@ pub fn files(
 ) -> GeoFiles {
     let mut path = |value: &toml::Spanned<String>| {
         let text = value.get_ref();
-        let relative = Path::new(text);
-        let escapes = text.is_empty()
-            || text.starts_with(['/', '\\'])
-            || relative.is_absolute()
-            || relative
-                .components()
-                .any(|c| matches!(c, Component::ParentDir | Component::Prefix(_)));
-        if escapes {
+        if text.is_empty() || leaves_project(text) {
             diagnostics.push(
                 Diagnostic::error(
                     "path-outside-project",
@@ -67,7 +60,7 @@ pub fn files(
             );
             return None;
         }
-        Some(relative.to_path_buf())
+        Some(PathBuf::from(text))
     };
     let list = path(&geography.municipality_list);
     let municipalities = geography.municipality_boundaries.as_ref().map(&mut path);
@@ -82,6 +75,17 @@ pub fn files(
         municipalities,
         provinces,
     }
+}
+
+/// Whether a project-relative path written in content leaves the project: absolute, rooted
+/// (`/`, `\\`), a drive prefix, or any `..`. The one rule for every path content names.
+pub fn leaves_project(text: &str) -> bool {
+    let relative = Path::new(text);
+    relative.is_absolute()
+        || text.starts_with(['/', '\\'])
+        || relative
+            .components()
+            .any(|c| matches!(c, Component::ParentDir | Component::Prefix(_)))
 }
 
 #[cfg(test)]

@@ -761,7 +761,6 @@ impl Editor {
     /// `POST /api/content/images`: a PNG or JPEG, checked with `check`'s limits, written as a
     /// new file under `content/images/` (never over an existing one).
     pub fn upload(&self, body: &Json) -> Result<Json, EditError> {
-        use base64_decode as decode;
         let name = body
             .get("name")
             .and_then(Json::as_str)
@@ -770,8 +769,8 @@ impl Editor {
             .get("data")
             .and_then(Json::as_str)
             .ok_or_else(|| EditError::BadRequest("\"data\" ontbreekt".into()))?;
-        let bytes =
-            decode(data).ok_or_else(|| EditError::BadRequest("\"data\" is geen base64".into()))?;
+        let bytes = base64_decode(data)
+            .ok_or_else(|| EditError::BadRequest("\"data\" is geen base64".into()))?;
         if bytes.len() > MAX_UPLOAD {
             return Err(EditError::BadRequest(format!(
                 "de afbeelding is groter dan {} MB",

@@ -1,7 +1,7 @@
 //! Validation of file paths in content: a path names a file inside the project, and stays
 //! there (no absolute paths, no `..`, no symbolic links that lead out).
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
@@ -29,13 +29,7 @@ pub fn project_file(
     let value = raw.get_ref();
     let span = raw.span();
     let relative = Path::new(value);
-    let escapes = relative.is_absolute()
-        || value.starts_with('/')
-        || value.starts_with('\\')
-        || relative
-            .components()
-            .any(|c| matches!(c, Component::ParentDir | Component::Prefix(_)));
-    if escapes {
+    if crate::content::geography::leaves_project(value) {
         diagnostics.push(
             Diagnostic::error(
                 "path-outside-project",
