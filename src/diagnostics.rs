@@ -11,8 +11,13 @@ use std::path::{Path, PathBuf};
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFiles;
-use codespan_reporting::term::{self, termcolor::WriteColor};
+use codespan_reporting::term::{
+    self,
+    termcolor::{self, WriteColor},
+};
 use serde::Serialize;
+
+use crate::i18n::{Lang, Msg};
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -44,38 +49,38 @@ pub struct Diagnostic {
     /// A stable, kebab-case code (`unknown-municipality`), used in JSON output and in `[[allow]]`.
     pub code: &'static str,
     /// One-line description of the problem.
-    pub message: String,
+    pub message: Msg,
     /// The file the problem is in, relative to the project root; `None` for project-wide problems.
     pub file: Option<PathBuf>,
     /// Byte range in that file; `None` when the whole file is meant.
     pub span: Option<Range<usize>>,
     /// Where in a file that has no text to show (a workbook): `sheet "Kerncijfers", cell B14`.
-    pub place: Option<String>,
-    /// Short text printed under the underlined span.
-    pub label: String,
+    pub place: Option<Msg>,
+    /// Short text printed under the underlined span (may be empty).
+    pub label: Msg,
     /// Suggestions that fix the problem (`did you mean "Veenendaal"?`).
-    pub help: Vec<String>,
+    pub help: Vec<Msg>,
     /// Further context (`the other definition is in …`).
-    pub notes: Vec<String>,
+    pub notes: Vec<Msg>,
 }
 
 impl Diagnostic {
     /// A new error with the given code and message, not yet located.
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(code: &'static str, message: impl Into<Msg>) -> Self {
         Self::new(Severity::Error, code, message)
     }
 
     /// A new warning with the given code and message, not yet located.
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn warning(code: &'static str, message: impl Into<Msg>) -> Self {
         Self::new(Severity::Warning, code, message)
     }
 
     /// A new note with the given code and message, not yet located.
-    pub fn note(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn note(code: &'static str, message: impl Into<Msg>) -> Self {
         Self::new(Severity::Note, code, message)
     }
 
-    fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
+    fn new(severity: Severity, code: &'static str, message: impl Into<Msg>) -> Self {
         Self {
             severity,
             code,
@@ -83,7 +88,7 @@ impl Diagnostic {
             file: None,
             span: None,
             place: None,
-            label: String::new(),
+            label: Msg::empty(),
             help: Vec::new(),
             notes: Vec::new(),
         }
@@ -100,7 +105,7 @@ impl Diagnostic {
         mut self,
         file: impl Into<PathBuf>,
         span: Range<usize>,
-        label: impl Into<String>,
+        label: impl Into<Msg>,
     ) -> Self {
         self.file = Some(file.into());
         self.span = Some(span);
@@ -110,20 +115,20 @@ impl Diagnostic {
 
     /// Points the diagnostic at a place in a file whose text cannot be shown, such as a cell
     /// of a workbook (`sheet "Kerncijfers", cell B14`).
-    pub fn at_place(mut self, file: impl Into<PathBuf>, place: impl Into<String>) -> Self {
+    pub fn at_place(mut self, file: impl Into<PathBuf>, place: impl Into<Msg>) -> Self {
         self.file = Some(file.into());
         self.place = Some(place.into());
         self
     }
 
     /// Adds a `help:` line.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Msg>) -> Self {
         self.help.push(help.into());
         self
     }
 
     /// Adds a `note:` line.
-    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+    pub fn with_note(mut self, note: impl Into<Msg>) -> Self {
         self.notes.push(note.into());
         self
     }
@@ -188,16 +193,16 @@ pub enum Format {
 struct JsonDiagnostic<'a> {
     severity: Severity,
     code: &'a str,
-    message: &'a str,
+    message: String,
     file: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    place: Option<&'a str>,
+    place: Option<String>,
     line: Option<usize>,
     column: Option<usize>,
     end_line: Option<usize>,
     end_column: Option<usize>,
-    help: &'a [String],
-    notes: &'a [String],
+    help: Vec<String>,
+    notes: Vec<String>,
 }
 
 /// Writes diagnostics in the chosen format.
@@ -206,43 +211,48 @@ pub fn emit(
     sources: &Sources,
     diagnostics: &[Diagnostic],
     format: Format,
+    lang: Lang,
 ) -> std::io::Result<()> {
     match format {
-        Format::Human => emit_human(out, sources, diagnostics),
-        Format::Json => emit_json(out, sources, diagnostics),
+        Format::Human => emit_human(out, sources, diagnostics, lang),
+        Format::Json => emit_json(out, sources, diagnostics, lang),
     }
 }
 
 /// Every diagnostic as a JSON value, the same objects `--format json` prints one per line.
-pub fn to_json(sources: &Sources, diagnostics: &[Diagnostic]) -> Vec<serde_json::Value> {
+pub fn to_json(
+    sources: &Sources,
+    diagnostics: &[Diagnostic],
+    lang: Lang,
+) -> Vec<serde_json::Value> {
     diagnostics
         .iter()
-        .filter_map(|d| serde_json::to_value(json(sources, d)).ok())
+        .filter_map(|d| serde_json::to_value(json(sources, d, lang)).ok())
         .collect()
 }
 
 /// One diagnostic as `check` prints it (without colour).
-pub fn to_human(sources: &Sources, diagnostic: &Diagnostic) -> String {
+pub fn to_human(sources: &Sources, diagnostic: &Diagnostic, lang: Lang) -> String {
     let mut out = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
-    let _ = emit_human(&mut out, sources, std::slice::from_ref(diagnostic));
+    let _ = emit_human(&mut out, sources, std::slice::from_ref(diagnostic), lang);
     String::from_utf8_lossy(&out.into_inner()).into_owned()
 }
 
-fn json<'a>(sources: &Sources, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
+fn json<'a>(sources: &Sources, d: &'a Diagnostic, lang: Lang) -> JsonDiagnostic<'a> {
     let start = locate(sources, d, |s| s.start);
     let end = locate(sources, d, |s| s.end);
     JsonDiagnostic {
         severity: d.severity,
         code: d.code,
-        message: &d.message,
+        message: d.message.text(lang),
         file: d.file.as_ref().map(|p| display_path(p)),
-        place: d.place.as_deref(),
+        place: d.place.as_ref().map(|p| p.text(lang)),
         line: start.map(|p| p.0),
         column: start.map(|p| p.1),
         end_line: end.map(|p| p.0),
         end_column: end.map(|p| p.1),
-        help: &d.help,
-        notes: &d.notes,
+        help: d.help.iter().map(|m| m.text(lang)).collect(),
+        notes: d.notes.iter().map(|m| m.text(lang)).collect(),
     }
 }
 
@@ -250,9 +260,10 @@ fn emit_json(
     out: &mut dyn Write,
     sources: &Sources,
     diagnostics: &[Diagnostic],
+    lang: Lang,
 ) -> std::io::Result<()> {
     for d in diagnostics {
-        serde_json::to_writer(&mut *out, &json(sources, d))?;
+        serde_json::to_writer(&mut *out, &json(sources, d, lang))?;
         writeln!(out)?;
     }
     Ok(())
@@ -275,6 +286,7 @@ fn emit_human(
     out: &mut dyn WriteColor,
     sources: &Sources,
     diagnostics: &[Diagnostic],
+    lang: Lang,
 ) -> std::io::Result<()> {
     let mut files = SimpleFiles::new();
     let mut ids: Vec<(PathBuf, usize)> = Vec::new();
@@ -285,10 +297,14 @@ fn emit_human(
             Severity::Warning => CsDiagnostic::warning(),
             Severity::Note => CsDiagnostic::note(),
         }
-        .with_message(&d.message)
+        .with_message(d.message.text(lang))
         .with_code(d.code);
-        let mut notes: Vec<String> = d.help.iter().map(|h| format!("help: {h}")).collect();
-        notes.extend(d.notes.iter().map(|n| format!("note: {n}")));
+        let help = crate::i18n::text(lang, "diagnostic-help");
+        let note = crate::i18n::text(lang, "diagnostic-note");
+        let mut notes: Vec<String> = (d.help.iter())
+            .map(|h| format!("{help}: {}", h.text(lang)))
+            .collect();
+        notes.extend(d.notes.iter().map(|n| format!("{note}: {}", n.text(lang))));
         match (&d.file, sources.get_file_text(d)) {
             (Some(path), Some(text)) => {
                 let id = match ids.iter().find(|(p, _)| p == path) {
@@ -301,18 +317,55 @@ fn emit_human(
                 };
                 let span = d.span.clone().unwrap_or(0..0);
                 let span = clamp(text, span);
-                cs = cs.with_labels(vec![Label::primary(id, span).with_message(&d.label)]);
+                cs = cs.with_labels(vec![
+                    Label::primary(id, span).with_message(d.label.text(lang)),
+                ]);
             }
             (Some(path), None) => {
-                let place = d.place.as_ref().map_or(String::new(), |p| format!(", {p}"));
-                notes.insert(0, format!("in {}{place}", display_path(path)));
+                let file = display_path(path);
+                let place = match &d.place {
+                    Some(place) => {
+                        crate::msg!("diagnostic-in-place", file = file, place = place.clone())
+                    }
+                    None => crate::msg!("diagnostic-in-file", file = file),
+                };
+                notes.insert(0, place.text(lang));
             }
             (None, _) => {}
         }
         cs = cs.with_notes(notes);
-        term::emit(out, &config, &files, &cs).map_err(|e| std::io::Error::other(e.to_string()))?;
+        emit_one(out, &config, &files, &cs, d.severity, lang)?;
     }
     Ok(())
+}
+
+/// Writes one diagnostic with its severity in the language (`fout[code]`, `error[code]`).
+///
+/// codespan-reporting names severities in English only; the diagnostic is rendered into a buffer
+/// and the header's first word, which it wrote, is replaced by the catalogue's.
+fn emit_one(
+    out: &mut dyn WriteColor,
+    config: &term::Config,
+    files: &SimpleFiles<String, String>,
+    cs: &CsDiagnostic<usize>,
+    severity: Severity,
+    lang: Lang,
+) -> std::io::Result<()> {
+    let mut buffer = if out.supports_color() {
+        termcolor::Buffer::ansi()
+    } else {
+        termcolor::Buffer::no_color()
+    };
+    term::emit(&mut buffer, config, files, cs).map_err(|e| std::io::Error::other(e.to_string()))?;
+    let text = String::from_utf8_lossy(buffer.as_slice()).into_owned();
+    let (english, id) = match severity {
+        Severity::Error => ("error[", "severity-error"),
+        Severity::Warning => ("warning[", "severity-warning"),
+        Severity::Note => ("note[", "severity-note"),
+    };
+    let word = crate::i18n::text(lang, id);
+    let text = text.replacen(english, &format!("{word}["), 1);
+    out.write_all(text.as_bytes())
 }
 
 impl Sources {

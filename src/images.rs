@@ -217,7 +217,8 @@ pub fn print_warnings(document: &PagedDocument, prepared: &Prepared) -> Vec<Diag
             ))
         })
         .collect();
-    out.sort_by(|a, b| a.message.cmp(&b.message));
+    // Sorted by the English text: the same order whichever language is shown.
+    out.sort_by_key(|d| d.message.text(crate::i18n::Lang::En));
     out
 }
 

@@ -18,6 +18,7 @@ pub mod figures;
 pub mod gazetteer;
 pub mod geo;
 pub mod geoimport;
+pub mod i18n;
 pub mod icc;
 pub mod images;
 pub mod jobs;

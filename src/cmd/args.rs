@@ -19,9 +19,30 @@ pub struct Cli {
     /// When to use colour in diagnostics.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// The language of every message (else DRUKWERK_LANG, else the locale, else English).
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<LangChoice>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangChoice {
+    /// Nederlands.
+    Nl,
+    /// English.
+    En,
+}
+
+impl From<LangChoice> for crate::i18n::Lang {
+    fn from(choice: LangChoice) -> Self {
+        match choice {
+            LangChoice::Nl => crate::i18n::Lang::Nl,
+            LangChoice::En => crate::i18n::Lang::En,
+        }
+    }
 }
 
 /// The commands.

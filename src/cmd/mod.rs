@@ -24,7 +24,8 @@ pub const EXIT_USAGE: i32 = 2;
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> i32 {
-    let reporter = Reporter::new(cli.format, cli.color);
+    let lang = crate::i18n::Lang::detect(cli.lang.map(Into::into));
+    let reporter = Reporter::new(cli.format, cli.color, lang);
     match cli.command {
         Command::Build(args) => build::build(&cli.root, &args, &reporter),
         Command::Factsheet(args) => build::factsheet(&cli.root, &args, &reporter),

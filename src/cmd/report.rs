@@ -11,6 +11,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::args::{ColorChoice, DiagnosticFormat};
 use crate::diagnostics::{self, Diagnostic, Format, Severity, Sources};
+use crate::i18n::Lang;
 use crate::jobs::Output;
 
 /// Prints diagnostics and progress.
@@ -18,11 +19,12 @@ pub struct Reporter {
     format: DiagnosticFormat,
     color: termcolor::ColorChoice,
     interactive: bool,
+    lang: Lang,
 }
 
 impl Reporter {
     /// A reporter for the chosen format and colour.
-    pub fn new(format: DiagnosticFormat, color: ColorChoice) -> Self {
+    pub fn new(format: DiagnosticFormat, color: ColorChoice, lang: Lang) -> Self {
         let terminal = std::io::stderr().is_terminal();
         let color = match color {
             ColorChoice::Always => termcolor::ColorChoice::Always,
@@ -37,7 +39,14 @@ impl Reporter {
             format,
             color,
             interactive,
+            lang,
         }
+    }
+
+    /// The language everything is printed in.
+    #[allow(dead_code)] // TRANSITIONAL (issue 19): the commands' texts are moving to the catalogues.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// The output format chosen on the command line.
@@ -55,11 +64,11 @@ impl Reporter {
         let result = match self.format {
             DiagnosticFormat::Human => {
                 let mut err = StandardStream::stderr(self.color);
-                diagnostics::emit(&mut err, sources, list, Format::Human)
+                diagnostics::emit(&mut err, sources, list, Format::Human, self.lang)
             }
             DiagnosticFormat::Json => {
                 let mut out = StandardStream::stdout(termcolor::ColorChoice::Never);
-                diagnostics::emit(&mut out, sources, list, Format::Json)
+                diagnostics::emit(&mut out, sources, list, Format::Json, self.lang)
             }
         };
         if let Err(e) = result {

@@ -370,7 +370,10 @@ mod tests {
         let err = toml::from_str::<RawRegion>(text).unwrap_err();
         let d = toml_diagnostic(Path::new("r.toml"), text, &err);
         assert_eq!(d.code, "unknown-field");
-        assert_eq!(d.help, ["did you mean `municipalities`?"]);
+        assert_eq!(
+            crate::i18n::texts(&d.help, crate::i18n::Lang::En),
+            ["did you mean `municipalities`?"]
+        );
         assert_eq!(&text[d.span.unwrap()], "municiplaities");
     }
 
@@ -380,7 +383,8 @@ mod tests {
         let err = toml::from_str::<RawRegion>(text).unwrap_err();
         let d = toml_diagnostic(Path::new("r.toml"), text, &err);
         assert_eq!(d.code, "missing-field");
-        assert!(d.message.contains("`name`"), "{}", d.message);
+        let message = d.message.text(crate::i18n::Lang::En);
+        assert!(message.contains("`name`"), "{message}");
     }
 
     #[test]

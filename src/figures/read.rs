@@ -584,7 +584,10 @@ mod tests {
             "Toelichting"
         );
         let err = choose_sheet(p, &sheets, Some("Kerncijfer")).unwrap_err();
-        assert_eq!(err.help, ["did you mean \"Kerncijfers\"?"]);
+        assert_eq!(
+            crate::i18n::texts(&err.help, crate::i18n::Lang::En),
+            ["did you mean \"Kerncijfers\"?"]
+        );
         assert_eq!(
             choose_sheet(p, &["Blad1".to_string()], None).unwrap(),
             "Blad1"

@@ -643,11 +643,11 @@ pub fn rd_to_wgs84(x: f64, y: f64) -> (f64, f64) {
 
 /// `Box<Diagnostic>` with a help line added.
 trait WithHelp {
-    fn with_help_boxed(self, help: impl Into<String>) -> Self;
+    fn with_help_boxed(self, help: impl Into<crate::i18n::Msg>) -> Self;
 }
 
 impl WithHelp for Box<Diagnostic> {
-    fn with_help_boxed(mut self, help: impl Into<String>) -> Self {
+    fn with_help_boxed(mut self, help: impl Into<crate::i18n::Msg>) -> Self {
         self.help.push(help.into());
         self
     }
@@ -714,7 +714,8 @@ mod tests {
         ];
         for (text, expected) in cases {
             let err = read(text).expect_err(text);
-            assert!(err.message.contains(expected), "{text}: {}", err.message);
+            let message = err.message.text(crate::i18n::Lang::En);
+            assert!(message.contains(expected), "{text}: {message}");
         }
     }
 

@@ -321,7 +321,11 @@ impl Editor {
             }
         }
         let mut diagnostics = diagnostics;
-        diagnostics.extend(diagnostics::to_json(&checked.sources, &layout_errors));
+        diagnostics.extend(diagnostics::to_json(
+            &checked.sources,
+            &layout_errors,
+            crate::i18n::Lang::Nl,
+        ));
         self.keep_draft(draft, previews);
         Ok(Drafted { diagnostics, pages })
     }
@@ -905,7 +909,7 @@ fn pages_of(preview: &Preview, target: &Target, model: &Model, doc: &Doc) -> Vec
 /// into when it is in the edited file.
 fn with_fields(sources: &Sources, list: &[Diagnostic], path: &Path, text: &str) -> Vec<Json> {
     list.iter()
-        .zip(diagnostics::to_json(sources, list))
+        .zip(diagnostics::to_json(sources, list, crate::i18n::Lang::Nl))
         .map(|(d, mut value)| {
             let field = (d.file.as_deref() == Some(path))
                 .then(|| {

@@ -399,7 +399,7 @@ fn problems(snapshot: &Snapshot) -> Vec<Problem> {
             } else {
                 "warning"
             },
-            text: crate::diagnostics::to_human(&snapshot.sources, d),
+            text: crate::diagnostics::to_human(&snapshot.sources, d, crate::i18n::Lang::Nl),
         })
         .collect()
 }

@@ -264,7 +264,7 @@ pub fn render(
             (
                 d.file.clone(),
                 d.span.as_ref().map(|s| (s.start, s.end)),
-                d.message.clone(),
+                d.message.text(crate::i18n::Lang::En),
             )
         };
         errors.sort_by_key(key);

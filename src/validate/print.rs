@@ -352,12 +352,21 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].code, "ink-limit");
         assert!(
-            d[0].message.contains("`pillar-accents.C`"),
-            "{}",
+            d[0].message
+                .text(crate::i18n::Lang::En)
+                .contains("`pillar-accents.C`"),
+            "{:?}",
             d[0].message
         );
-        assert!(d[0].message.contains("330 %"), "{}", d[0].message);
-        assert_eq!(d[0].label, "C 60 + M 80 + Y 100 + K 90 = 330 %");
+        assert!(
+            d[0].message.text(crate::i18n::Lang::En).contains("330 %"),
+            "{:?}",
+            d[0].message
+        );
+        assert_eq!(
+            d[0].label.text(crate::i18n::Lang::En),
+            "C 60 + M 80 + Y 100 + K 90 = 330 %"
+        );
         assert_eq!(&text[d[0].span.clone().unwrap()], "[60, 80, 100, 90]");
         // The same colour passes a shop that allows 340 %.
         assert_eq!(check(text, 340), vec![]);
@@ -368,7 +377,13 @@ mod tests {
         let text = "map = [\n { web = \"#fff\", cmyk = [0, 0, 0, 0] },\n { web = \"#000\", cmyk = [100, 100, 100, 100] },\n]\n";
         let d = check(text, 300);
         assert_eq!(d.len(), 1);
-        assert!(d[0].message.contains("`map[2]`"), "{}", d[0].message);
+        assert!(
+            d[0].message
+                .text(crate::i18n::Lang::En)
+                .contains("`map[2]`"),
+            "{:?}",
+            d[0].message
+        );
     }
 
     #[test]
@@ -454,7 +469,10 @@ mod tests {
             print("[print]\nprofile = \"content/print/shop.icm\"\ncondition = \"FOGRA51\"\n");
         assert!(c.is_none());
         assert_eq!(d[0].code, "missing-file");
-        assert_eq!(d[0].help, ["did you mean \"content/print/shop.icc\"?"]);
+        assert_eq!(
+            crate::i18n::texts(&d[0].help, crate::i18n::Lang::En),
+            ["did you mean \"content/print/shop.icc\"?"]
+        );
     }
 
     #[test]
@@ -464,8 +482,10 @@ mod tests {
         assert!(c.is_none());
         assert_eq!(d[0].code, "not-a-cmyk-output-profile");
         assert!(
-            d[0].message.contains("display (mntr) RGB"),
-            "{}",
+            d[0].message
+                .text(crate::i18n::Lang::En)
+                .contains("display (mntr) RGB"),
+            "{:?}",
             d[0].message
         );
     }

@@ -5,7 +5,7 @@
 //! then on two lines or abbreviated, then smaller; a name that still does not fit inside its
 //! area without touching another label gets a number, explained in the key under the map.
 //! Every placed box lies inside the map frame and overlaps no other box: the layout draws the
-//! text at exactly these positions (`tests/maps.rs` checks it on the laid-out pages).
+//! text at exactly these positions (`tests/suite/maps.rs` checks it on the laid-out pages).
 
 use serde::Serialize;
 

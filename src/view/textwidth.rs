@@ -5,7 +5,7 @@
 //! `fonts/`. The same two files are compiled into the engine: the view stage reads no files,
 //! and `check` and the tests see exactly the widths a build sees. Widths are the sum of the
 //! glyphs' advances without kerning; Inter's kerning only ever narrows these labels, so a
-//! label drawn by Typst fits the box reserved for it here (`tests/maps.rs` checks that on the
+//! label drawn by Typst fits the box reserved for it here (`tests/suite/maps.rs` checks that on the
 //! laid-out pages).
 
 use std::sync::OnceLock;

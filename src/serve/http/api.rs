@@ -44,7 +44,7 @@ pub(super) async fn api_diagnostics(State(app): State<Arc<App>>) -> Response {
             "generation": snapshot.generation,
             "errors": errors,
             "warnings": warnings,
-            "diagnostics": diagnostics::to_json(&snapshot.sources, &snapshot.diagnostics),
+            "diagnostics": diagnostics::to_json(&snapshot.sources, &snapshot.diagnostics, crate::i18n::Lang::Nl),
         }),
     )
 }

@@ -50,7 +50,7 @@ async fn pdf(app: Arc<App>, doc: Doc, query: PdfQuery, headers: HeaderMap) -> Re
             StatusCode::SERVICE_UNAVAILABLE,
             json!({
                 "error": "the content has errors and there is no earlier good version",
-                "diagnostics": diagnostics::to_json(&snapshot.sources, &snapshot.diagnostics),
+                "diagnostics": diagnostics::to_json(&snapshot.sources, &snapshot.diagnostics, crate::i18n::Lang::Nl),
             }),
         );
     };
@@ -109,7 +109,7 @@ async fn pdf(app: Arc<App>, doc: Doc, query: PdfQuery, headers: HeaderMap) -> Re
                         StatusCode::INTERNAL_SERVER_ERROR,
                         json!({
                             "error": "the layout failed",
-                            "diagnostics": diagnostics::to_json(&app.workspace.snapshot().sources, &errors),
+                            "diagnostics": diagnostics::to_json(&app.workspace.snapshot().sources, &errors, crate::i18n::Lang::Nl),
                         }),
                     );
                 }

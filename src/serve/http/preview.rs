@@ -214,9 +214,14 @@ pub fn status_json(snapshot: &Snapshot) -> serde_json::Value {
                 .filter(|d| d.severity != Severity::Note)
                 .cloned()
                 .collect::<Vec<_>>(),
+            crate::i18n::Lang::Nl,
         ))
         .map(|(d, mut j)| {
-            j["text"] = json!(diagnostics::to_human(&snapshot.sources, d));
+            j["text"] = json!(diagnostics::to_human(
+                &snapshot.sources,
+                d,
+                crate::i18n::Lang::Nl
+            ));
             j
         })
         .collect();

@@ -1,0 +1,1 @@
+# preflight: see ../mod.rs. Every id here exists in the other language's preflight.ftl.

@@ -1,0 +1,1 @@
+# validate: see ../mod.rs. Every id here exists in the other language's validate.ftl.

@@ -1,0 +1,1 @@
+# figures: see ../mod.rs. Every id here exists in the other language's figures.ftl.

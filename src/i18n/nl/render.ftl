@@ -1,0 +1,1 @@
+# render: see ../mod.rs. Every id here exists in the other language's render.ftl.
