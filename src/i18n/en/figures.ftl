@@ -39,7 +39,7 @@ figures-no-sheet = { $file } has no worksheet
 ## Matching the sheet (figures import)
 
 figures-no-header = no header row: none of the first { $rows } rows names a key figure or the region column
-    .help = head the columns "{ $id }" (or "{ $name }") and { $labels }; `drukwerk figures export` writes a sheet to start from
+    .help = head the columns "{ $id }" (or "{ $name }"), { $labels }; `drukwerk figures export` writes a sheet to start from
     .label = expected the header here or below
 figures-empty-sheet = the sheet is empty
 figures-unknown-column = { $cell }: column { $value } matches no key figure

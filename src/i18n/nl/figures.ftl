@@ -39,7 +39,7 @@ figures-no-sheet = { $file } heeft geen werkblad
 ## Het werkblad koppelen (figures import)
 
 figures-no-header = geen kopregel: geen van de eerste { $rows } rijen noemt een kerncijfer of de kolom met de regio
-    .help = zet boven de kolommen "{ $id }" (of "{ $name }") en { $labels }; `drukwerk figures export` maakt een werkblad om mee te beginnen
+    .help = geef de kolommen de koppen "{ $id }" (of "{ $name }"), { $labels }; `drukwerk figures export` maakt een werkblad om mee te beginnen
     .label = kopregel hier of hieronder verwacht
 figures-empty-sheet = het werkblad is leeg
 figures-unknown-column = { $cell }: kolom { $value } hoort bij geen enkel kerncijfer
