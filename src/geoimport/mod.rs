@@ -138,10 +138,10 @@ pub fn plan(root: &Path, model: &Model, options: &Options) -> Result<Plan, Box<D
     // The year's files, in the engine's shape.
     let bbox = write::bbox(&new);
     let list = write::list(&rows).map_err(|e| {
-        Box::new(Diagnostic::error(
-            "write-failed",
-            format!("cannot make the list: {e}"),
-        ))
+        Box::new(
+            Diagnostic::error("write-failed", msg!("geo-list-failed"))
+                .with_note(Msg::verbatim(e.to_string())),
+        )
     })?;
     let list_path = PathBuf::from(format!("content/geo/gemeenten-{year}.csv"));
     let m_path = PathBuf::from(format!("content/geo/gemeenten-{year}.geojson"));

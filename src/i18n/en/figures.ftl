@@ -306,3 +306,4 @@ geo-summary-texts = publication.toml: { $texts ->
 geo-wrote = {"  "}wrote { $file }
 geo-unchanged = {"  "}unchanged { $file }
 geo-run-with-apply = run again with --apply to change the region files and switch content/publication.toml to { $year }
+geo-list-failed = cannot make the municipality list

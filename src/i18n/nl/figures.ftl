@@ -306,3 +306,4 @@ geo-summary-texts = publication.toml: { $texts ->
 geo-wrote = {"  "}geschreven: { $file }
 geo-unchanged = {"  "}ongewijzigd: { $file }
 geo-run-with-apply = voer de opdracht opnieuw uit met --apply om de regiobestanden te wijzigen en content/publication.toml over te zetten naar { $year }
+geo-list-failed = de gemeentelijst kan niet worden gemaakt
