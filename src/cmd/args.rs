@@ -302,6 +302,21 @@ pub struct FiguresImportArgs {
     /// The worksheet to read (default: "Kerncijfers", or else the first).
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    /// How the sheet writes thousands in numbers saved as text: "." (16.635, Dutch) or ","
+    /// (16,635, a sheet saved under an English locale). Default: inferred from the figures.
+    #[arg(long, value_name = "SEP")]
+    pub thousands: Option<ThousandsChoice>,
+}
+
+/// `--thousands`: the thousands separator of a sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThousandsChoice {
+    /// 16.635: a point for thousands, a decimal comma (Dutch).
+    #[value(name = ".", alias = "point", alias = "punt")]
+    Point,
+    /// 16,635: a comma for thousands, a decimal point (English).
+    #[value(name = ",", alias = "comma", alias = "komma")]
+    Comma,
 }
 
 /// Diagnostic output format.

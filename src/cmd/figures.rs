@@ -5,16 +5,26 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::args::{FiguresCommand, FiguresExportArgs, FiguresImportArgs};
+use super::args::{FiguresCommand, FiguresExportArgs, FiguresImportArgs, ThousandsChoice};
 use super::report::Reporter;
 use super::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
-use crate::diagnostics::{Diagnostic, Sources, display_path};
+use crate::diagnostics::{Diagnostic, Sources};
 use crate::export::write_atomic;
-use crate::figures::import::{ImportOptions, Plan, dutch_percent, signed_percent};
+use crate::figures::import::{ImportOptions, Plan, Thousands, signed_percent, threshold};
 use crate::figures::{Flag, SheetFormat, apply, import, read, write};
+use crate::i18n::{self, Lang, Msg};
 use crate::model::Model;
+use crate::msg;
 use crate::project;
-use crate::view::dutch_number;
+
+impl From<ThousandsChoice> for Thousands {
+    fn from(choice: ThousandsChoice) -> Self {
+        match choice {
+            ThousandsChoice::Point => Thousands::Point,
+            ThousandsChoice::Comma => Thousands::Comma,
+        }
+    }
+}
 
 /// Runs `figures export` or `figures import`.
 pub fn figures(root: &Path, command: &FiguresCommand, reporter: &Reporter) -> i32 {
@@ -24,6 +34,17 @@ pub fn figures(root: &Path, command: &FiguresCommand, reporter: &Reporter) -> i3
     }
 }
 
+/// Prints a line in the reader's language.
+pub(super) fn say(reporter: &Reporter, line: Msg) {
+    reporter.line(&line.text(reporter.lang()));
+}
+
+/// Prints an error that has no place in a file, in the reader's language.
+pub(super) fn usage_error(reporter: &Reporter, message: Msg, help: Msg) {
+    let d = Diagnostic::error("usage", message).with_help(help);
+    reporter.diagnostics(&Sources::default(), &[d]);
+}
+
 /// Loads and validates the content; on errors prints them and says why nothing happens.
 pub(super) fn checked_model(root: &Path, reporter: &Reporter) -> Result<Model, i32> {
     let checked = project::check(root);
@@ -31,7 +52,7 @@ pub(super) fn checked_model(root: &Path, reporter: &Reporter) -> Result<Model, i
         Some(model) => Ok(model),
         None => {
             reporter.diagnostics(&checked.sources, &checked.diagnostics);
-            reporter.line("the content has errors; fix them first (drukwerk check)");
+            say(reporter, msg!("figures-content-has-errors"));
             Err(EXIT_ERRORS)
         }
     }
@@ -40,13 +61,10 @@ pub(super) fn checked_model(root: &Path, reporter: &Reporter) -> Result<Model, i
 fn export(root: &Path, args: &FiguresExportArgs, reporter: &Reporter) -> i32 {
     let format = SheetFormat::from_path(&args.file);
     if !matches!(format, Some(SheetFormat::Xlsx | SheetFormat::Csv)) {
-        reporter.error(
-            "usage",
-            &format!(
-                "cannot export to {}: expected a .xlsx or .csv file",
-                display_path(&args.file)
-            ),
-            Some("drukwerk figures export kerncijfers.xlsx"),
+        usage_error(
+            reporter,
+            msg!("figures-export-format", file = &args.file),
+            msg!("figures-export-format.help"),
         );
         return EXIT_USAGE;
     }
@@ -59,38 +77,46 @@ fn export(root: &Path, args: &FiguresExportArgs, reporter: &Reporter) -> i32 {
         _ => write::xlsx(&model).map_err(|e| e.to_string()),
     };
     let written = bytes
-        .map_err(|e| format!("cannot make the spreadsheet: {e}"))
-        .and_then(|bytes| write_atomic(&args.file, &bytes).map_err(|e| e.to_string()));
-    if let Err(e) = written {
-        reporter.error("write-failed", &e, None);
+        .map_err(|e| (msg!("figures-export-failed"), e))
+        .and_then(|bytes| {
+            write_atomic(&args.file, &bytes).map_err(|e| {
+                (
+                    msg!("figures-write-failed", file = &args.file),
+                    e.to_string(),
+                )
+            })
+        });
+    if let Err((message, reason)) = written {
+        let d = Diagnostic::error("write-failed", message).with_note(Msg::verbatim(reason));
+        reporter.diagnostics(&Sources::default(), &[d]);
         return EXIT_ERRORS;
     }
-    reporter.line(&format!(
-        "wrote {}: {} regions, {} key figures",
-        display_path(&args.file),
-        model.regions.len(),
-        model.key_figures.len()
-    ));
+    say(
+        reporter,
+        msg!(
+            "figures-exported",
+            file = &args.file,
+            regions = model.regions.len(),
+            figures = model.key_figures.len()
+        ),
+    );
     EXIT_OK
 }
 
 fn import(root: &Path, args: &FiguresImportArgs, reporter: &Reporter) -> i32 {
     let Some(format) = SheetFormat::from_path(&args.file) else {
-        reporter.error(
-            "usage",
-            &format!(
-                "cannot import {}: expected a .xlsx, .ods or .csv file",
-                display_path(&args.file)
-            ),
-            Some("save the sheet as .xlsx (Excel workbook) or .csv"),
+        usage_error(
+            reporter,
+            msg!("figures-import-format", file = &args.file),
+            msg!("figures-import-format.help"),
         );
         return EXIT_USAGE;
     };
     if !args.file.is_file() {
-        reporter.error(
-            "usage",
-            &format!("no file {}", display_path(&args.file)),
-            Some("give the path of the spreadsheet, relative to the current folder"),
+        usage_error(
+            reporter,
+            msg!("figures-no-file", file = &args.file),
+            msg!("figures-no-file.help"),
         );
         return EXIT_USAGE;
     }
@@ -102,7 +128,7 @@ fn import(root: &Path, args: &FiguresImportArgs, reporter: &Reporter) -> i32 {
         Ok(table) => table,
         Err(d) => {
             reporter.diagnostics(&Sources::default(), &[*d]);
-            reporter.line("import failed: nothing written");
+            say(reporter, msg!("figures-import-failed"));
             return EXIT_ERRORS;
         }
     };
@@ -112,51 +138,50 @@ fn import(root: &Path, args: &FiguresImportArgs, reporter: &Reporter) -> i32 {
     }
     let options = ImportOptions {
         flag_change: args.flag_change,
+        thousands: args.thousands.map(Into::into),
     };
     let plan = import::plan(&model, &table, &options);
     let (errors, warnings) = reporter.diagnostics(&sources, &plan.diagnostics);
+    if let Some(reading) = plan.reading.report() {
+        say(reporter, reading);
+    }
     if errors > 0 {
-        reporter.line(&format!(
-            "import failed: {}; nothing written",
-            plural(errors, "error")
-        ));
+        say(
+            reporter,
+            msg!("figures-import-failed-errors", errors = errors),
+        );
         return EXIT_ERRORS;
     }
     if reporter.is_human() {
-        print_changes(&model, &plan, &options);
+        print_changes(&model, &plan, &options, reporter.lang());
     }
     let regions = plan.regions.len();
     if regions == 0 {
-        reporter.line("no changes: nothing in the sheet differs from the content");
+        say(reporter, msg!("figures-no-changes"));
         return EXIT_OK;
     }
-    reporter.line(&format!(
-        "{} {} in {}; {} unchanged",
-        plural(plan.changed_figures(), "figure"),
-        if plan.changed_figures() == 1 {
-            "changes"
-        } else {
-            "change"
-        },
-        plural(regions, "region"),
-        plural(plan.unchanged, "region")
-    ));
+    say(
+        reporter,
+        msg!(
+            "figures-summary",
+            figures = plan.changed_figures(),
+            regions = regions,
+            unchanged = plan.unchanged
+        ),
+    );
     if args.dry_run {
-        reporter.line("dry run: nothing written");
+        say(reporter, msg!("figures-dry-run"));
         return EXIT_OK;
     }
     if warnings > 0 && !args.yes {
-        reporter.line(&format!(
-            "{}: nothing written; check them, then run again with --yes to write",
-            plural(warnings, "warning")
-        ));
+        say(reporter, msg!("figures-confirm", warnings = warnings));
         return EXIT_ERRORS;
     }
     let files = match edited_files(root, &model, &plan) {
         Ok(files) => files,
         Err(d) => {
             reporter.diagnostics(&Sources::default(), &[*d]);
-            reporter.line("import failed: nothing written");
+            say(reporter, msg!("figures-import-failed"));
             return EXIT_ERRORS;
         }
     };
@@ -164,10 +189,10 @@ fn import(root: &Path, args: &FiguresImportArgs, reporter: &Reporter) -> i32 {
         return code;
     }
     for r in &plan.regions {
-        reporter.line(&format!(
-            "  updated {}",
-            display_path(&model.regions[r.region].file)
-        ));
+        say(
+            reporter,
+            msg!("figures-updated", file = &model.regions[r.region].file),
+        );
     }
     recheck(root, reporter)
 }
@@ -187,10 +212,11 @@ fn edited_files(
             Box::new(
                 Diagnostic::error(
                     "cannot-update",
-                    format!("cannot update {}: {e}", display_path(&region.file)),
+                    msg!("figures-cannot-update", file = &region.file),
                 )
                 .in_file(&region.file)
-                .with_help("the file changed since it was checked; run the import again"),
+                .with_help(msg!("figures-cannot-update.help"))
+                .with_note(Msg::verbatim(e)),
             )
         };
         let text = fs::read_to_string(&path).map_err(|e| failed(e.to_string()))?;
@@ -214,28 +240,35 @@ fn edited_files(
 pub(super) fn recheck(root: &Path, reporter: &Reporter) -> i32 {
     let checked = project::check(root);
     let (errors, warnings) = reporter.diagnostics(&checked.sources, &checked.diagnostics);
-    let counts = format!(
-        "{}, {}",
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    );
     match &checked.model {
         Some(model) if errors == 0 => {
-            reporter.line(&format!(
-                "checked {} regions: {counts}",
-                model.regions.len()
-            ));
+            say(
+                reporter,
+                msg!(
+                    "figures-rechecked",
+                    regions = model.regions.len(),
+                    errors = errors,
+                    warnings = warnings
+                ),
+            );
             EXIT_OK
         }
         _ => {
-            reporter.line(&format!("check failed: {counts}"));
+            say(
+                reporter,
+                msg!(
+                    "figures-recheck-failed",
+                    errors = errors,
+                    warnings = warnings
+                ),
+            );
             EXIT_ERRORS
         }
     }
 }
 
-/// Per region, old → new with the change in per cent, on stdout.
-fn print_changes(model: &Model, plan: &Plan, options: &ImportOptions) {
+/// Per region, old → new with the change in per cent, on stdout, in the reader's language.
+fn print_changes(model: &Model, plan: &Plan, options: &ImportOptions, lang: Lang) {
     let label_width = plan
         .regions
         .iter()
@@ -247,7 +280,7 @@ fn print_changes(model: &Model, plan: &Plan, options: &ImportOptions) {
         plan.regions
             .iter()
             .flat_map(|r| &r.changes)
-            .map(|c| dutch_number(pick(c)).len())
+            .map(|c| i18n::number(pick(c), lang).len())
             .max()
             .unwrap_or(0)
     };
@@ -257,28 +290,33 @@ fn print_changes(model: &Model, plan: &Plan, options: &ImportOptions) {
         let region = &model.regions[r.region];
         let _ = writeln!(out, "{} ({})", region.name, region.id);
         for c in &r.changes {
-            let percent = c.percent().map_or("new".to_string(), signed_percent);
-            let flag = match c.flag {
-                Some(Flag::BecomesZero) => "  warning: becomes 0".to_string(),
-                Some(Flag::LargeChange) if c.old == 0 => "  warning: was 0".to_string(),
-                Some(Flag::LargeChange) => format!(
-                    "  warning: more than ±{} %",
-                    dutch_percent(options.flag_change)
-                ),
-                None => String::new(),
+            let percent = match c.percent() {
+                Some(p) => signed_percent(p).text(lang),
+                None => i18n::text(lang, "figures-plan-new"),
             };
+            let flag = match c.flag {
+                Some(Flag::BecomesZero) => Some(msg!("figures-becomes-zero")),
+                Some(Flag::LargeChange) if c.old == 0 => Some(msg!("figures-was-zero")),
+                Some(Flag::LargeChange) => Some(msg!(
+                    "figures-more-than",
+                    threshold = threshold(options.flag_change)
+                )),
+                None => None,
+            };
+            let flag = flag.map_or(String::new(), |flag| {
+                format!(
+                    "  {}",
+                    msg!("figures-plan-warning", reason = flag).text(lang)
+                )
+            });
             let _ = writeln!(
                 out,
                 "  {:label_width$}  {:>old_width$} → {:>new_width$}  {:>9}{flag}",
                 model.key_figures[c.figure].label,
-                dutch_number(c.old),
-                dutch_number(c.new),
+                i18n::number(c.old, lang),
+                i18n::number(c.new, lang),
                 percent,
             );
         }
     }
-}
-
-pub(super) fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }

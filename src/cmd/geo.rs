@@ -4,11 +4,12 @@
 use std::path::{Path, PathBuf};
 
 use super::args::{GeoCommand, GeoImportArgs};
-use super::figures::{plural, recheck};
+use super::figures::{recheck, say, usage_error};
 use super::report::Reporter;
 use super::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
-use crate::diagnostics::{Severity, Sources, display_path};
+use crate::diagnostics::{Severity, Sources};
 use crate::geoimport::{self, Options, Plan, read::Crs};
+use crate::msg;
 use crate::project;
 
 /// Runs a `geo` command.
@@ -21,10 +22,10 @@ pub fn geo(root: &Path, command: &GeoCommand, reporter: &Reporter) -> i32 {
 fn import(root: &Path, args: &GeoImportArgs, reporter: &Reporter) -> i32 {
     for file in std::iter::once(&args.municipalities).chain(&args.provinces) {
         if !file.is_file() {
-            reporter.error(
-                "usage",
-                &format!("no file {}", display_path(file)),
-                Some("give the path of the .geojson file, relative to the current folder"),
+            usage_error(
+                reporter,
+                msg!("geo-no-file", file = file),
+                msg!("geo-no-file.help"),
             );
             return EXIT_USAGE;
         }
@@ -32,7 +33,7 @@ fn import(root: &Path, args: &GeoImportArgs, reporter: &Reporter) -> i32 {
     let checked = project::check(root);
     let Some(model) = &checked.model else {
         reporter.diagnostics(&checked.sources, &checked.diagnostics);
-        reporter.line("the content has errors; fix them first (drukwerk check)");
+        say(reporter, msg!("figures-content-has-errors"));
         return EXIT_ERRORS;
     };
     let options = Options {
@@ -44,21 +45,21 @@ fn import(root: &Path, args: &GeoImportArgs, reporter: &Reporter) -> i32 {
         Ok(plan) => plan,
         Err(d) => {
             reporter.diagnostics(&Sources::default(), &[*d]);
-            reporter.line("import failed: nothing written");
+            say(reporter, msg!("figures-import-failed"));
             return EXIT_ERRORS;
         }
     };
     let (errors, _) = reporter.diagnostics(&checked.sources, &plan.diagnostics);
     summary(&plan, reporter);
     if errors > 0 {
-        reporter.line(&format!(
-            "import failed: {}; nothing written",
-            plural(errors, "error")
-        ));
+        say(
+            reporter,
+            msg!("figures-import-failed-errors", errors = errors),
+        );
         return EXIT_ERRORS;
     }
     if args.dry_run {
-        reporter.line("dry run: nothing written");
+        say(reporter, msg!("figures-dry-run"));
         return EXIT_OK;
     }
     let mut files: Vec<(PathBuf, Vec<u8>)> = plan
@@ -72,7 +73,7 @@ fn import(root: &Path, args: &GeoImportArgs, reporter: &Reporter) -> i32 {
             Ok(edited) => files.extend(edited),
             Err(d) => {
                 reporter.diagnostics(&Sources::default(), &[*d]);
-                reporter.line("import failed: nothing written");
+                say(reporter, msg!("figures-import-failed"));
                 return EXIT_ERRORS;
             }
         }
@@ -81,15 +82,18 @@ fn import(root: &Path, args: &GeoImportArgs, reporter: &Reporter) -> i32 {
         return code;
     }
     for (path, _, differs) in &plan.files {
-        let what = if *differs { "wrote" } else { "unchanged" };
-        reporter.line(&format!("  {what} {}", display_path(path)));
+        if *differs {
+            say(reporter, msg!("geo-wrote", file = path));
+        } else {
+            say(reporter, msg!("geo-unchanged", file = path));
+        }
     }
     if !args.apply {
         if !plan.regions.is_empty() || plan.year != plan.old_year {
-            reporter.line(&format!(
-                "run again with --apply to change the region files and switch content/publication.toml to {}",
-                plan.year
-            ));
+            say(
+                reporter,
+                msg!("geo-run-with-apply", year = plan.year.to_string()),
+            );
         }
         return EXIT_OK;
     }
@@ -97,7 +101,7 @@ fn import(root: &Path, args: &GeoImportArgs, reporter: &Reporter) -> i32 {
         if let Ok(relative) = path.strip_prefix(root)
             && !plan.files.iter().any(|(p, _, _)| p == relative)
         {
-            reporter.line(&format!("  updated {}", display_path(relative)));
+            say(reporter, msg!("figures-updated", file = relative));
         }
     }
     recheck(root, reporter)
@@ -107,41 +111,64 @@ fn import(root: &Path, args: &GeoImportArgs, reporter: &Reporter) -> i32 {
 fn summary(plan: &Plan, reporter: &Reporter) {
     let (municipalities, provinces) = plan.counts;
     let crs = match plan.crs {
-        Crs::RdNew => "RD New",
-        Crs::Wgs84 => "WGS84, reprojected to RD New",
+        Crs::RdNew => msg!("geo-crs-rd"),
+        Crs::Wgs84 => msg!("geo-crs-wgs84-reprojected"),
     };
-    reporter.line(&format!(
-        "{}: {municipalities} municipalities in {provinces} provinces ({crs})",
-        plan.year
-    ));
+    say(
+        reporter,
+        msg!(
+            "geo-summary-read",
+            year = plan.year.to_string(),
+            municipalities = municipalities,
+            provinces = provinces,
+            crs = crs
+        ),
+    );
     if let Some((before, after, tolerance)) = plan.simplified {
-        reporter.line(&format!(
-            "  simplified: {before} → {after} points ({tolerance} m, shared borders kept shared)"
-        ));
+        say(
+            reporter,
+            msg!(
+                "geo-summary-simplified",
+                before = before,
+                after = after,
+                tolerance = crate::i18n::Arg::Dec(tolerance, 0)
+            ),
+        );
     }
     let c = &plan.comparison;
+    let old_year = plan.old_year.to_string();
     if c.is_empty() {
-        reporter.line(&format!(
-            "no changes: the same municipalities as in {} ({} unchanged)",
-            plan.old_year, c.unchanged
-        ));
+        say(
+            reporter,
+            msg!(
+                "geo-summary-no-changes",
+                old_year = &old_year,
+                unchanged = c.unchanged
+            ),
+        );
     } else {
-        reporter.line(&format!(
-            "compared with {}: {} gone, {} renamed, {} new, {} unchanged",
-            plan.old_year,
-            c.gone.len(),
-            c.renamed.len(),
-            c.new.len(),
-            c.unchanged
-        ));
+        say(
+            reporter,
+            msg!(
+                "geo-summary-compared",
+                old_year = &old_year,
+                gone = c.gone.len(),
+                renamed = c.renamed.len(),
+                new = c.new.len(),
+                unchanged = c.unchanged
+            ),
+        );
     }
     let lines = plan.changed_lines();
     if lines > 0 {
-        reporter.line(&format!(
-            "region files: {} to change in {}",
-            plural(lines, "line"),
-            plural(plan.regions.len(), "file")
-        ));
+        say(
+            reporter,
+            msg!(
+                "geo-summary-lines",
+                lines = lines,
+                files = plan.regions.len()
+            ),
+        );
     }
     let warnings = plan
         .diagnostics
@@ -149,10 +176,9 @@ fn summary(plan: &Plan, reporter: &Reporter) {
         .filter(|d| d.code == "geography-year-in-text" && d.severity == Severity::Warning)
         .count();
     if warnings > 0 {
-        reporter.line(&format!(
-            "publication.toml: {} naming {} to review by hand",
-            plural(warnings, "text"),
-            plan.old_year
-        ));
+        say(
+            reporter,
+            msg!("geo-summary-texts", texts = warnings, old_year = &old_year),
+        );
     }
 }

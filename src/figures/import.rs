@@ -11,9 +11,10 @@ use std::collections::HashMap;
 
 use super::table::{Cell, CellValue, Row, Table, cell_ref, column_name};
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::i18n::{Arg, Msg};
 use crate::model::Model;
+use crate::msg;
 use crate::suggest::{closest, fold};
-use crate::view::dutch_number;
 
 /// How many rows are searched for the header (a title or a note may come first).
 const HEADER_SEARCH_ROWS: usize = 20;
@@ -35,11 +36,17 @@ const NAME_HEADERS: [&str; 6] = [
 pub struct ImportOptions {
     /// A change larger than this many per cent (either way) is a warning.
     pub flag_change: f64,
+    /// How the sheet writes thousands, when the user said so (`--thousands`); else inferred
+    /// ([`reading`]).
+    pub thousands: Option<Thousands>,
 }
 
 impl Default for ImportOptions {
     fn default() -> Self {
-        Self { flag_change: 25.0 }
+        Self {
+            flag_change: 25.0,
+            thousands: None,
+        }
     }
 }
 
@@ -52,6 +59,8 @@ pub struct Plan {
     pub unchanged: usize,
     /// Errors, warnings and notes, in sheet order.
     pub diagnostics: Vec<Diagnostic>,
+    /// How numbers written as text were read.
+    pub reading: Reading,
 }
 
 impl Plan {
@@ -150,6 +159,19 @@ pub fn plan(model: &Model, table: &Table, options: &ImportOptions) -> Plan {
             ..Plan::default()
         };
     };
+    let reading = reading(
+        options.thousands,
+        table
+            .rows
+            .iter()
+            .filter(|r| r.index > header.row)
+            .flat_map(|r| r.cells.iter().enumerate())
+            .filter(|(c, _)| matches!(header.columns.get(c), Some(Column::Figure(_))))
+            .filter_map(|(c, cell)| match &cell.value {
+                CellValue::Text(t) => Some((c, t.as_str())),
+                _ => None,
+            }),
+    );
     let mut seen: HashMap<usize, usize> = HashMap::new();
     let mut rows: Vec<MatchedRow> = Vec::new();
     let mut headless_reported: Vec<usize> = header.rejected.clone();
@@ -170,16 +192,16 @@ pub fn plan(model: &Model, table: &Table, options: &ImportOptions) -> Plan {
                     table.locate(
                         Diagnostic::error(
                             "column-without-header",
-                            format!(
-                                "{}: column {} has values but no header",
-                                cell_ref(row.index, column),
-                                column_name(column)
+                            msg!(
+                                "figures-column-without-header",
+                                cell = cell_ref(row.index, column),
+                                column = column_name(column)
                             ),
                         )
-                        .with_help("give the column the label or id of a key figure, or delete it"),
+                        .with_help(msg!("figures-column-without-header.help")),
                         row.index,
                         column,
-                        "no header above this value",
+                        msg!("figures-column-without-header.label"),
                     ),
                 ));
             }
@@ -193,17 +215,17 @@ pub fn plan(model: &Model, table: &Table, options: &ImportOptions) -> Plan {
                 table.locate(
                     Diagnostic::error(
                         "duplicate-region",
-                        format!(
-                            "{}: region {} is in the sheet twice",
-                            cell_ref(row.index, column),
-                            model.regions[region].id
+                        msg!(
+                            "figures-duplicate-region",
+                            cell = cell_ref(row.index, column),
+                            region = &model.regions[region].id
                         ),
                     )
-                    .with_note(format!("its first row is row {}", first + 1))
-                    .with_help("keep one row per region"),
+                    .with_note(msg!("figures-duplicate-region.note", row = first + 1))
+                    .with_help(msg!("figures-duplicate-region.help")),
                     row.index,
                     column,
-                    "again here",
+                    msg!("figures-again-here"),
                 ),
             ));
         }
@@ -219,7 +241,7 @@ pub fn plan(model: &Model, table: &Table, options: &ImportOptions) -> Plan {
         columns.sort_unstable();
         for (column, figure) in columns {
             let cell = row.cell(column).cloned().unwrap_or_else(Cell::empty);
-            match count(&cell.value) {
+            match count_with(&cell.value, reading.thousands) {
                 Ok(value) => figures.push(FigureCell {
                     column,
                     figure,
@@ -227,7 +249,7 @@ pub fn plan(model: &Model, table: &Table, options: &ImportOptions) -> Plan {
                 }),
                 Err(problem) => row_out.push((
                     column,
-                    number_problem(table, row.index, column, &cell.value, problem),
+                    number_problem(table, row.index, column, &cell.value, problem, &reading),
                 )),
             }
         }
@@ -247,6 +269,7 @@ pub fn plan(model: &Model, table: &Table, options: &ImportOptions) -> Plan {
     if out.iter().any(|d| d.severity == Severity::Error) {
         return Plan {
             diagnostics: out,
+            reading,
             ..Plan::default()
         };
     }
@@ -273,20 +296,18 @@ pub fn plan(model: &Model, table: &Table, options: &ImportOptions) -> Plan {
                     table.locate(
                         Diagnostic::warning(
                             "empty-cell",
-                            format!(
-                                "{}: no figure for `{}` of {}; it stays {}",
-                                cell_ref(row, column),
-                                kf.id,
-                                r.id,
-                                dutch_number(old)
+                            msg!(
+                                "figures-empty-cell",
+                                cell = cell_ref(row, column),
+                                figure = &kf.id,
+                                region = &r.id,
+                                old = old
                             ),
                         )
-                        .with_help(
-                            "fill in the figure, or confirm with --yes to keep the current one",
-                        ),
+                        .with_help(msg!("figures-empty-cell.help")),
                         row,
                         column,
-                        "empty",
+                        msg!("figures-empty-cell.label"),
                     ),
                 );
                 continue;
@@ -302,14 +323,21 @@ pub fn plan(model: &Model, table: &Table, options: &ImportOptions) -> Plan {
             };
             let percent = change.percent();
             let (flag, code, label) = if new == 0 {
-                (Flag::BecomesZero, "becomes-zero", "becomes 0".to_string())
+                (
+                    Flag::BecomesZero,
+                    "becomes-zero",
+                    msg!("figures-becomes-zero"),
+                )
             } else if percent.is_none() {
-                (Flag::LargeChange, "large-change", "was 0".to_string())
+                (Flag::LargeChange, "large-change", msg!("figures-was-zero"))
             } else if percent.is_some_and(|p| p.abs() > options.flag_change) {
                 (
                     Flag::LargeChange,
                     "large-change",
-                    format!("more than ±{} %", dutch_percent(options.flag_change)),
+                    msg!(
+                        "figures-more-than",
+                        threshold = threshold(options.flag_change)
+                    ),
                 )
             } else {
                 changes.push(change);
@@ -320,20 +348,30 @@ pub fn plan(model: &Model, table: &Table, options: &ImportOptions) -> Plan {
                 table.locate(
                     Diagnostic::warning(
                         code,
-                        format!(
-                            "{}: `{}` of {} changes from {} to {}{}",
-                            cell_ref(row, column),
-                            kf.id,
-                            r.id,
-                            dutch_number(old),
-                            dutch_number(new),
-                            percent.map_or(String::new(), |p| format!(" ({})", signed_percent(p)))
-                        ),
+                        match percent {
+                            Some(p) => msg!(
+                                "figures-change-percent",
+                                cell = cell_ref(row, column),
+                                figure = &kf.id,
+                                region = &r.id,
+                                old = old,
+                                new = new,
+                                percent = signed_percent(p)
+                            ),
+                            None => msg!(
+                                "figures-change",
+                                cell = cell_ref(row, column),
+                                figure = &kf.id,
+                                region = &r.id,
+                                old = old,
+                                new = new
+                            ),
+                        },
                     )
-                    .with_help("check the figure with the source; confirm with --yes"),
+                    .with_help(msg!("figures-change.help")),
                     row,
                     column,
-                    &label,
+                    label,
                 ),
             );
             changes.push(change);
@@ -349,12 +387,9 @@ pub fn plan(model: &Model, table: &Table, options: &ImportOptions) -> Plan {
             out.push(
                 Diagnostic::warning(
                     "missing-region",
-                    format!(
-                        "region {} ({}) is not in the sheet; its figures stay as they are",
-                        r.id, r.name
-                    ),
+                    msg!("figures-missing-region", region = &r.id, name = &r.name),
                 )
-                .with_help("add a row for it, or confirm with --yes to keep its figures"),
+                .with_help(msg!("figures-missing-region.help")),
             );
         }
     }
@@ -363,12 +398,9 @@ pub fn plan(model: &Model, table: &Table, options: &ImportOptions) -> Plan {
         out.push(
             Diagnostic::note(
                 "missing-column",
-                format!(
-                    "no column for `{}` ({}): these figures stay as they are",
-                    kf.id, kf.label
-                ),
+                msg!("figures-missing-column", figure = &kf.id, label = &kf.label),
             )
-            .with_help(format!("add a column headed {:?} to update them", kf.label)),
+            .with_help(msg!("figures-missing-column.help", label = &kf.label)),
         );
     }
     plans.sort_by_key(|p| p.region);
@@ -376,6 +408,7 @@ pub fn plan(model: &Model, table: &Table, options: &ImportOptions) -> Plan {
         regions: plans,
         unchanged,
         diagnostics: out,
+        reading,
     }
 }
 
@@ -420,19 +453,19 @@ fn header(model: &Model, table: &Table, out: &mut Vec<Diagnostic>) -> Option<Hea
             .collect();
         let mut d = Diagnostic::error(
             "no-header",
-            format!(
-                "no header row: none of the first {HEADER_SEARCH_ROWS} rows names a key figure or the region column"
-            ),
+            msg!("figures-no-header", rows = HEADER_SEARCH_ROWS),
         )
-        .with_help(format!(
-            "head the columns {:?} (or {:?}) and {}; `drukwerk figures export` writes a sheet to start from",
-            super::ID_HEADER,
-            super::NAME_HEADER,
-            labels.join(", ")
+        .with_help(msg!(
+            "figures-no-header.help",
+            id = super::ID_HEADER,
+            name = super::NAME_HEADER,
+            labels = labels
         ));
         d = match table.rows.first() {
-            Some(first) => table.locate(d, first.index, 0, "expected the header here or below"),
-            None => d.in_file(&table.path).with_note("the sheet is empty"),
+            Some(first) => table.locate(d, first.index, 0, msg!("figures-no-header.label")),
+            None => d
+                .in_file(&table.path)
+                .with_note(msg!("figures-empty-sheet")),
         };
         out.push(d);
         return None;
@@ -457,13 +490,12 @@ fn header(model: &Model, table: &Table, out: &mut Vec<Diagnostic>) -> Option<Hea
                     .flat_map(|k| [k.label.as_str(), k.id.as_str()]);
                 let mut d = Diagnostic::error(
                     "unknown-column",
-                    format!("{place}: column {shown} matches no key figure"),
+                    msg!("figures-unknown-column", cell = &place, value = shown),
                 );
                 if let Some(best) = closest(&cell.value.text(), candidates).first() {
-                    d = d.with_help(format!("did you mean {best:?}?"));
+                    d = d.with_help(msg!("figures-did-you-mean", name = *best));
                 } else {
-                    d = d
-                        .with_help("rename the column to a key figure's label or id, or delete it");
+                    d = d.with_help(msg!("figures-unknown-column.help"));
                 }
                 let known: Vec<String> = model
                     .key_figures
@@ -471,10 +503,10 @@ fn header(model: &Model, table: &Table, out: &mut Vec<Diagnostic>) -> Option<Hea
                     .map(|k| format!("{:?} ({})", k.label, k.id))
                     .collect();
                 out.push(table.locate(
-                    d.with_note(format!("key figures: {}", known.join(", "))),
+                    d.with_note(msg!("figures-unknown-column.note", figures = known)),
                     row.index,
                     column,
-                    "not a key figure",
+                    msg!("figures-unknown-column.label"),
                 ));
             }
             continue;
@@ -482,23 +514,25 @@ fn header(model: &Model, table: &Table, out: &mut Vec<Diagnostic>) -> Option<Hea
         if let Some(first) = first_of.insert(kind, column) {
             header.rejected.push(column);
             let what = match kind {
-                Column::Id => "the region id".to_string(),
-                Column::Name => "the region name".to_string(),
-                Column::Figure(f) => format!("`{}`", model.key_figures[f].id),
+                Column::Id => msg!("figures-the-region-id"),
+                Column::Name => msg!("figures-the-region-name"),
+                Column::Figure(f) => msg!("figures-the-figure", figure = &model.key_figures[f].id),
             };
             out.push(
                 table.locate(
                     Diagnostic::error(
                         "duplicate-column",
-                        format!(
-                            "{place}: a second column for {what} (the first is column {})",
-                            column_name(first)
+                        msg!(
+                            "figures-duplicate-column",
+                            cell = &place,
+                            what = what,
+                            first = column_name(first)
                         ),
                     )
-                    .with_help("keep one column per key figure"),
+                    .with_help(msg!("figures-duplicate-column.help")),
                     row.index,
                     column,
-                    "again here",
+                    msg!("figures-again-here"),
                 ),
             );
             continue;
@@ -515,19 +549,16 @@ fn header(model: &Model, table: &Table, out: &mut Vec<Diagnostic>) -> Option<Hea
             table.locate(
                 Diagnostic::error(
                     "no-region-column",
-                    format!(
-                        "row {}: no column with the region id or name",
-                        row.index + 1
-                    ),
+                    msg!("figures-no-region-column", row = row.index + 1),
                 )
-                .with_help(format!(
-                    "add a column {:?} with the ids from `drukwerk list`, or {:?} with the names",
-                    super::ID_HEADER,
-                    super::NAME_HEADER
+                .with_help(msg!(
+                    "figures-no-region-column.help",
+                    id = super::ID_HEADER,
+                    name = super::NAME_HEADER
                 )),
                 row.index,
                 0,
-                "the header row",
+                msg!("figures-header-row"),
             ),
         );
     }
@@ -539,11 +570,11 @@ fn header(model: &Model, table: &Table, out: &mut Vec<Diagnostic>) -> Option<Hea
         out.push(table.locate(
             Diagnostic::error(
                 "no-figure-columns",
-                format!("row {}: no column matches a key figure", row.index + 1),
+                msg!("figures-no-figure-columns", row = row.index + 1),
             ),
             row.index,
             0,
-            "the header row",
+            msg!("figures-header-row"),
         ));
     }
     Some(header)
@@ -570,20 +601,24 @@ fn region_of_row(
             .iter()
             .position(|r| fold(&r.name) == fold(name))
     };
-    let unknown = |column: usize, text: &str, what: &str| {
+    let unknown = |column: usize, text: &str, label: Msg| {
         let candidates = model
             .regions
             .iter()
             .flat_map(|r| [r.id.as_str(), r.name.as_str()]);
         let mut d = Diagnostic::error(
             "unknown-region",
-            format!("{}: unknown region {text:?}", cell_ref(row.index, column)),
+            msg!(
+                "figures-unknown-region",
+                cell = cell_ref(row.index, column),
+                value = text
+            ),
         );
         match closest(text, candidates).first() {
-            Some(best) => d = d.with_help(format!("did you mean {best:?}?")),
-            None => d = d.with_help("`drukwerk list` shows every region id and name"),
+            Some(best) => d = d.with_help(msg!("figures-did-you-mean", name = *best)),
+            None => d = d.with_help(msg!("figures-unknown-region.help")),
         }
-        table.locate(d, row.index, column, &format!("not a region {what}"))
+        table.locate(d, row.index, column, label)
     };
     let found = match (&id, &name) {
         (Some((column, id)), _) => {
@@ -595,7 +630,10 @@ fn region_of_row(
             match index {
                 Some(i) => Some((i, *column)),
                 None => {
-                    out.push((*column, unknown(*column, id, "id")));
+                    out.push((
+                        *column,
+                        unknown(*column, id, msg!("figures-unknown-region.label-id")),
+                    ));
                     None
                 }
             }
@@ -603,7 +641,10 @@ fn region_of_row(
         (None, Some((column, name))) => match by_name(name) {
             Some(i) => Some((i, *column)),
             None => {
-                out.push((*column, unknown(*column, name, "name")));
+                out.push((
+                    *column,
+                    unknown(*column, name, msg!("figures-unknown-region.label-name")),
+                ));
                 None
             }
         },
@@ -616,14 +657,11 @@ fn region_of_row(
             out.push((
                 column,
                 table.locate(
-                    Diagnostic::error(
-                        "no-region",
-                        format!("row {}: figures without a region id or name", row.index + 1),
-                    )
-                    .with_help("fill in the region's id or name, or delete the row"),
+                    Diagnostic::error("no-region", msg!("figures-no-region", row = row.index + 1))
+                        .with_help(msg!("figures-no-region.help")),
                     row.index,
                     column,
-                    "whose figures are these?",
+                    msg!("figures-no-region.label"),
                 ),
             ));
             None
@@ -639,17 +677,17 @@ fn region_of_row(
             table.locate(
                 Diagnostic::error(
                     "region-mismatch",
-                    format!(
-                        "{}: the id says {} but the name is that of {}",
-                        cell_ref(row.index, *column),
-                        model.regions[region].id,
-                        model.regions[other].id
+                    msg!(
+                        "figures-region-mismatch",
+                        cell = cell_ref(row.index, *column),
+                        region = &model.regions[region].id,
+                        other = &model.regions[other].id
                     ),
                 )
-                .with_help("check which region these figures belong to"),
+                .with_help(msg!("figures-region-mismatch.help")),
                 row.index,
                 *column,
-                "another region's name",
+                msg!("figures-region-mismatch.label"),
             ),
         ));
         return None;
@@ -666,17 +704,171 @@ pub enum NumberProblem {
     NotWhole,
     /// Below zero.
     Negative,
-    /// `1,000`: a thousands comma in English, a decimal comma in Dutch.
+    /// `1,000` read with a point for thousands (a thousands comma in English, a decimal comma
+    /// in Dutch), or `1.000` read with a comma for thousands.
     Ambiguous,
     /// Larger than a figure can be.
     TooLarge,
 }
 
+/// How a sheet writes thousands in numbers typed as text (a CSV, or a text cell).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Thousands {
+    /// `16.635`, `12,5`: a point groups thousands, a comma is the decimal sign (Dutch).
+    #[default]
+    Point,
+    /// `16,635`, `12.5`: a comma groups thousands, a point is the decimal sign (English, as
+    /// LibreOffice and Excel save a sheet under an English locale).
+    Comma,
+}
+
+impl Thousands {
+    /// The thousands separator: `.` or `,`.
+    pub fn separator(self) -> char {
+        match self {
+            Thousands::Point => '.',
+            Thousands::Comma => ',',
+        }
+    }
+
+    /// The other reading.
+    fn other(self) -> Thousands {
+        match self {
+            Thousands::Point => Thousands::Comma,
+            Thousands::Comma => Thousands::Point,
+        }
+    }
+}
+
+/// Why numbers were read the way they were.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadingSource {
+    /// Nothing said otherwise: the Dutch reading.
+    Default,
+    /// The user said so (`--thousands`).
+    Given,
+    /// The numbers in these columns (0-based) only make sense as counts this way.
+    Inferred(Vec<usize>),
+}
+
+/// How the numbers of a sheet were read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// The thousands separator used.
+    pub thousands: Thousands,
+    /// Why.
+    pub source: ReadingSource,
+}
+
+impl Default for Reading {
+    fn default() -> Self {
+        Reading {
+            thousands: Thousands::Point,
+            source: ReadingSource::Default,
+        }
+    }
+}
+
+impl Reading {
+    /// The line the plan reports, when the reading is not simply the default:
+    /// `numbers read with , as the thousands separator (inferred from column C)`.
+    pub fn report(&self) -> Option<Msg> {
+        let separator = self.thousands.separator();
+        match &self.source {
+            ReadingSource::Default => None,
+            ReadingSource::Given => Some(msg!("figures-reading-given", separator = separator)),
+            ReadingSource::Inferred(columns) => {
+                let names: Vec<String> = columns.iter().map(|&c| column_name(c)).collect();
+                Some(msg!(
+                    "figures-reading-inferred",
+                    separator = separator,
+                    count = names.len(),
+                    columns = names
+                ))
+            }
+        }
+    }
+}
+
+/// Decides how the sheet writes thousands: as given, or else inferred from the text cells of
+/// the key-figure columns (`cells`: column and text).
+///
+/// The rule, for numbers that are counts: a text reads as a count in one reading and not in the
+/// other (`16,635` is 16635 with a comma for thousands, and 16,635 — not a whole number — with
+/// a decimal comma; `1,234,567` is a number only with a comma for thousands), or it shows its
+/// decimal sign (`1,5`, `14,0`: a comma followed by other than three digits is a decimal
+/// comma). When some column speaks for a comma for thousands and no column speaks for a point,
+/// the sheet is read with a comma; otherwise the Dutch reading holds, and what is truly
+/// ambiguous (`12,000`: 12 or 12000, both counts) is refused.
+pub fn reading<'a>(
+    given: Option<Thousands>,
+    cells: impl IntoIterator<Item = (usize, &'a str)>,
+) -> Reading {
+    if let Some(thousands) = given {
+        return Reading {
+            thousands,
+            source: ReadingSource::Given,
+        };
+    }
+    let (mut comma, mut point) = (Vec::new(), Vec::new());
+    for (column, text) in cells {
+        let list = match evidence(text) {
+            Some(Thousands::Comma) => &mut comma,
+            Some(Thousands::Point) => &mut point,
+            None => continue,
+        };
+        if !list.contains(&column) {
+            list.push(column);
+        }
+    }
+    if !comma.is_empty() && point.is_empty() {
+        comma.sort_unstable();
+        Reading {
+            thousands: Thousands::Comma,
+            source: ReadingSource::Inferred(comma),
+        }
+    } else {
+        Reading::default()
+    }
+}
+
+/// What one number written as text says about how its sheet writes thousands (see
+/// [`reading`]): `None` when it reads the same either way, or as a count either way
+/// (`12,000`), or as a count neither way.
+pub fn evidence(text: &str) -> Option<Thousands> {
+    // A separator followed by other than three digits at the end is a decimal sign.
+    let body = text.trim();
+    if let Some(at) = body.rfind([',', '.']) {
+        let tail = &body[at + 1..];
+        if !tail.is_empty() && tail.len() != 3 && tail.bytes().all(|b| b.is_ascii_digit()) {
+            let decimal = if body[at..].starts_with(',') {
+                Thousands::Comma
+            } else {
+                Thousands::Point
+            };
+            // `1.234,5`: the point before a decimal comma groups thousands, and so on.
+            return Some(decimal.other());
+        }
+    }
+    let as_point = read_count(text, Thousands::Point, true);
+    let as_comma = read_count(text, Thousands::Comma, true);
+    match (as_point, as_comma) {
+        (Ok(_), Err(_)) => Some(Thousands::Point),
+        (Err(_), Ok(_)) => Some(Thousands::Comma),
+        _ => None,
+    }
+}
+
 /// Largest figure accepted: beyond 2^53 a workbook's floats are no longer whole numbers.
 const MAX_FIGURE: i64 = 1 << 53;
 
-/// Reads a cell as a count: `Ok(None)` for an empty cell.
+/// Reads a cell as a count, with a point for thousands: `Ok(None)` for an empty cell.
 pub fn count(value: &CellValue) -> Result<Option<i64>, NumberProblem> {
+    count_with(value, Thousands::Point)
+}
+
+/// Reads a cell as a count, text read with `thousands`: `Ok(None)` for an empty cell.
+pub fn count_with(value: &CellValue, thousands: Thousands) -> Result<Option<i64>, NumberProblem> {
     match value {
         CellValue::Empty => Ok(None),
         CellValue::Integer(i) if *i < 0 => Err(NumberProblem::Negative),
@@ -689,21 +881,39 @@ pub fn count(value: &CellValue) -> Result<Option<i64>, NumberProblem> {
         CellValue::Number(f) if *f > MAX_FIGURE as f64 => Err(NumberProblem::TooLarge),
         CellValue::Number(f) => Ok(Some(f.round() as i64)),
         CellValue::Text(t) if t.trim().is_empty() => Ok(None),
-        CellValue::Text(t) => parse_count(t).map(Some),
-        CellValue::Other(_) => Err(NumberProblem::NotANumber),
+        CellValue::Text(t) => read_count(t, thousands, false).map(Some),
+        CellValue::Bool(_) | CellValue::Date(_) | CellValue::Other(_) => {
+            Err(NumberProblem::NotANumber)
+        }
     }
 }
 
 /// Parses a count written as text, in Dutch or plain notation: `144052`, `144.052`,
 /// `144 052`, `+12`, `14,0`. A decimal point or comma with a fraction is not a count.
 pub fn parse_count(text: &str) -> Result<i64, NumberProblem> {
+    read_count(text, Thousands::Point, false)
+}
+
+/// Parses a count written as text with `thousands` for thousands: with a comma, `16,635`,
+/// `1,234,567` and `14.0` are counts, exactly as `16.635`, `1.234.567` and `14,0` are with a
+/// point.
+pub fn parse_count_with(text: &str, thousands: Thousands) -> Result<i64, NumberProblem> {
+    read_count(text, thousands, false)
+}
+
+/// The parser behind [`parse_count_with`]. The comma reading is the point reading with the two
+/// signs swapped. `lenient`: a decimal sign followed by three digits is read as one (`12,000`
+/// is 12 with a point for thousands) instead of refused as ambiguous; [`evidence`] asks this.
+fn read_count(text: &str, thousands: Thousands, lenient: bool) -> Result<i64, NumberProblem> {
     let spaced: String = text
         .trim()
         .chars()
-        .map(|c| match c {
-            '\u{a0}' | '\u{202f}' | '\u{2009}' => ' ',
-            '\u{2212}' => '-',
-            c => c,
+        .map(|c| match (c, thousands) {
+            ('\u{a0}' | '\u{202f}' | '\u{2009}', _) => ' ',
+            ('\u{2212}', _) => '-',
+            (',', Thousands::Comma) => '.',
+            ('.', Thousands::Comma) => ',',
+            (c, _) => c,
         })
         .collect();
     let (negative, body) = match spaced.trim().strip_prefix('-') {
@@ -721,7 +931,7 @@ pub fn parse_count(text: &str) -> Result<i64, NumberProblem> {
         body.to_string()
     } else if grouped(body, '.') || grouped(body, ' ') {
         body.chars().filter(char::is_ascii_digit).collect()
-    } else if grouped(body, ',') {
+    } else if grouped(body, ',') && !(lenient && body.matches(',').count() == 1) {
         return Err(NumberProblem::Ambiguous);
     } else {
         // A decimal number: a point or comma, maybe after Dutch thousands points.
@@ -758,39 +968,46 @@ fn number_problem(
     column: usize,
     value: &CellValue,
     problem: NumberProblem,
+    reading: &Reading,
 ) -> Diagnostic {
-    let place = cell_ref(row, column);
-    let shown = value.shown();
+    let cell = cell_ref(row, column);
+    let value = value.shown();
     let (code, message, label, help) = match problem {
         NumberProblem::NotANumber => (
             "not-a-number",
-            format!("{place}: {shown} is not a number"),
-            "expected a whole number",
-            "write the figure as 144052 or 144.052",
+            msg!("figures-not-a-number", cell = cell, value = value),
+            msg!("figures-not-a-number.label"),
+            msg!("figures-not-a-number.help"),
         ),
         NumberProblem::NotWhole => (
             "not-a-whole-number",
-            format!("{place}: {shown} is not a whole number"),
-            "not a whole number",
-            "key figures are counts: write 144052 or 144.052, without decimals",
+            msg!("figures-not-whole", cell = cell, value = value),
+            msg!("figures-not-whole.label"),
+            msg!("figures-not-whole.help"),
         ),
         NumberProblem::Negative => (
             "negative-figure",
-            format!("{place}: {shown} is negative"),
-            "a count cannot be negative",
-            "key figures are counts of 0 or more",
+            msg!("figures-negative", cell = cell, value = value),
+            msg!("figures-negative.label"),
+            msg!("figures-negative.help"),
         ),
         NumberProblem::Ambiguous => (
             "ambiguous-number",
-            format!("{place}: {shown} is ambiguous"),
-            "a comma is a decimal separator in Dutch",
-            "write thousands without a comma: 1000 or 1.000",
+            msg!("figures-ambiguous", cell = cell, value = value),
+            match reading.thousands {
+                Thousands::Point => msg!("figures-ambiguous.label-point"),
+                Thousands::Comma => msg!("figures-ambiguous.label-comma"),
+            },
+            match reading.thousands {
+                Thousands::Point => msg!("figures-ambiguous.help-point"),
+                Thousands::Comma => msg!("figures-ambiguous.help-comma"),
+            },
         ),
         NumberProblem::TooLarge => (
             "number-too-large",
-            format!("{place}: {shown} is too large"),
-            "too large for a key figure",
-            "check the figure with the source",
+            msg!("figures-too-large", cell = cell, value = value),
+            msg!("figures-too-large.label"),
+            msg!("figures-too-large.help"),
         ),
     };
     table.locate(
@@ -801,15 +1018,25 @@ fn number_problem(
     )
 }
 
-/// `25`, `12,5`: a threshold the Dutch way.
-pub fn dutch_percent(p: f64) -> String {
-    let text = format!("{p:.1}");
-    text.strip_suffix(".0").unwrap_or(&text).replace('.', ",")
+/// A threshold in per cent: `25`, `12,5` (a decimal only when it has one).
+pub fn threshold(p: f64) -> Arg {
+    let decimals = if (p - p.round()).abs() < 0.05 { 0 } else { 1 };
+    Arg::Dec(p, decimals)
 }
 
-/// `+4,1 %`, `-100,0 %`: a change the Dutch way, always with its sign and one decimal.
-pub fn signed_percent(p: f64) -> String {
-    format!("{p:+.1} %").replace('.', ",")
+/// A change in per cent, always with its sign and one decimal: `+4,1 %`, `-100,0 %` in Dutch,
+/// `+4.1%` in English.
+pub fn signed_percent(p: f64) -> Msg {
+    let sign = if p.is_sign_negative() && p != 0.0 {
+        "-"
+    } else {
+        "+"
+    };
+    msg!(
+        "figures-percent-change",
+        sign = sign,
+        percent = Arg::Dec(p.abs(), 1)
+    )
 }
 
 #[cfg(test)]
@@ -860,6 +1087,116 @@ mod tests {
     }
 
     #[test]
+    fn the_comma_reading_mirrors_the_point_reading() {
+        let swap = |t: &str| -> String {
+            t.chars()
+                .map(|c| match c {
+                    ',' => '.',
+                    '.' => ',',
+                    c => c,
+                })
+                .collect()
+        };
+        for text in [
+            "16,635",
+            "16.635",
+            "1,234,567",
+            "1.234.567",
+            "14,0",
+            "14.5",
+            "12,000",
+            "1 234",
+            "-3",
+            "n.v.t.",
+            "144.052,00",
+        ] {
+            assert_eq!(
+                parse_count_with(&swap(text), Thousands::Comma),
+                parse_count(text),
+                "{text:?}"
+            );
+        }
+        assert_eq!(parse_count_with("16,635", Thousands::Comma), Ok(16635));
+        assert_eq!(parse_count_with("1,234,567", Thousands::Comma), Ok(1234567));
+        assert_eq!(
+            parse_count_with("16.635", Thousands::Comma),
+            Err(NumberProblem::Ambiguous)
+        );
+        assert_eq!(
+            parse_count_with("1.5", Thousands::Comma),
+            Err(NumberProblem::NotWhole)
+        );
+    }
+
+    #[test]
+    fn what_a_number_says_about_its_sheet() {
+        use Thousands::*;
+        for (text, evidence_for) in [
+            // Only a count with a comma for thousands.
+            ("16,635", Some(Comma)),
+            ("1,234,567", Some(Comma)),
+            ("1,234.0", Some(Comma)),
+            ("14.5", Some(Comma)),
+            // Only a count with a point for thousands, or a decimal comma.
+            ("144.052", Some(Point)),
+            ("1.234.567", Some(Point)),
+            ("1,5", Some(Point)),
+            ("14,0", Some(Point)),
+            ("1.234,5", Some(Point)),
+            // A count either way (12 or 12000), or the same either way, or no count at all.
+            ("12,000", None),
+            ("1.000", None),
+            ("12345", None),
+            ("144 052", None),
+            ("n.v.t.", None),
+            ("-16,635", None),
+        ] {
+            assert_eq!(evidence(text), evidence_for, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn infers_the_reading_from_whole_columns() {
+        let inferred = |cells: &[(usize, &str)]| reading(None, cells.iter().copied());
+        // An English-locale sheet: 16,635 can only be a count with a comma for thousands.
+        let r = inferred(&[(2, "16,635"), (2, "1,000"), (3, "12"), (3, "1,204")]);
+        assert_eq!(r.thousands, Thousands::Comma);
+        assert_eq!(r.source, ReadingSource::Inferred(vec![2, 3]));
+        // Only 12,000: 12 or 12000, both counts. Truly ambiguous: the Dutch reading holds
+        // and the cell is refused.
+        assert_eq!(inferred(&[(2, "12,000"), (2, "500")]), Reading::default());
+        // A decimal comma in the sheet: the comma is not for thousands.
+        assert_eq!(inferred(&[(2, "16,635"), (3, "1,5")]), Reading::default());
+        assert_eq!(inferred(&[(2, "16,635"), (2, "1,5")]), Reading::default());
+        // Dutch sheets stay Dutch.
+        assert_eq!(inferred(&[(2, "16.635"), (2, "1.000")]), Reading::default());
+        assert_eq!(
+            inferred(&[(2, "16.635"), (3, "16,635")]),
+            Reading::default()
+        );
+        // Given: whatever the cells say.
+        let given = reading(Some(Thousands::Comma), [(2, "1,5")]);
+        assert_eq!(given.thousands, Thousands::Comma);
+        assert_eq!(given.source, ReadingSource::Given);
+    }
+
+    #[test]
+    fn reports_the_reading() {
+        use crate::i18n::Lang;
+        let r = reading(None, [(2, "16,635"), (4, "1,234,567")]);
+        let line = r.report().unwrap();
+        assert_eq!(
+            line.text(Lang::Nl),
+            "getallen gelezen met , als scheidingsteken voor duizendtallen (afgeleid uit de kolommen C en E)"
+        );
+        assert_eq!(
+            line.text(Lang::En),
+            "numbers read with , as the thousands separator (inferred from columns C and E)"
+        );
+        assert!(Reading::default().report().is_none());
+    }
+
+    #[test]
     fn reads_workbook_numbers() {
         assert_eq!(count(&CellValue::Number(144052.0)), Ok(Some(144052)));
         assert_eq!(
@@ -891,10 +1228,15 @@ mod tests {
     }
 
     #[test]
-    fn formats_percentages_the_dutch_way() {
-        assert_eq!(dutch_percent(25.0), "25");
-        assert_eq!(dutch_percent(12.5), "12,5");
-        assert_eq!(signed_percent(4.06), "+4,1 %");
-        assert_eq!(signed_percent(-100.0), "-100,0 %");
+    fn formats_percentages_in_the_readers_language() {
+        use crate::i18n::Lang;
+        let threshold = |p, lang| msg!("figures-more-than", threshold = threshold(p)).text(lang);
+        assert_eq!(threshold(25.0, Lang::Nl), "meer dan ±25 %");
+        assert_eq!(threshold(12.5, Lang::Nl), "meer dan ±12,5 %");
+        assert_eq!(threshold(12.5, Lang::En), "more than ±12.5 %");
+        assert_eq!(signed_percent(4.06).text(Lang::Nl), "+4,1 %");
+        assert_eq!(signed_percent(-100.0).text(Lang::Nl), "-100,0 %");
+        assert_eq!(signed_percent(4.06).text(Lang::En), "+4.1 %");
+        assert_eq!(signed_percent(1234.5).text(Lang::En), "+1,234.5 %");
     }
 }

@@ -17,7 +17,9 @@ use calamine::{Data, DataRef, Ods, Reader, SheetType, Xlsx};
 
 use super::table::{Cell, CellValue, Row, Table, cell_ref};
 use super::{SHEET_NAME, SheetFormat};
-use crate::diagnostics::{Diagnostic, display_path};
+use crate::diagnostics::Diagnostic;
+use crate::i18n::Msg;
+use crate::msg;
 use crate::suggest::{did_you_mean, fold};
 
 /// Largest file read, in bytes. A sheet of key figures is a few kilobytes; this leaves room
@@ -49,13 +51,18 @@ pub fn read_bytes(
     format: SheetFormat,
     sheet: Option<&str>,
 ) -> Result<Table, Box<Diagnostic>> {
-    let workbook = |read: ReadWorkbook, what: &str, bytes: Vec<u8>| {
+    let workbook = |read: ReadWorkbook, what: Kind, bytes: Vec<u8>| {
         check_archive(path, what, &bytes)?;
         // calamine 0.38 panics in debug builds on a cell reference that overflows u32
         // (tafia/calamine#694, #709); whatever panics in the reader is an unreadable file,
         // not a crash.
-        catch_unwind(AssertUnwindSafe(|| read(path, bytes, sheet)))
-            .unwrap_or_else(|_| Err(corrupt(path, what, "the reader failed on it")))
+        catch_unwind(AssertUnwindSafe(|| read(path, bytes, sheet))).unwrap_or_else(|_| {
+            Err(corrupt(
+                path,
+                what,
+                msg!("figures-unreadable-workbook.reader-failed"),
+            ))
+        })
     };
     match format {
         SheetFormat::Csv => read_csv(path, &bytes),
@@ -67,14 +74,31 @@ pub fn read_bytes(
 /// One of the workbook readers below.
 type ReadWorkbook = fn(&Path, Vec<u8>, Option<&str>) -> Result<Table, Box<Diagnostic>>;
 
-const XLSX: &str = "an Excel workbook (.xlsx)";
-const ODS: &str = "an OpenDocument spreadsheet (.ods)";
+/// The kind of workbook, as messages name it.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Xlsx,
+    Ods,
+}
+
+const XLSX: Kind = Kind::Xlsx;
+const ODS: Kind = Kind::Ods;
+
+impl Kind {
+    /// `an Excel workbook (.xlsx)`.
+    fn name(self) -> Msg {
+        match self {
+            Kind::Xlsx => msg!("figures-kind-xlsx"),
+            Kind::Ods => msg!("figures-kind-ods"),
+        }
+    }
+}
 
 /// Looks into a workbook's zip archive before calamine reads it: refuses one whose parts
 /// declare more than [`MAX_UNPACKED_BYTES`] together, or whose shared-string table declares
 /// more than [`MAX_SHARED_STRINGS`] strings (calamine reserves room for all of them up front).
 /// An archive that cannot be opened is left to calamine to report.
-fn check_archive(path: &Path, what: &str, bytes: &[u8]) -> Result<(), Box<Diagnostic>> {
+fn check_archive(path: &Path, what: Kind, bytes: &[u8]) -> Result<(), Box<Diagnostic>> {
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(());
     };
@@ -96,7 +120,7 @@ fn check_archive(path: &Path, what: &str, bytes: &[u8]) -> Result<(), Box<Diagno
         return Err(corrupt(
             path,
             what,
-            format!("its parts unpack to {unpacked} bytes"),
+            msg!("figures-unreadable-workbook.unpacked", bytes = unpacked),
         ));
     }
     for i in shared_strings {
@@ -113,7 +137,7 @@ fn check_archive(path: &Path, what: &str, bytes: &[u8]) -> Result<(), Box<Diagno
             return Err(corrupt(
                 path,
                 what,
-                format!("it claims {count} different texts"),
+                msg!("figures-unreadable-workbook.strings", count = count),
             ));
         }
     }
@@ -130,10 +154,13 @@ fn attribute(xml: &str, name: &str) -> Option<u64> {
 
 fn read_capped(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
     let unreadable = |e: std::io::Error| {
-        Box::new(Diagnostic::error(
-            "unreadable-file",
-            format!("cannot read {}: {e}", display_path(path)),
-        ))
+        Box::new(
+            Diagnostic::error(
+                "unreadable-file",
+                msg!("figures-unreadable-file", file = path),
+            )
+            .with_note(Msg::verbatim(e.to_string())),
+        )
     };
     let file = File::open(path).map_err(unreadable)?;
     let mut bytes = Vec::new();
@@ -141,15 +168,17 @@ fn read_capped(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
         .read_to_end(&mut bytes)
         .map_err(unreadable)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Box::new(Diagnostic::error(
-            "sheet-too-large",
-            format!(
-                "{} is larger than {} MB",
-                display_path(path),
-                MAX_FILE_BYTES / 1_000_000
-            ),
-        )
-        .with_help("a sheet of key figures has one row per region; export a fresh one with `drukwerk figures export`")));
+        return Err(Box::new(
+            Diagnostic::error(
+                "sheet-too-large",
+                msg!(
+                    "figures-file-too-large",
+                    file = path,
+                    megabytes = MAX_FILE_BYTES / 1_000_000
+                ),
+            )
+            .with_help(msg!("figures-file-too-large.help")),
+        ));
     }
     Ok(bytes)
 }
@@ -181,11 +210,9 @@ pub fn read_csv(path: &Path, bytes: &[u8]) -> Result<Table, Box<Diagnostic>> {
                     .map_or(0, |p| p.byte() as usize)
                     .min(text.len());
                 return Err(Box::new(
-                    Diagnostic::error("csv-syntax", format!("cannot read the CSV: {e}")).at(
-                        path,
-                        offset..offset,
-                        "here",
-                    ),
+                    Diagnostic::error("csv-syntax", msg!("figures-csv-syntax"))
+                        .at(path, offset..offset, msg!("figures-csv-syntax.label"))
+                        .with_note(Msg::verbatim(e.to_string())),
                 ));
             }
         }
@@ -306,31 +333,41 @@ fn field_spans(
 // ---------------------------------------------------------------------------------------------
 // Workbooks
 
-fn corrupt(path: &Path, what: &str, e: impl std::fmt::Display) -> Box<Diagnostic> {
+/// A workbook that cannot be read: drukwerk's sentence, with why (ours, or the reader's own
+/// words as a note).
+fn corrupt(path: &Path, what: Kind, why: impl Into<Msg>) -> Box<Diagnostic> {
     Box::new(
         Diagnostic::error(
             "unreadable-workbook",
-            format!("cannot read {} as {what}: {e}", display_path(path)),
+            msg!(
+                "figures-unreadable-workbook",
+                file = path,
+                kind = what.name()
+            ),
         )
-        .with_help("open it in Excel or LibreOffice and save it again, or export the sheet as CSV"),
+        .with_help(msg!("figures-unreadable-workbook.help"))
+        .with_note(why),
     )
+}
+
+/// The reader's own error, kept as a note under drukwerk's sentence.
+fn reader_error(e: impl std::fmt::Display) -> Msg {
+    Msg::verbatim(e.to_string())
 }
 
 fn too_large(path: &Path, row: usize, column: usize) -> Box<Diagnostic> {
     Box::new(
         Diagnostic::error(
             "sheet-too-large",
-            format!(
-                "{} has a value at {}, outside the {} rows and {} columns drukwerk reads",
-                display_path(path),
-                cell_ref(row, column),
-                MAX_ROWS,
-                MAX_COLUMNS
+            msg!(
+                "figures-sheet-too-large",
+                file = path,
+                cell = cell_ref(row, column),
+                rows = MAX_ROWS,
+                columns = MAX_COLUMNS
             ),
         )
-        .with_help(
-            "a sheet of key figures has one row per region; remove what is far outside the table",
-        ),
+        .with_help(msg!("figures-sheet-too-large.help")),
     )
 }
 
@@ -351,18 +388,16 @@ fn choose_sheet(
         Some(name) => by_name(name).ok_or_else(|| {
             let mut d = Diagnostic::error(
                 "unknown-sheet",
-                format!("{} has no sheet {name:?}", display_path(path)),
+                msg!("figures-unknown-sheet", file = path, sheet = name),
             );
             if let Some(best) = did_you_mean(name, worksheets.iter().map(String::as_str)) {
-                d = d.with_help(format!("did you mean {best:?}?"));
+                d = d.with_help(msg!("figures-did-you-mean", name = best));
             }
-            Box::new(d.with_note(format!(
-                "its sheets: {}",
-                worksheets
-                    .iter()
-                    .map(|s| format!("{s:?}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            let sheets: Vec<String> = worksheets.iter().map(|s| format!("{s:?}")).collect();
+            Box::new(d.with_note(msg!(
+                "figures-unknown-sheet.note",
+                count = sheets.len(),
+                sheets = sheets
             )))
         }),
         None => by_name(SHEET_NAME)
@@ -370,7 +405,7 @@ fn choose_sheet(
             .ok_or_else(|| {
                 Box::new(Diagnostic::error(
                     "no-sheet",
-                    format!("{} has no worksheet", display_path(path)),
+                    msg!("figures-no-sheet", file = path),
                 ))
             }),
     }
@@ -431,7 +466,7 @@ impl Grid<'_> {
 fn read_xlsx(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<Table, Box<Diagnostic>> {
     let what = XLSX;
     let mut workbook: Xlsx<_> =
-        Xlsx::new(Cursor::new(bytes)).map_err(|e| corrupt(path, what, e))?;
+        Xlsx::new(Cursor::new(bytes)).map_err(|e| corrupt(path, what, reader_error(e)))?;
     let sheet = choose_sheet(path, &worksheets(workbook.sheets_metadata()), wanted)?;
     let mut grid = Grid {
         path,
@@ -441,8 +476,11 @@ fn read_xlsx(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<Table,
     // farthest cell before any limit can be checked.
     let mut cells = workbook
         .worksheet_cells_reader(&sheet)
-        .map_err(|e| corrupt(path, what, e))?;
-    while let Some(cell) = cells.next_cell().map_err(|e| corrupt(path, what, e))? {
+        .map_err(|e| corrupt(path, what, reader_error(e)))?;
+    while let Some(cell) = cells
+        .next_cell()
+        .map_err(|e| corrupt(path, what, reader_error(e)))?
+    {
         let (row, column) = cell.get_position();
         grid.push(
             row as usize,
@@ -457,11 +495,12 @@ fn read_ods(path: &Path, bytes: Vec<u8>, wanted: Option<&str>) -> Result<Table, 
     let what = ODS;
     // calamine's ODS reader builds the sheet's rectangle itself, with its own cap on repeated
     // rows and columns (100 million cells).
-    let mut workbook: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(|e| corrupt(path, what, e))?;
+    let mut workbook: Ods<_> =
+        Ods::new(Cursor::new(bytes)).map_err(|e| corrupt(path, what, reader_error(e)))?;
     let sheet = choose_sheet(path, &worksheets(workbook.sheets_metadata()), wanted)?;
     let range = workbook
         .worksheet_range(&sheet)
-        .map_err(|e| corrupt(path, what, e))?;
+        .map_err(|e| corrupt(path, what, reader_error(e)))?;
     let (top, left) = range.start().unwrap_or((0, 0));
     let mut grid = Grid {
         path,
@@ -479,8 +518,8 @@ fn from_data_ref(value: &DataRef<'_>) -> CellValue {
         DataRef::Float(f) => CellValue::Number(*f),
         DataRef::String(s) => CellValue::Text(s.clone()),
         DataRef::SharedString(s) => CellValue::Text((*s).to_string()),
-        DataRef::Bool(b) => CellValue::Other(boolean(*b)),
-        DataRef::DateTime(d) => CellValue::Other(format!("a date ({d})")),
+        DataRef::Bool(b) => CellValue::Bool(*b),
+        DataRef::DateTime(d) => CellValue::Date(d.to_string()),
         DataRef::DateTimeIso(d) | DataRef::DurationIso(d) => CellValue::Other(format!("{d:?}")),
         DataRef::Error(e) => CellValue::Other(e.to_string()),
         DataRef::Empty => CellValue::Empty,
@@ -492,17 +531,12 @@ fn from_data(value: &Data) -> CellValue {
         Data::Int(i) => CellValue::Integer(*i),
         Data::Float(f) => CellValue::Number(*f),
         Data::String(s) => CellValue::Text(s.clone()),
-        Data::Bool(b) => CellValue::Other(boolean(*b)),
-        Data::DateTime(d) => CellValue::Other(format!("a date ({d})")),
+        Data::Bool(b) => CellValue::Bool(*b),
+        Data::DateTime(d) => CellValue::Date(d.to_string()),
         Data::DateTimeIso(d) | Data::DurationIso(d) => CellValue::Other(format!("{d:?}")),
         Data::Error(e) => CellValue::Other(e.to_string()),
         Data::Empty => CellValue::Empty,
     }
-}
-
-/// A boolean as Dutch Excel shows it.
-fn boolean(b: bool) -> String {
-    if b { "WAAR" } else { "ONWAAR" }.to_string()
 }
 
 #[cfg(test)]

@@ -8,6 +8,15 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use crate::diagnostics::Diagnostic;
+use crate::i18n::{Arg, Msg};
+use crate::msg;
+
+/// How many decimals a float needs to be shown as it is (at most 10): `14.5` needs one.
+fn decimals_of(value: f64) -> u8 {
+    let text = value.to_string();
+    let decimals = text.split_once('.').map_or(0, |(_, f)| f.len());
+    u8::try_from(decimals.min(10)).unwrap_or(10)
+}
 
 /// The value of one cell, as the spreadsheet holds it.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,7 +29,11 @@ pub enum CellValue {
     Number(f64),
     /// Text, as typed (CSV cells are always text).
     Text(String),
-    /// Anything else: a boolean, a date, an error such as `#N/A`, shown as written here.
+    /// A boolean (TRUE / WAAR).
+    Bool(bool),
+    /// A date or time, as calamine writes it (`2026-01-01 00:00:00`).
+    Date(String),
+    /// Anything else: an error such as `#N/A`, shown as written here.
     Other(String),
 }
 
@@ -41,19 +54,27 @@ impl CellValue {
             CellValue::Integer(i) => i.to_string(),
             CellValue::Number(f) => f.to_string(),
             CellValue::Text(t) => t.trim().to_string(),
-            CellValue::Other(o) => o.clone(),
+            CellValue::Bool(b) => b.to_string(),
+            CellValue::Date(d) | CellValue::Other(d) => d.clone(),
         }
     }
 
-    /// The value as a message shows it: text in quotes, numbers with a decimal comma
-    /// (as Dutch Excel shows them).
-    pub fn shown(&self) -> String {
+    /// The value as a message shows it: text in quotes as typed, numbers the reader's
+    /// language's way (`14,5` in Dutch, `14.5` in English), a boolean as a spreadsheet in that
+    /// language shows it.
+    pub fn shown(&self) -> Msg {
         match self {
-            CellValue::Empty => "empty".into(),
-            CellValue::Integer(i) => i.to_string(),
-            CellValue::Number(f) => f.to_string().replace('.', ","),
-            CellValue::Text(t) => format!("{t:?}"),
-            CellValue::Other(o) => o.clone(),
+            CellValue::Empty => msg!("figures-value-empty"),
+            CellValue::Integer(i) => msg!("figures-value-number", value = *i),
+            CellValue::Number(f) => msg!(
+                "figures-value-number",
+                value = Arg::Dec(*f, decimals_of(*f))
+            ),
+            CellValue::Text(t) => Msg::verbatim(format!("{t:?}")),
+            CellValue::Bool(true) => msg!("figures-value-true"),
+            CellValue::Bool(false) => msg!("figures-value-false"),
+            CellValue::Date(d) => msg!("figures-value-date", date = d),
+            CellValue::Other(o) => Msg::verbatim(o.clone()),
         }
     }
 }
@@ -113,7 +134,13 @@ pub struct Table {
 
 impl Table {
     /// Points a diagnostic at a cell: at its text for CSV, by sheet and cell for a workbook.
-    pub fn locate(&self, d: Diagnostic, row: usize, column: usize, label: &str) -> Diagnostic {
+    pub fn locate(
+        &self,
+        d: Diagnostic,
+        row: usize,
+        column: usize,
+        label: impl Into<Msg>,
+    ) -> Diagnostic {
         let span = self
             .rows
             .iter()
@@ -131,11 +158,13 @@ impl Table {
         }
     }
 
-    /// `sheet "Kerncijfers", cell B14`, or `cell B14` for CSV.
-    pub fn place(&self, row: usize, column: usize) -> String {
+    /// `sheet "Kerncijfers", cell B14` (`werkblad "Kerncijfers", cel B14`), or `cell B14`
+    /// for CSV.
+    pub fn place(&self, row: usize, column: usize) -> Msg {
+        let cell = cell_ref(row, column);
         match &self.sheet {
-            Some(sheet) => format!("sheet {sheet:?}, cell {}", cell_ref(row, column)),
-            None => format!("cell {}", cell_ref(row, column)),
+            Some(sheet) => msg!("figures-place-sheet-cell", sheet = sheet, cell = cell),
+            None => msg!("figures-place-cell", cell = cell),
         }
     }
 
@@ -183,9 +212,15 @@ mod tests {
     }
 
     #[test]
-    fn shows_values_as_dutch_excel_does() {
-        assert_eq!(CellValue::Number(14.5).shown(), "14,5");
-        assert_eq!(CellValue::Text("14,5".into()).shown(), "\"14,5\"");
+    fn shows_values_in_the_readers_language() {
+        use crate::i18n::Lang;
+        assert_eq!(CellValue::Number(14.5).shown().text(Lang::Nl), "14,5");
+        assert_eq!(CellValue::Number(14.5).shown().text(Lang::En), "14.5");
+        assert_eq!(CellValue::Number(-0.125).shown().text(Lang::Nl), "-0,125");
+        assert_eq!(CellValue::Bool(true).shown().text(Lang::Nl), "WAAR");
+        let text = CellValue::Text("14,5".into()).shown();
+        assert_eq!(text.text(Lang::Nl), "\"14,5\"");
+        assert_eq!(text.text(Lang::En), "\"14,5\"");
         assert!(CellValue::Text("  ".into()).is_empty());
     }
 }

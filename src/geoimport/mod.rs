@@ -20,7 +20,9 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::geo::Ring;
+use crate::i18n::Msg;
 use crate::model::Model;
+use crate::msg;
 use apply::{NameChange, NameEdit, Switch};
 use compare::{Comparison, Locator};
 use read::{Division, Kind};
@@ -103,9 +105,9 @@ pub fn plan(root: &Path, model: &Model, options: &Options) -> Result<Plan, Box<D
         &geography.province_boundaries,
     ) else {
         return Err(Box::new(
-            Diagnostic::error("no-boundaries", "the content has no boundaries to compare with")
+            Diagnostic::error("no-boundaries", msg!("geo-no-boundaries"))
                 .in_file("content/publication.toml")
-                .with_help("name the current year's municipality-boundaries and province-boundaries in [geography]"),
+                .with_help(msg!("geo-no-boundaries.help")),
         ));
     };
     let mut new = read_division(&options.municipalities, Kind::Municipalities)?;
@@ -136,10 +138,10 @@ pub fn plan(root: &Path, model: &Model, options: &Options) -> Result<Plan, Box<D
     // The year's files, in the engine's shape.
     let bbox = write::bbox(&new);
     let list = write::list(&rows).map_err(|e| {
-        Box::new(Diagnostic::error(
-            "write-failed",
-            format!("cannot make the list: {e}"),
-        ))
+        Box::new(
+            Diagnostic::error("write-failed", msg!("geo-list-failed"))
+                .with_note(Msg::verbatim(e.to_string())),
+        )
     })?;
     let list_path = PathBuf::from(format!("content/geo/gemeenten-{year}.csv"));
     let m_path = PathBuf::from(format!("content/geo/gemeenten-{year}.geojson"));
@@ -181,9 +183,10 @@ pub fn plan(root: &Path, model: &Model, options: &Options) -> Result<Plan, Box<D
             Box::new(
                 Diagnostic::error(
                     "cannot-update",
-                    format!("cannot read {}: {e}", slash(&region.file)),
+                    msg!("geo-unreadable-file", file = slash(&region.file)),
                 )
-                .in_file(&region.file),
+                .in_file(&region.file)
+                .with_note(Msg::verbatim(e.to_string())),
             )
         })?;
         for e in &edits {
@@ -206,10 +209,14 @@ pub fn plan(root: &Path, model: &Model, options: &Options) -> Result<Plan, Box<D
                 diagnostics.push(
                     Diagnostic::error(
                         "unknown-province",
-                        format!("the province \"{p}\" is not in the {year} boundaries"),
+                        msg!(
+                            "geo-unknown-province",
+                            province = p,
+                            year = year.to_string()
+                        ),
                     )
                     .in_file(&region.file)
-                    .with_help("name the region's provinces as the new province file does"),
+                    .with_help(msg!("geo-unknown-province.help")),
                 );
             }
         }
@@ -220,8 +227,11 @@ pub fn plan(root: &Path, model: &Model, options: &Options) -> Result<Plan, Box<D
     for n in &comparison.new {
         if !listed_after.contains(&n.code) && !model.regions.is_empty() {
             diagnostics.push(
-                Diagnostic::warning("municipality-in-no-region", format!("{} ({}) will be in no region", n.name, n.code))
-                    .with_help("if it belongs to a region, add it to that region's municipalities after the import"),
+                Diagnostic::warning(
+                    "municipality-in-no-region",
+                    msg!("geo-in-no-region", name = &n.name, code = &n.code),
+                )
+                .with_help(msg!("geo-in-no-region.help")),
             );
         }
     }
@@ -257,12 +267,10 @@ pub fn edited_files(root: &Path, plan: &Plan) -> Result<Vec<(PathBuf, Vec<u8>)>,
     let mut out = Vec::new();
     let failed = |file: &Path, e: String| {
         Box::new(
-            Diagnostic::error(
-                "cannot-update",
-                format!("cannot update {}: {e}", display_path(file)),
-            )
-            .in_file(file)
-            .with_help("the file changed since it was checked; run the import again"),
+            Diagnostic::error("cannot-update", msg!("geo-cannot-update", file = file))
+                .in_file(file)
+                .with_help(msg!("geo-cannot-update.help"))
+                .with_note(Msg::verbatim(e)),
         )
     };
     for (file, edits) in &plan.regions {
@@ -303,44 +311,36 @@ fn read_text(root: &Path, file: &Path) -> Result<String, Box<Diagnostic>> {
         .map(|t| split_bom(t).1)
         .map_err(|e| {
             Box::new(
-                Diagnostic::error(
-                    "unreadable-file",
-                    format!("cannot read {}: {e}", display_path(file)),
-                )
-                .in_file(file),
+                Diagnostic::error("unreadable-file", msg!("geo-unreadable-file", file = file))
+                    .in_file(file)
+                    .with_note(Msg::verbatim(e.to_string())),
             )
         })
 }
 
 /// Reads and parses one boundary file.
 fn read_division(path: &Path, kind: Kind) -> Result<Division, Box<Diagnostic>> {
-    let unreadable = |e: String| {
+    let unreadable = |why: Msg| {
         Box::new(
-            Diagnostic::error(
-                "unreadable-file",
-                format!("cannot read {}: {e}", display_path(path)),
-            )
-            .in_file(path),
+            Diagnostic::error("unreadable-file", msg!("geo-unreadable-file", file = path))
+                .in_file(path)
+                .with_note(why),
         )
     };
     let size = fs::metadata(path)
-        .map_err(|e| unreadable(e.to_string()))?
+        .map_err(|e| unreadable(Msg::verbatim(e.to_string())))?
         .len();
     if size > MAX_FILE_BYTES {
-        return Err(unreadable(format!(
-            "{} MB is more than the {} MB a boundary file may have",
-            size / 1_000_000,
-            MAX_FILE_BYTES / 1_000_000
+        return Err(unreadable(msg!(
+            "geo-file-too-large",
+            megabytes = size / 1_000_000,
+            max = MAX_FILE_BYTES / 1_000_000
         )));
     }
-    let bytes = fs::read(path).map_err(|e| unreadable(e.to_string()))?;
+    let bytes = fs::read(path).map_err(|e| unreadable(Msg::verbatim(e.to_string())))?;
     let text = String::from_utf8(bytes).map_err(|_| {
         Box::new(
-            Diagnostic::error(
-                "bad-boundaries",
-                format!("{} is not GeoJSON: not UTF-8 text", display_path(path)),
-            )
-            .in_file(path),
+            Diagnostic::error("bad-boundaries", msg!("geo-not-utf8", file = path)).in_file(path),
         )
     })?;
     read::parse(path, &text, kind)
@@ -377,12 +377,10 @@ fn list_rows(
                 Box::new(
                     Diagnostic::error(
                         "no-province",
-                        format!("{} ({}) lies in no province", m.name, m.code),
+                        msg!("geo-no-province", name = &m.name, code = &m.code),
                     )
                     .in_file(file)
-                    .with_help(
-                        "give municipalities and provinces of the same year and coordinate system",
-                    ),
+                    .with_help(msg!("geo-no-province.help")),
                 )
             })?;
             Ok(ListRow {
@@ -443,105 +441,142 @@ fn division_report(c: &Comparison, old_year: i32, year: i32) -> Vec<Diagnostic> 
             out.push(
                 Diagnostic::error(
                     "municipality-vanished",
-                    format!(
-                        "{} ({}) is gone in {year}, and none of its area is in the new boundaries",
-                        g.name, g.code
+                    msg!(
+                        "geo-municipality-vanished",
+                        name = &g.name,
+                        code = &g.code,
+                        year = year.to_string()
                     ),
                 )
-                .with_help("check that the file covers the whole country"),
+                .with_help(msg!("geo-municipality-vanished.help")),
             );
             continue;
         };
         let mut d = Diagnostic::note(
             "municipality-gone",
-            format!(
-                "{} ({}) is gone in {year}: {} % of its area is in {} ({})",
-                g.name, g.code, s.percent, s.name, s.code
+            msg!(
+                "geo-municipality-gone",
+                name = &g.name,
+                code = &g.code,
+                year = year.to_string(),
+                percent = s.percent,
+                successor = &s.name,
+                successor_code = &s.code
             ),
         );
         if g.into.len() > 1 {
-            let rest: Vec<String> = g.into[1..]
+            let rest: Vec<Msg> = g.into[1..]
                 .iter()
-                .map(|s| format!("{} {} %", s.name, s.percent))
+                .map(|s| msg!("geo-share", name = &s.name, percent = s.percent))
                 .collect();
-            d = d.with_note(format!("the rest lies in {}", rest.join(", ")));
+            d = d.with_note(msg!("geo-municipality-gone.rest", rest = joined(rest)));
         }
         if s.percent < 90 {
             d.severity = crate::diagnostics::Severity::Warning;
             d.code = "municipality-split";
-            d = d.with_help(format!("{} is proposed for the regions that named {}; check whether the other parts belong to other regions", s.name, g.name));
+            d = d.with_help(msg!(
+                "geo-municipality-gone.split",
+                successor = &s.name,
+                name = &g.name
+            ));
         }
         out.push(d);
     }
     for r in &c.renamed {
         out.push(Diagnostic::note(
             "municipality-renamed",
-            format!(
-                "{} is called \"{}\" from {year} (was \"{}\" in {old_year})",
-                r.code, r.new_name, r.old_name
+            msg!(
+                "geo-municipality-renamed",
+                code = &r.code,
+                name = &r.new_name,
+                year = year.to_string(),
+                old_name = &r.old_name,
+                old_year = old_year.to_string()
             ),
         ));
     }
     for n in &c.new {
-        let from: Vec<String> = n
+        let from: Vec<Msg> = n
             .from
             .iter()
-            .map(|s| format!("{} ({} %)", s.name, s.percent))
+            .map(|s| msg!("geo-share-in-brackets", name = &s.name, percent = s.percent))
             .collect();
         let mut d = Diagnostic::note(
             "municipality-new",
-            format!("{} ({}) is new in {year}", n.name, n.code),
+            msg!(
+                "geo-municipality-new",
+                name = &n.name,
+                code = &n.code,
+                year = year.to_string()
+            ),
         );
         if !from.is_empty() {
-            d = d.with_note(format!("its area was {} in {old_year}", from.join(", ")));
+            d = d.with_note(msg!(
+                "geo-municipality-new.from",
+                from = joined(from),
+                old_year = old_year.to_string()
+            ));
         }
         out.push(d);
     }
     out
 }
 
+/// Messages joined the reader's language's way: `a, b en c` (each item is made into text in
+/// the same language as the whole).
+fn joined(mut items: Vec<Msg>) -> Msg {
+    match items.len() {
+        0 => Msg::empty(),
+        1 => items.remove(0),
+        2 => {
+            let last = items.remove(1);
+            msg!("geo-list-and", first = items.remove(0), last = last)
+        }
+        _ => {
+            let first = items.remove(0);
+            msg!("geo-list-comma", first = first, rest = joined(items))
+        }
+    }
+}
+
 /// The report on one line of a region file.
 fn line_report(file: &Path, e: &NameEdit, year: i32) -> Diagnostic {
-    let written = &e.written;
+    let written = e.written.as_str();
+    let year = year.to_string();
+    let gone = || msg!("geo-gone-municipality", name = written, year = &year);
     match &e.change {
-        NameChange::Merged { name, percent, .. } => Diagnostic::warning(
-            "gone-municipality",
-            format!("\"{written}\" is gone in {year}"),
-        )
-        .at(
-            file,
-            e.span.clone(),
-            format!("merged into {name} ({percent} % of its area)"),
-        )
-        .with_help(format!("write \"{name}\" (--apply does)")),
-        NameChange::MergedListed { name, percent } => Diagnostic::warning(
-            "gone-municipality",
-            format!("\"{written}\" is gone in {year}"),
-        )
-        .at(
-            file,
-            e.span.clone(),
-            format!(
-                "merged into {name} ({percent} % of its area), which this region lists already"
-            ),
-        )
-        .with_help("remove this line (--apply does)"),
+        NameChange::Merged { name, percent, .. } => {
+            Diagnostic::warning("gone-municipality", gone())
+                .at(
+                    file,
+                    e.span.clone(),
+                    msg!("geo-merged-into", name = name, percent = *percent),
+                )
+                .with_help(msg!("geo-write-successor", name = name))
+        }
+        NameChange::MergedListed { name, percent } => {
+            Diagnostic::warning("gone-municipality", gone())
+                .at(
+                    file,
+                    e.span.clone(),
+                    msg!("geo-merged-into-listed", name = name, percent = *percent),
+                )
+                .with_help(msg!("geo-remove-line"))
+        }
         NameChange::Renamed { name } => Diagnostic::warning(
             "renamed-municipality",
-            format!("\"{written}\" is called \"{name}\" from {year}"),
+            msg!(
+                "geo-renamed-municipality",
+                name = written,
+                new_name = name,
+                year = &year
+            ),
         )
-        .at(file, e.span.clone(), "renamed")
-        .with_help(format!("write \"{name}\" (--apply does)")),
-        NameChange::Vanished => Diagnostic::error(
-            "gone-municipality",
-            format!("\"{written}\" is gone in {year}"),
-        )
-        .at(
-            file,
-            e.span.clone(),
-            "none of its area is in the new boundaries",
-        )
-        .with_help("remove it or name its successor by hand"),
+        .at(file, e.span.clone(), msg!("geo-renamed-municipality.label"))
+        .with_help(msg!("geo-write-successor", name = name)),
+        NameChange::Vanished => Diagnostic::error("gone-municipality", gone())
+            .at(file, e.span.clone(), msg!("geo-vanished.label"))
+            .with_help(msg!("geo-vanished.help")),
     }
 }
 
@@ -571,12 +606,14 @@ fn year_in_text(root: &Path, old_year: i32, year: i32) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::warning(
                     "geography-year-in-text",
-                    format!("this text names the {old_year} division"),
+                    msg!("geo-year-in-text", old_year = &old),
                 )
-                .at(file, start..start + old.len(), format!("still {old_year}"))
-                .with_help(format!(
-                    "if it describes the maps or the municipalities, make it {year} by hand"
-                )),
+                .at(
+                    file,
+                    start..start + old.len(),
+                    msg!("geo-year-in-text.label", old_year = &old),
+                )
+                .with_help(msg!("geo-year-in-text.help", year = year.to_string())),
             );
         }
         offset += line.len();

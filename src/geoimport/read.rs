@@ -12,8 +12,10 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use crate::diagnostics::{Diagnostic, display_path};
+use crate::diagnostics::Diagnostic;
 use crate::geo::Ring;
+use crate::i18n::Msg;
+use crate::msg;
 
 /// What a file should hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +34,8 @@ impl Kind {
         }
     }
 
-    fn plural(self) -> &'static str {
+    /// The kind as messages select on it: `{ $kind -> [municipalities] … *[other] … }`.
+    fn key(self) -> &'static str {
         match self {
             Kind::Municipalities => "municipalities",
             Kind::Provinces => "provinces",
@@ -104,54 +107,48 @@ const LAT: std::ops::RangeInclusive<f64> = 50.5..=54.0;
 /// Reads a division from GeoJSON text; `file` names it in errors. The count is not checked
 /// here (see [`check_count`]).
 pub fn parse(file: &Path, text: &str, kind: Kind) -> Result<Division, Box<Diagnostic>> {
-    let error =
-        |message: String| Box::new(Diagnostic::error("bad-boundaries", message).in_file(file));
+    let error = |message: Msg| Box::new(Diagnostic::error("bad-boundaries", message).in_file(file));
     let value: Value = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text))
         .map_err(|e| {
             Box::new(
-                Diagnostic::error("bad-boundaries", format!("not GeoJSON: {e}"))
+                Diagnostic::error("bad-boundaries", msg!("geo-not-geojson"))
                     .in_file(file)
-                    .with_help("give the .geojson file of the municipalities (cartomap/nl's rd/gemeente_YYYY.geojson, or PDOK's GeoJSON download)"),
+                    .with_help(msg!("geo-not-geojson.help"))
+                    .with_note(Msg::verbatim(e.to_string())),
             )
         })?;
     let Some(object) = value.as_object() else {
-        return Err(error(
-            "not GeoJSON: expected an object with \"type\": \"FeatureCollection\"".into(),
-        ));
+        return Err(error(msg!("geo-not-geojson.no-object")));
     };
     match object.get("type").and_then(Value::as_str) {
         Some("FeatureCollection") => {}
         Some("Topology") => {
-            return Err(error("this is TopoJSON, not GeoJSON".into())
-                .with_help_boxed("use the .geojson file beside it (cartomap/nl publishes both)"));
+            return Err(error(msg!("geo-topojson")).with_help_boxed(msg!("geo-topojson.help")));
         }
         Some(other) => {
-            return Err(error(format!(
-                "not a FeatureCollection but a GeoJSON {other}; expected one feature per {}",
-                kind.plural().trim_end_matches('s')
+            return Err(error(msg!(
+                "geo-not-a-feature-collection",
+                what = other,
+                kind = kind.key()
             )));
         }
         None => {
-            return Err(error(
-                "not GeoJSON: no \"type\": \"FeatureCollection\"".into(),
-            ));
+            return Err(error(msg!("geo-not-geojson.no-type")));
         }
     }
     let declared = declared_crs(object).map_err(&error)?;
     let Some(features) = object.get("features").and_then(Value::as_array) else {
-        return Err(error(
-            "the FeatureCollection has no \"features\" list".into(),
-        ));
+        return Err(error(msg!("geo-no-features-list")));
     };
     if features.is_empty() {
-        return Err(error(format!("the file has no {}", kind.plural())));
+        return Err(error(msg!("geo-no-features", kind = kind.key())));
     }
     let mut raw = Vec::with_capacity(features.len());
     for (i, feature) in features.iter().enumerate() {
-        let place = |message: String| {
+        let place = |message: Msg| {
             Box::new(
                 Diagnostic::error("bad-boundaries", message)
-                    .at_place(file, format!("feature {}", i + 1)),
+                    .at_place(file, msg!("geo-place-feature", number = i + 1)),
             )
         };
         raw.push(feature_of(feature, kind, &place)?);
@@ -159,20 +156,25 @@ pub fn parse(file: &Path, text: &str, kind: Kind) -> Result<Division, Box<Diagno
     let crs = match declared {
         Some(crs) => crs,
         None => guess_crs(&raw).ok_or_else(|| {
-            error("the coordinates are neither RD New metres nor WGS84 degrees in the Netherlands".into())
-                .with_help_boxed("give the file in RD New (EPSG:28992) or WGS84 (EPSG:4326), as PDOK and cartomap/nl serve it")
+            error(msg!("geo-unknown-coordinates"))
+                .with_help_boxed(msg!("geo-unknown-coordinates.help"))
         })?,
     };
     check_extent(&raw, crs).map_err(&error)?;
     let mut areas = Vec::with_capacity(raw.len());
     for (i, feature) in raw.into_iter().enumerate() {
-        let place = |message: String| {
+        let place = |problem: Msg| {
             Box::new(
                 Diagnostic::error(
                     "bad-boundaries",
-                    format!("{} ({}): {message}", feature.name, feature.code),
+                    msg!(
+                        "geo-invalid-geometry",
+                        name = &feature.name,
+                        code = &feature.code,
+                        problem = problem
+                    ),
                 )
-                .at_place(file, format!("feature {}", i + 1)),
+                .at_place(file, msg!("geo-place-feature", number = i + 1)),
             )
         };
         let mut polygons = Vec::with_capacity(feature.polygons.len());
@@ -181,7 +183,7 @@ pub fn parse(file: &Path, text: &str, kind: Kind) -> Result<Division, Box<Diagno
             for (r, ring) in polygon.into_iter().enumerate() {
                 let ring = to_metres(&ring, crs);
                 if let Err(problem) = check_ring(&ring) {
-                    return Err(place(format!("invalid geometry: {problem}")));
+                    return Err(place(problem));
                 }
                 rings.push(oriented(ring, r == 0));
             }
@@ -197,16 +199,13 @@ pub fn parse(file: &Path, text: &str, kind: Kind) -> Result<Division, Box<Diagno
     let mut names = HashSet::new();
     for pair in areas.windows(2) {
         if pair[0].code == pair[1].code {
-            return Err(
-                error(format!("the code {} occurs twice", pair[0].code)).with_help_boxed(
-                    "each municipality must be one feature (a MultiPolygon for islands)",
-                ),
-            );
+            return Err(error(msg!("geo-code-twice", code = &pair[0].code))
+                .with_help_boxed(msg!("geo-code-twice.help")));
         }
     }
     for a in &areas {
         if !names.insert(a.name.as_str()) {
-            return Err(error(format!("the name \"{}\" occurs twice", a.name)));
+            return Err(error(msg!("geo-name-twice", name = &a.name)));
         }
     }
     check_kind(file, &areas, kind)?;
@@ -224,23 +223,23 @@ pub fn check_count(file: &Path, division: &Division, kind: Kind) -> Result<(), B
         return Ok(());
     }
     let expected = if range.start() == range.end() {
-        format!("{}", range.start())
+        msg!("geo-count-exactly", count = *range.start())
     } else {
-        format!("{} to {}", range.start(), range.end())
+        msg!("geo-count-range", from = *range.start(), to = *range.end())
     };
     Err(Box::new(
         Diagnostic::error(
             "implausible-count",
-            format!(
-                "{} has {n} {}; expected {expected}",
-                display_path(file),
-                kind.plural()
+            msg!(
+                "geo-implausible-count",
+                file = file,
+                count = n,
+                kind = kind.key(),
+                expected = expected
             ),
         )
         .in_file(file)
-        .with_help(
-            "give the whole country's file for one year (not a selection, not several years)",
-        ),
+        .with_help(msg!("geo-implausible-count.help")),
     ))
 }
 
@@ -254,15 +253,15 @@ struct RawFeature {
 fn feature_of(
     feature: &Value,
     kind: Kind,
-    place: &dyn Fn(String) -> Box<Diagnostic>,
+    place: &dyn Fn(Msg) -> Box<Diagnostic>,
 ) -> Result<RawFeature, Box<Diagnostic>> {
     let Some(feature) = feature.as_object() else {
-        return Err(place("not a GeoJSON feature".into()));
+        return Err(place(msg!("geo-not-a-feature")));
     };
     let properties = feature
         .get("properties")
         .and_then(Value::as_object)
-        .ok_or_else(|| place("the feature has no properties".into()))?;
+        .ok_or_else(|| place(msg!("geo-no-properties")))?;
     let text = |keys: [&str; 2]| {
         keys.iter()
             .find_map(|k| properties.get(*k).and_then(Value::as_str))
@@ -270,41 +269,48 @@ fn feature_of(
             .filter(|s| !s.is_empty())
     };
     let code = text(["statcode", "code"]).ok_or_else(|| {
-        place("the feature has no `statcode`".into()).with_help_boxed(format!(
-            "the {} must carry CBS's `statcode` and `statnaam` (as PDOK serves them)",
-            kind.plural()
-        ))
+        place(msg!("geo-no-statcode"))
+            .with_help_boxed(msg!("geo-no-statcode.help", kind = kind.key()))
     })?;
     let name =
-        text(["statnaam", "name"]).ok_or_else(|| place(format!("{code} has no `statnaam`")))?;
+        text(["statnaam", "name"]).ok_or_else(|| place(msg!("geo-no-statnaam", code = &code)))?;
     let geometry = feature
         .get("geometry")
         .and_then(Value::as_object)
-        .ok_or_else(|| place(format!("{name} ({code}) has no geometry")))?;
+        .ok_or_else(|| place(msg!("geo-no-geometry", name = &name, code = &code)))?;
     let coordinates = geometry.get("coordinates");
     let polygons = match (geometry.get("type").and_then(Value::as_str), coordinates) {
         (Some("Polygon"), Some(c)) => vec![polygon(c)],
         (Some("MultiPolygon"), Some(Value::Array(list))) => list.iter().map(polygon).collect(),
         (Some(t @ ("Polygon" | "MultiPolygon")), _) => {
-            return Err(place(format!(
-                "{name} ({code}): the {t} has no coordinates"
+            return Err(place(msg!(
+                "geo-no-coordinates",
+                name = &name,
+                code = &code,
+                geometry = t
             )));
         }
         (t, _) => {
-            return Err(place(format!(
-                "{name} ({code}): the geometry is {}, not a Polygon or MultiPolygon",
-                t.unwrap_or("of no type")
-            )));
+            return Err(place(match t {
+                Some(t) => msg!(
+                    "geo-not-a-polygon",
+                    name = &name,
+                    code = &code,
+                    geometry = t
+                ),
+                None => msg!("geo-geometry-without-type", name = &name, code = &code),
+            }));
         }
     };
     let polygons: Option<Vec<_>> = polygons.into_iter().collect();
-    let polygons = polygons.ok_or_else(|| {
-        place(format!(
-            "{name} ({code}): the coordinates are not lists of [x, y] numbers"
-        ))
-    })?;
+    let polygons =
+        polygons.ok_or_else(|| place(msg!("geo-bad-coordinates", name = &name, code = &code)))?;
     if polygons.is_empty() || polygons.iter().any(|p| p.is_empty()) {
-        return Err(place(format!("{name} ({code}): empty geometry")));
+        return Err(place(msg!(
+            "geo-empty-geometry",
+            name = &name,
+            code = &code
+        )));
     }
     Ok(RawFeature {
         code,
@@ -334,7 +340,7 @@ fn polygon(value: &Value) -> Option<Vec<Vec<[f64; 2]>>> {
 }
 
 /// The `crs` member, GeoJSON-2008 style, if there is one.
-fn declared_crs(object: &Map<String, Value>) -> Result<Option<Crs>, String> {
+fn declared_crs(object: &Map<String, Value>) -> Result<Option<Crs>, Msg> {
     let Some(crs) = object.get("crs") else {
         return Ok(None);
     };
@@ -347,9 +353,7 @@ fn declared_crs(object: &Map<String, Value>) -> Result<Option<Crs>, String> {
     } else if name.ends_with("4326") || name.ends_with("CRS84") {
         Ok(Some(Crs::Wgs84))
     } else {
-        Err(format!(
-            "the coordinate system \"{name}\" is not read; expected RD New (EPSG:28992) or WGS84"
-        ))
+        Err(msg!("geo-unknown-crs", name = name))
     }
 }
 
@@ -370,10 +374,10 @@ fn guess_crs(features: &[RawFeature]) -> Option<Crs> {
 }
 
 /// Every coordinate lies in the Netherlands, in the system the file is in.
-fn check_extent(features: &[RawFeature], crs: Crs) -> Result<(), String> {
+fn check_extent(features: &[RawFeature], crs: Crs) -> Result<(), Msg> {
     let (xs, ys, what) = match crs {
-        Crs::RdNew => (RD_X, RD_Y, "RD New"),
-        Crs::Wgs84 => (LON, LAT, "WGS84 (longitude, latitude)"),
+        Crs::RdNew => (RD_X, RD_Y, msg!("geo-crs-rd")),
+        Crs::Wgs84 => (LON, LAT, msg!("geo-crs-wgs84-degrees")),
     };
     for f in features {
         if let Some(p) = f
@@ -383,9 +387,12 @@ fn check_extent(features: &[RawFeature], crs: Crs) -> Result<(), String> {
             .flatten()
             .find(|p| !xs.contains(&p[0]) || !ys.contains(&p[1]))
         {
-            return Err(format!(
-                "{} ({}) has the point [{}, {}], outside the Netherlands in {what}",
-                f.name, f.code, p[0], p[1]
+            return Err(msg!(
+                "geo-outside-netherlands",
+                name = &f.name,
+                code = &f.code,
+                point = format!("[{}, {}]", p[0], p[1]),
+                crs = what
             ));
         }
     }
@@ -414,16 +421,19 @@ fn to_metres(ring: &[[f64; 2]], crs: Crs) -> Ring {
 }
 
 /// Why a ring is not a valid polygon ring, if it is not.
-fn check_ring(ring: &Ring) -> Result<(), String> {
+fn check_ring(ring: &Ring) -> Result<(), Msg> {
     let n = ring.len() / 2;
     if n < 3 {
-        return Err("a ring has fewer than three points".into());
+        return Err(msg!("geo-ring-too-few-points"));
     }
     if let Some((x, y)) = self_intersection(ring) {
-        return Err(format!("a ring crosses itself near [{x}, {y}]"));
+        return Err(msg!(
+            "geo-ring-crosses-itself",
+            point = format!("[{x}, {y}]")
+        ));
     }
     if crate::geo::area(ring) < 1.0 {
-        return Err("a ring has no area".into());
+        return Err(msg!("geo-ring-without-area"));
     }
     Ok(())
 }
@@ -524,12 +534,12 @@ fn check_kind(file: &Path, areas: &[Area], kind: Kind) -> Result<(), Box<Diagnos
         return Err(Box::new(
             Diagnostic::error(
                 "wrong-division",
-                format!("{} holds {}, not {}", display_path(file), other.plural(), kind.plural()),
+                msg!("geo-wrong-division", file = file, kind = kind.key()),
             )
             .in_file(file)
             .with_help(match kind {
-                Kind::Municipalities => "give the municipalities first (gemeente_YYYY.geojson) and the provinces with --provinces",
-                Kind::Provinces => "give the provinces (provincie_YYYY.geojson) with --provinces",
+                Kind::Municipalities => msg!("geo-wrong-division.help-municipalities"),
+                Kind::Provinces => msg!("geo-wrong-division.help-provinces"),
             }),
         ));
     }
@@ -540,19 +550,19 @@ fn check_kind(file: &Path, areas: &[Area], kind: Kind) -> Result<(), Box<Diagnos
         return Err(Box::new(
             Diagnostic::error(
                 "bad-boundaries",
-                format!(
-                    "\"{}\" ({}) is not a CBS code of {}",
-                    a.code,
-                    a.name,
-                    kind.plural()
+                msg!(
+                    "geo-not-a-cbs-code",
+                    code = &a.code,
+                    name = &a.name,
+                    kind = kind.key()
                 ),
             )
             .in_file(file)
-            .with_help(format!(
-                "CBS codes of {} are {} and {} digits",
-                kind.plural(),
-                kind.prefix(),
-                digits(kind)
+            .with_help(msg!(
+                "geo-not-a-cbs-code.help",
+                kind = kind.key(),
+                prefix = kind.prefix(),
+                digits = digits(kind)
             )),
         ));
     }

@@ -191,10 +191,12 @@ fixture!(
     ]),
     1
 );
+// 12,000 is 12 with a decimal comma and 12000 with a comma for thousands: both counts, and
+// nothing else in the sheet says which. (12,345 alone is no longer refused: see below.)
 fixture!(
     error_ambiguous_number,
     "cijfers.csv",
-    csv("noord;;12,345;12\nzuid;;1000;3\n"),
+    csv("noord;;12,000;12\nzuid;;1000;3\n"),
     1
 );
 fixture!(
@@ -282,6 +284,172 @@ fn every_error_in_one_run() {
     insta::assert_snapshot!("every_error_in_one_run", shown(&run));
 }
 
+/// `every_error_in_one_run` in Dutch, as a user with a Dutch locale reads it.
+#[test]
+fn every_error_in_one_run_in_dutch() {
+    let sheet = "Kerncijferupdate 2027\n\
+                 Regio-id;Naam;Leerlingen/studenten;Schoolbesturen po;Opmerking\n\
+                 nord;;12345;12;\n\
+                 noord;;veel;-2;\n\
+                 zuid;;1.000;14,5;\n\
+                 zuid;;1000;3;;7\n";
+    let (run, _) = import_fixture("cijfers.csv", sheet.as_bytes(), &["--lang", "nl"]);
+    assert_eq!(run.code, 1, "{}", shown(&run));
+    assert!(
+        run.stderr
+            .contains("importeren mislukt: 7 fouten; niets geschreven")
+    );
+    insta::assert_snapshot!("every_error_in_one_run_in_dutch", shown(&run));
+}
+
+// The import's plan and summary in Dutch, and warnings on a workbook (a place, not a span).
+fixture!(
+    import_plan_in_dutch,
+    "cijfers.xlsx",
+    workbook(&[
+        xlsx_header(),
+        vec![V::S("noord"), V::Blank, V::N(20000.0), V::N(0.0)],
+        vec![V::S("zuid"), V::Blank, V::Blank, V::N(3.0)],
+    ]),
+    1,
+    &["--lang", "nl"]
+);
+fixture!(
+    error_ambiguous_number_in_dutch,
+    "cijfers.csv",
+    csv("noord;;12,000;12\nzuid;;1000;3\n"),
+    1,
+    &["--lang", "nl"]
+);
+fixture!(
+    error_unknown_sheet_in_dutch,
+    "cijfers.xlsx",
+    workbook(&[xlsx_header()]),
+    1,
+    &["--sheet", "Kerncijfer", "--lang", "nl"]
+);
+fixture!(
+    error_corrupt_workbook_in_dutch,
+    "cijfers.xlsx",
+    b"PK\x03\x04 this is not a workbook at all".to_vec(),
+    1,
+    &["--lang", "nl"]
+);
+
+// ---------------------------------------------------------------------------------------------
+// Thousands: a sheet saved under an English locale writes 16,635.
+
+/// The minimal fixture's figures as an English-locale CSV (commas between fields, figures in
+/// quotes as LibreOffice writes them), with noord's students changed to 16,635.
+const ENGLISH_CSV: &str = "Regio-id,Naam,Leerlingen/studenten,Schoolbesturen po\n\
+                           noord,,\"16,635\",12\n\
+                           zuid,,\"1,000\",3\n";
+
+#[test]
+fn an_english_locale_sheet_is_read_with_a_comma_for_thousands_and_says_so() {
+    let (run, p) = import_fixture("cijfers.csv", ENGLISH_CSV.as_bytes(), &["--yes"]);
+    assert_eq!(run.code, 0, "{}", shown(&run));
+    assert!(
+        run.stderr
+            .contains("numbers read with , as the thousands separator (inferred from column C)"),
+        "{}",
+        shown(&run)
+    );
+    let noord = fs::read_to_string(p.root().join("content/regions/noord.toml")).unwrap();
+    assert!(noord.contains("16635"), "{noord}");
+    let zuid = fs::read_to_string(p.root().join("content/regions/zuid.toml")).unwrap();
+    assert!(zuid.contains("1000"), "{zuid}");
+    insta::assert_snapshot!("english_locale_sheet_inferred", shown(&run));
+
+    let (run, _) = import_fixture(
+        "cijfers.csv",
+        ENGLISH_CSV.as_bytes(),
+        &["--dry-run", "--lang", "nl"],
+    );
+    assert_eq!(run.code, 0, "{}", shown(&run));
+    assert!(
+        run.stderr.contains(
+            "getallen gelezen met , als scheidingsteken voor duizendtallen (afgeleid uit kolom C)"
+        ),
+        "{}",
+        shown(&run)
+    );
+    insta::assert_snapshot!("english_locale_sheet_inferred_in_dutch", shown(&run));
+}
+
+#[test]
+fn the_thousands_separator_can_be_given() {
+    // 12,000 alone is ambiguous; --thousands , says it is 12000.
+    let sheet = csv("noord;;12,000;12\nzuid;;1000;3\n");
+    let (run, p) = import_fixture("cijfers.csv", &sheet, &["--thousands", ",", "--yes"]);
+    assert_eq!(run.code, 0, "{}", shown(&run));
+    assert!(
+        run.stderr
+            .contains("numbers read with , as the thousands separator (given with --thousands)"),
+        "{}",
+        shown(&run)
+    );
+    let noord = fs::read_to_string(p.root().join("content/regions/noord.toml")).unwrap();
+    assert!(noord.contains("12000"), "{noord}");
+    // The English sheet, said outright.
+    let (run, _) = import_fixture(
+        "cijfers.csv",
+        ENGLISH_CSV.as_bytes(),
+        &["--thousands", ",", "--dry-run"],
+    );
+    assert_eq!(run.code, 0, "{}", shown(&run));
+    assert!(run.stderr.contains("(given with --thousands)"));
+    // With a point for thousands, a Dutch 16.635 reads as it always did, and 16,635 is refused.
+    let (run, _) = import_fixture(
+        "cijfers.csv",
+        ENGLISH_CSV.as_bytes(),
+        &["--thousands", ".", "--dry-run"],
+    );
+    assert_eq!(run.code, 1, "{}", shown(&run));
+    assert!(run.stderr.contains("error[ambiguous-number]"));
+    assert!(run.stderr.contains("--thousands ,"), "{}", run.stderr);
+}
+
+#[test]
+fn truly_ambiguous_numbers_are_still_refused_and_the_help_names_the_option() {
+    for (sheet, why) in [
+        ("noord;;12,000;12\nzuid;;1000;3\n", "12 or 12000"),
+        (
+            "noord;;16,635;1,5\nzuid;;1000;3\n",
+            "a decimal comma in the sheet",
+        ),
+        (
+            "noord;;16,635;12\nzuid;;1.500;3\n",
+            "a thousands point in the sheet",
+        ),
+    ] {
+        let (run, _) = import_fixture("cijfers.csv", &csv(sheet), &[]);
+        assert_eq!(run.code, 1, "{why}: {}", shown(&run));
+        assert!(
+            run.stderr.contains("error[ambiguous-number]"),
+            "{why}: {}",
+            shown(&run)
+        );
+        assert!(
+            run.stderr
+                .contains("--thousands , (16,635) or --thousands . (16.635)"),
+            "{why}: {}",
+            shown(&run)
+        );
+        assert!(!run.stderr.contains("numbers read with"), "{why}");
+    }
+}
+
+#[test]
+fn dutch_thousands_are_read_as_before_without_a_reading_line() {
+    let sheet = csv("noord;;\"16.635\";12\nzuid;;1.000;3\n");
+    let (run, p) = import_fixture("cijfers.csv", &sheet, &["--yes"]);
+    assert_eq!(run.code, 0, "{}", shown(&run));
+    assert!(!run.stderr.contains("numbers read with"), "{}", run.stderr);
+    let noord = fs::read_to_string(p.root().join("content/regions/noord.toml")).unwrap();
+    assert!(noord.contains("16635"), "{noord}");
+}
+
 #[test]
 fn json_output_names_the_sheet_and_cell() {
     let bytes = workbook(&[
@@ -297,9 +465,30 @@ fn json_output_names_the_sheet_and_cell() {
     assert_eq!(run.code, 1);
     let d: serde_json::Value = serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
     assert_eq!(d["code"], "not-a-whole-number");
-    assert_eq!(d["message"], "D2: 14,5 is not a whole number");
+    assert_eq!(d["message"], "D2: 14.5 is not a whole number");
     assert_eq!(d["file"], "cijfers.xlsx");
     assert_eq!(d["place"], "sheet \"Kerncijfers\", cell D2");
+    // In Dutch: the place and the number too.
+    let run = run_nl_json(&p);
+    let d: serde_json::Value = serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(d["code"], "not-a-whole-number");
+    assert_eq!(d["message"], "D2: 14,5 is geen geheel getal");
+    assert_eq!(d["place"], "werkblad \"Kerncijfers\", cel D2");
+}
+
+fn run_nl_json(p: &Project) -> Run {
+    run(
+        p,
+        &[
+            "--format",
+            "json",
+            "--lang",
+            "nl",
+            "figures",
+            "import",
+            "cijfers.xlsx",
+        ],
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -419,7 +608,7 @@ fn reads_an_ods_written_by_libreoffice() {
     assert_eq!(run.code, 0, "{}", shown(&run));
     assert!(
         run.stdout
-            .contains("Leerlingen/studenten  12.345 → 12.400     +0,4 %"),
+            .contains("Leerlingen/studenten  12,345 → 12,400     +0.4 %"),
         "{}",
         run.stdout
     );
@@ -512,8 +701,9 @@ fn changed_csv_changes_those_figures_in_the_shipped_content() {
         run.stdout
             .contains("Onderwijsregio Zwolle en omgeving (zwolle)")
     );
-    assert!(run.stdout.contains("144.052 → 150.000"), "{}", run.stdout);
-    assert!(run.stdout.contains("+4,1 %"), "{}", run.stdout);
+    // Numbers the reader's way: the tests run in English.
+    assert!(run.stdout.contains("144,052 → 150,000"), "{}", run.stdout);
+    assert!(run.stdout.contains("+4.1 %"), "{}", run.stdout);
     assert!(
         run.stderr
             .contains("6 figures change in 2 regions; 47 regions unchanged"),
@@ -810,8 +1000,8 @@ fn hand_built_workbooks_are_read_and_hostile_ones_refused() {
     let greedy = SHARED_STRINGS.replace(r#"uniqueCount="1""#, r#"uniqueCount="4000000000""#);
     let err = read(raw_xlsx(SHEET_DATA, &greedy)).unwrap_err();
     assert_eq!(err.code, "unreadable-workbook");
-    let message = err.message.text(drukwerk::i18n::Lang::En);
-    assert!(message.contains("4000000000 different texts"), "{message}");
+    let notes = drukwerk::i18n::texts(&err.notes, drukwerk::i18n::Lang::En).join("\n");
+    assert!(notes.contains("4,000,000,000 different texts"), "{notes}");
 
     // A row number that overflows calamine's arithmetic (a panic in debug builds).
     let overflowing = SHEET_DATA.replace(r#"<row r="2">"#, r#"<row r="99999999999">"#);

@@ -758,3 +758,30 @@ static TRUNCATED: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     let text = fs::read_to_string(repo().join("content/geo/provincies-2025.geojson")).unwrap();
     text.chars().take(4000).collect()
 });
+
+/// The report in Dutch: years are not grouped as numbers (2025, not 2.025), words are Dutch.
+#[test]
+fn reports_in_dutch() {
+    let p = Project::real();
+    let run = run_at(
+        p.root(),
+        &[
+            "--lang",
+            "nl",
+            "geo",
+            "import",
+            "content/geo/gemeenten-2025.geojson",
+            "--year",
+            "2025",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for line in [
+        "2025: 342 gemeenten in 12 provincies (RD New)",
+        "geen wijzigingen: dezelfde gemeenten als in 2025 (342 ongewijzigd)",
+        "proefdraai: niets geschreven",
+    ] {
+        assert!(run.stderr.contains(line), "{line}:\n{}", run.stderr);
+    }
+}
