@@ -11,7 +11,9 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use crate::Error;
 use crate::Profile;
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Msg;
 use crate::model::PrintCondition;
+use crate::msg;
 use crate::print::Finishing;
 
 /// What goes into every PDF besides the document itself.
@@ -40,8 +42,13 @@ pub fn creator() -> String {
 
 /// Exports a document as PDF.
 pub fn pdf(document: &PagedDocument, options: &ExportOptions) -> Result<Vec<u8>, Vec<Diagnostic>> {
-    let standards =
-        standards(options.profile).map_err(|e| vec![Diagnostic::error("pdf-standard", e)])?;
+    let edition = options.profile.id();
+    let standards = standards(options.profile).map_err(|e| {
+        vec![
+            Diagnostic::error("pdf-standard", msg!("pdf-standard", edition = edition))
+                .with_note(Msg::verbatim(e)),
+        ]
+    })?;
     let pdf_options = PdfOptions {
         ident: Smart::Custom(options.ident.clone()),
         creator: Smart::Custom(Some(creator())),
@@ -53,13 +60,16 @@ pub fn pdf(document: &PagedDocument, options: &ExportOptions) -> Result<Vec<u8>,
         tagged: options.profile == Profile::Web,
         pretty: false,
     };
+    // Typst's words say what is wrong: kept as notes under drukwerk's own sentence.
     let bytes = typst_pdf::pdf(document, &pdf_options).map_err(|errors| {
         errors
             .iter()
             .map(|e| {
-                let mut d = Diagnostic::error("pdf-export", e.message.to_string());
+                let mut d = Diagnostic::error("pdf-export", msg!("pdf-export", edition = edition))
+                    .with_help(msg!("pdf-export.help"))
+                    .with_note(Msg::verbatim(e.message.to_string()));
                 for hint in &e.hints {
-                    d = d.with_help(hint.v.to_string());
+                    d = d.with_note(Msg::verbatim(hint.v.to_string()));
                 }
                 d
             })
@@ -76,7 +86,13 @@ pub fn pdf(document: &PagedDocument, options: &ExportOptions) -> Result<Vec<u8>,
                 ident: &options.ident,
             },
         )
-        .map_err(|e| vec![Diagnostic::error("pdf-export", e)]),
+        .map_err(|e| {
+            vec![
+                Diagnostic::error("pdf-export", msg!("pdf-finish"))
+                    .with_help(msg!("pdf-finish.help"))
+                    .with_note(Msg::verbatim(e)),
+            ]
+        }),
     }
 }
 
