@@ -15,6 +15,10 @@ pub enum Error {
     /// Reading or writing a file failed.
     #[error("{0}")]
     Io(String),
+    /// Writing the output failed: why, in words (`Display` gives the English text; show the
+    /// message with `.text(lang)` for the reader's language).
+    #[error("{}", .0.text(crate::i18n::Lang::En))]
+    Write(crate::i18n::Msg),
     /// The command line asked for something that does not exist.
     #[error("{0}")]
     Usage(String),

@@ -168,16 +168,14 @@ fn exchange(a: &Path, b: &Path) -> bool {
 /// sheets took 30 ms of `fsync`. A target that already holds exactly these bytes is left as
 /// it is (not rewritten, not flushed again), so a rebuild that changed nothing writes nothing.
 pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<(), Error> {
-    let io =
-        |path: &Path, e: std::io::Error| Error::Io(format!("cannot write {}: {e}", path.display()));
+    let io = |path: &Path, e: std::io::Error| write_error("write", path, e);
     let mut staged = Vec::with_capacity(files.len());
     for &(path, bytes) in files {
         if holds(path, bytes) {
             continue;
         }
         let dir = path.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(dir)
-            .map_err(|e| Error::Io(format!("cannot create {}: {e}", dir.display())))?;
+        fs::create_dir_all(dir).map_err(|e| write_error("create", dir, e))?;
         let mut tmp = tempfile::Builder::new()
             .prefix(".drukwerk-")
             .suffix(".tmp")
@@ -194,11 +192,27 @@ pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<(), Error> {
         }
         staged.push((path, tmp));
     }
-    flush(&staged).map_err(|e| Error::Io(format!("cannot flush the output to disk: {e}")))?;
+    flush(&staged).map_err(flush_error)?;
     for (path, tmp) in staged {
         tmp.persist(path).map_err(|e| io(path, e.error))?;
     }
     Ok(())
+}
+
+/// Writing `path` failed; `action` is a key of the message `write-failed` (`write`, `create`,
+/// `create-in`, `permissions`, `move-aside`, `rename`). The system's words stay as the reason.
+fn write_error(action: &'static str, path: &Path, e: std::io::Error) -> Error {
+    Error::Write(msg!(
+        "write-failed",
+        action = action,
+        path = path,
+        reason = e.to_string()
+    ))
+}
+
+/// Flushing the staged output to disk failed.
+fn flush_error(e: std::io::Error) -> Error {
+    Error::Write(msg!("flush-failed", reason = e.to_string()))
 }
 
 /// Whether the file at `path` holds exactly `bytes` (its size is compared first, so a file that
@@ -272,22 +286,18 @@ pub fn write_dir_atomic<'a>(
         name.split('/')
             .any(|part| part.is_empty() || part == "." || part == "..")
     }) {
-        return Err(Error::Io(format!(
-            "refusing to write outside the folder: {name}"
-        )));
+        return Err(Error::Write(msg!("write-outside", name = *name)));
     }
     if folder_holds(dir, &files) {
         return Ok(());
     }
     let parent = dir.parent().unwrap_or(Path::new("."));
-    let fail = |what: &str, path: &Path, e: std::io::Error| {
-        Error::Io(format!("cannot {what} {}: {e}", path.display()))
-    };
+    let fail = write_error;
     fs::create_dir_all(parent).map_err(|e| fail("create", parent, e))?;
     let staging = tempfile::Builder::new()
         .prefix(".drukwerk-staging-")
         .tempdir_in(parent)
-        .map_err(|e| fail("create a folder in", parent, e))?;
+        .map_err(|e| fail("create-in", parent, e))?;
     let mut written = Vec::new();
     for (name, bytes) in files {
         let path = staging.path().join(name);
@@ -310,14 +320,14 @@ pub fn write_dir_atomic<'a>(
                 .unwrap_or_else(|_| Err(std::io::Error::other("flush failed")))
         })
     })
-    .map_err(|e| Error::Io(format!("cannot flush the output to disk: {e}")))?;
+    .map_err(flush_error)?;
     drop(written);
     // Staging folders are private (0700); the site is for others to read.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         fs::set_permissions(staging.path(), fs::Permissions::from_mode(0o755))
-            .map_err(|e| fail("set permissions of", staging.path(), e))?;
+            .map_err(|e| fail("permissions", staging.path(), e))?;
     }
     let staged = staging.keep();
     // Where the platform can, swap the two folders in one step: a web server never sees the
@@ -331,8 +341,8 @@ pub fn write_dir_atomic<'a>(
         let aside = tempfile::Builder::new()
             .prefix(".drukwerk-old-")
             .tempdir_in(parent)
-            .map_err(|e| fail("create a folder in", parent, e))?;
-        fs::rename(dir, aside.path()).map_err(|e| fail("move aside", dir, e))?;
+            .map_err(|e| fail("create-in", parent, e))?;
+        fs::rename(dir, aside.path()).map_err(|e| fail("move-aside", dir, e))?;
         Some(aside)
     } else {
         None
@@ -343,7 +353,7 @@ pub fn write_dir_atomic<'a>(
             let _ = fs::rename(aside.path(), dir);
         }
         let _ = fs::remove_dir_all(&staged);
-        return Err(fail("rename the new folder to", dir, e));
+        return Err(fail("rename", dir, e));
     }
     // Dropping the TempDir removes the earlier folder.
     drop(old);

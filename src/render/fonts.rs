@@ -107,6 +107,6 @@ impl PendingFonts {
     pub fn wait(self) -> Result<Fonts, Error> {
         self.0
             .join()
-            .unwrap_or_else(|_| Err(Error::Fonts("reading the fonts failed".into())))
+            .unwrap_or_else(|_| Err(Error::Fonts(msg!("fonts-failed"))))
     }
 }

@@ -76,3 +76,19 @@ site-template-unreadable = cannot read this template
 fonts-unreadable = cannot read { $path }: { $reason }
 fonts-not-a-font = { $path } is not a usable font file
 fonts-none = no fonts in { $path }
+fonts-failed = reading the fonts failed
+
+## Writing the output
+
+# `action` is one of write, create, create-in, permissions, move-aside, rename; `reason` is the
+# system's own message.
+write-failed = cannot { $action ->
+    [create] create
+    [create-in] create a folder in
+    [permissions] set permissions of
+    [move-aside] move aside
+    [rename] rename the new folder to
+   *[write] write
+} { $path }: { $reason }
+flush-failed = cannot flush the output to disk: { $reason }
+write-outside = refusing to write outside the folder: { $name }

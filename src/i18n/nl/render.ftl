@@ -71,3 +71,17 @@ site-template-unreadable = dit sjabloon kan niet worden gelezen
 fonts-unreadable = { $path } kan niet worden gelezen: { $reason }
 fonts-not-a-font = { $path } is geen bruikbaar lettertypebestand
 fonts-none = geen lettertypen in { $path }
+fonts-failed = het lezen van de lettertypen is mislukt
+
+## De uitvoer schrijven
+
+write-failed = { $action ->
+    [create] { $path } kan niet worden aangemaakt
+    [create-in] in { $path } kan geen map worden aangemaakt
+    [permissions] de rechten van { $path } kunnen niet worden ingesteld
+    [move-aside] { $path } kan niet opzij worden gezet
+    [rename] de nieuwe map kan niet worden hernoemd tot { $path }
+   *[write] { $path } kan niet worden geschreven
+}: { $reason }
+flush-failed = de uitvoer kan niet naar de schijf worden geschreven: { $reason }
+write-outside = er wordt niet buiten de map geschreven: { $name }
