@@ -8,12 +8,17 @@ pub enum Error {
     /// The content or the layouts have errors; each one is a diagnostic.
     #[error("{} error(s) in the content or layouts", crate::diagnostics::count(.0).0)]
     Diagnostics(Vec<Diagnostic>),
-    /// The fonts could not be loaded.
-    #[error("fonts: {0}")]
-    Fonts(String),
+    /// The fonts could not be loaded: why, in words (`Display` gives the English text; show
+    /// the message with `.text(lang)` for the reader's language).
+    #[error("fonts: {}", .0.text(crate::i18n::Lang::En))]
+    Fonts(crate::i18n::Msg),
     /// Reading or writing a file failed.
     #[error("{0}")]
     Io(String),
+    /// Writing the output failed: why, in words (`Display` gives the English text; show the
+    /// message with `.text(lang)` for the reader's language).
+    #[error("{}", .0.text(crate::i18n::Lang::En))]
+    Write(crate::i18n::Msg),
     /// The command line asked for something that does not exist.
     #[error("{0}")]
     Usage(String),

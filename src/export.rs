@@ -11,7 +11,9 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use crate::Error;
 use crate::Profile;
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Msg;
 use crate::model::PrintCondition;
+use crate::msg;
 use crate::print::Finishing;
 
 /// What goes into every PDF besides the document itself.
@@ -40,8 +42,13 @@ pub fn creator() -> String {
 
 /// Exports a document as PDF.
 pub fn pdf(document: &PagedDocument, options: &ExportOptions) -> Result<Vec<u8>, Vec<Diagnostic>> {
-    let standards =
-        standards(options.profile).map_err(|e| vec![Diagnostic::error("pdf-standard", e)])?;
+    let edition = options.profile.id();
+    let standards = standards(options.profile).map_err(|e| {
+        vec![
+            Diagnostic::error("pdf-standard", msg!("pdf-standard", edition = edition))
+                .with_note(Msg::verbatim(e)),
+        ]
+    })?;
     let pdf_options = PdfOptions {
         ident: Smart::Custom(options.ident.clone()),
         creator: Smart::Custom(Some(creator())),
@@ -53,13 +60,16 @@ pub fn pdf(document: &PagedDocument, options: &ExportOptions) -> Result<Vec<u8>,
         tagged: options.profile == Profile::Web,
         pretty: false,
     };
+    // Typst's words say what is wrong: kept as notes under drukwerk's own sentence.
     let bytes = typst_pdf::pdf(document, &pdf_options).map_err(|errors| {
         errors
             .iter()
             .map(|e| {
-                let mut d = Diagnostic::error("pdf-export", e.message.to_string());
+                let mut d = Diagnostic::error("pdf-export", msg!("pdf-export", edition = edition))
+                    .with_help(msg!("pdf-export.help"))
+                    .with_note(Msg::verbatim(e.message.to_string()));
                 for hint in &e.hints {
-                    d = d.with_help(hint.v.to_string());
+                    d = d.with_note(Msg::verbatim(hint.v.to_string()));
                 }
                 d
             })
@@ -76,7 +86,13 @@ pub fn pdf(document: &PagedDocument, options: &ExportOptions) -> Result<Vec<u8>,
                 ident: &options.ident,
             },
         )
-        .map_err(|e| vec![Diagnostic::error("pdf-export", e)]),
+        .map_err(|e| {
+            vec![
+                Diagnostic::error("pdf-export", msg!("pdf-finish"))
+                    .with_help(msg!("pdf-finish.help"))
+                    .with_note(Msg::verbatim(e)),
+            ]
+        }),
     }
 }
 
@@ -152,16 +168,14 @@ fn exchange(a: &Path, b: &Path) -> bool {
 /// sheets took 30 ms of `fsync`. A target that already holds exactly these bytes is left as
 /// it is (not rewritten, not flushed again), so a rebuild that changed nothing writes nothing.
 pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<(), Error> {
-    let io =
-        |path: &Path, e: std::io::Error| Error::Io(format!("cannot write {}: {e}", path.display()));
+    let io = |path: &Path, e: std::io::Error| write_error("write", path, e);
     let mut staged = Vec::with_capacity(files.len());
     for &(path, bytes) in files {
         if holds(path, bytes) {
             continue;
         }
         let dir = path.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(dir)
-            .map_err(|e| Error::Io(format!("cannot create {}: {e}", dir.display())))?;
+        fs::create_dir_all(dir).map_err(|e| write_error("create", dir, e))?;
         let mut tmp = tempfile::Builder::new()
             .prefix(".drukwerk-")
             .suffix(".tmp")
@@ -178,11 +192,27 @@ pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<(), Error> {
         }
         staged.push((path, tmp));
     }
-    flush(&staged).map_err(|e| Error::Io(format!("cannot flush the output to disk: {e}")))?;
+    flush(&staged).map_err(flush_error)?;
     for (path, tmp) in staged {
         tmp.persist(path).map_err(|e| io(path, e.error))?;
     }
     Ok(())
+}
+
+/// Writing `path` failed; `action` is a key of the message `write-failed` (`write`, `create`,
+/// `create-in`, `permissions`, `move-aside`, `rename`). The system's words stay as the reason.
+fn write_error(action: &'static str, path: &Path, e: std::io::Error) -> Error {
+    Error::Write(msg!(
+        "write-failed",
+        action = action,
+        path = path,
+        reason = e.to_string()
+    ))
+}
+
+/// Flushing the staged output to disk failed.
+fn flush_error(e: std::io::Error) -> Error {
+    Error::Write(msg!("flush-failed", reason = e.to_string()))
 }
 
 /// Whether the file at `path` holds exactly `bytes` (its size is compared first, so a file that
@@ -256,22 +286,18 @@ pub fn write_dir_atomic<'a>(
         name.split('/')
             .any(|part| part.is_empty() || part == "." || part == "..")
     }) {
-        return Err(Error::Io(format!(
-            "refusing to write outside the folder: {name}"
-        )));
+        return Err(Error::Write(msg!("write-outside", name = *name)));
     }
     if folder_holds(dir, &files) {
         return Ok(());
     }
     let parent = dir.parent().unwrap_or(Path::new("."));
-    let fail = |what: &str, path: &Path, e: std::io::Error| {
-        Error::Io(format!("cannot {what} {}: {e}", path.display()))
-    };
+    let fail = write_error;
     fs::create_dir_all(parent).map_err(|e| fail("create", parent, e))?;
     let staging = tempfile::Builder::new()
         .prefix(".drukwerk-staging-")
         .tempdir_in(parent)
-        .map_err(|e| fail("create a folder in", parent, e))?;
+        .map_err(|e| fail("create-in", parent, e))?;
     let mut written = Vec::new();
     for (name, bytes) in files {
         let path = staging.path().join(name);
@@ -294,14 +320,14 @@ pub fn write_dir_atomic<'a>(
                 .unwrap_or_else(|_| Err(std::io::Error::other("flush failed")))
         })
     })
-    .map_err(|e| Error::Io(format!("cannot flush the output to disk: {e}")))?;
+    .map_err(flush_error)?;
     drop(written);
     // Staging folders are private (0700); the site is for others to read.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         fs::set_permissions(staging.path(), fs::Permissions::from_mode(0o755))
-            .map_err(|e| fail("set permissions of", staging.path(), e))?;
+            .map_err(|e| fail("permissions", staging.path(), e))?;
     }
     let staged = staging.keep();
     // Where the platform can, swap the two folders in one step: a web server never sees the
@@ -315,8 +341,8 @@ pub fn write_dir_atomic<'a>(
         let aside = tempfile::Builder::new()
             .prefix(".drukwerk-old-")
             .tempdir_in(parent)
-            .map_err(|e| fail("create a folder in", parent, e))?;
-        fs::rename(dir, aside.path()).map_err(|e| fail("move aside", dir, e))?;
+            .map_err(|e| fail("create-in", parent, e))?;
+        fs::rename(dir, aside.path()).map_err(|e| fail("move-aside", dir, e))?;
         Some(aside)
     } else {
         None
@@ -327,7 +353,7 @@ pub fn write_dir_atomic<'a>(
             let _ = fs::rename(aside.path(), dir);
         }
         let _ = fs::remove_dir_all(&staged);
-        return Err(fail("rename the new folder to", dir, e));
+        return Err(fail("rename", dir, e));
     }
     // Dropping the TempDir removes the earlier folder.
     drop(old);

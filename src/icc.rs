@@ -5,6 +5,9 @@
 //! class, the colour space, the version and the description; every offset is checked against
 //! the data before it is used.
 
+use crate::i18n::Msg;
+use crate::msg;
+
 /// Largest profile accepted. Output profiles are 0.1–3 MB; anything larger is not a profile
 /// meant for a PDF's output intent.
 pub const MAX_PROFILE_BYTES: usize = 16 * 1024 * 1024;
@@ -49,6 +52,20 @@ pub enum IccError {
         /// Size of the data.
         actual: usize,
     },
+}
+
+impl IccError {
+    /// Why, in words, in the reader's language (the `Display` text is the English one).
+    pub fn message(&self) -> Msg {
+        match self {
+            IccError::TooShort(bytes) => msg!("icc-too-short", bytes = *bytes),
+            IccError::TooLarge(bytes) => msg!("icc-too-large", bytes = *bytes),
+            IccError::NoSignature => msg!("icc-no-signature"),
+            IccError::SizeMismatch { declared, actual } => {
+                msg!("icc-size-mismatch", declared = *declared, actual = *actual)
+            }
+        }
+    }
 }
 
 impl IccProfile {
@@ -98,6 +115,25 @@ impl IccProfile {
             _ => "unknown",
         };
         format!("{name} ({})", signature(&self.class))
+    }
+
+    /// The device class with an article, in the reader's language: `a display profile (mntr)`.
+    pub fn class_msg(&self) -> Msg {
+        let class = match &self.class {
+            b"prtr" => "prtr",
+            b"mntr" => "mntr",
+            b"scnr" => "scnr",
+            b"link" => "link",
+            b"spac" => "spac",
+            b"abst" => "abst",
+            b"nmcl" => "nmcl",
+            _ => "other",
+        };
+        msg!(
+            "icc-class",
+            class = class,
+            signature = signature(&self.class)
+        )
     }
 
     /// The colour space in words: `CMYK`, `RGB`, `GRAY`.

@@ -20,7 +20,9 @@ use typst::visualize::ImageKind;
 use typst_layout::PagedDocument;
 
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Msg;
 use crate::model::{Image, Model};
+use crate::msg;
 
 /// Highest resolution kept in the web edition, at the placed size.
 pub const WEB_PPI: f64 = 200.0;
@@ -45,13 +47,57 @@ pub fn all(model: &Model) -> Vec<&Image> {
     out
 }
 
+/// Why an image could not be processed: drukwerk's words, and the library's own as a detail.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    /// What went wrong, in words (`image-damaged`, …).
+    pub reason: Msg,
+    /// The system's or the image library's own message, shown as a note.
+    pub detail: String,
+}
+
+impl Problem {
+    fn io(e: std::io::Error) -> Self {
+        Problem {
+            reason: msg!("image-unreadable"),
+            detail: e.to_string(),
+        }
+    }
+
+    fn image(e: image::ImageError) -> Self {
+        let reason = match &e {
+            image::ImageError::Unsupported(_) => msg!("image-unsupported"),
+            image::ImageError::Limits(_) => msg!("image-too-large"),
+            image::ImageError::IoError(_) => msg!("image-unreadable"),
+            image::ImageError::Encoding(_) | image::ImageError::Parameter(_) => {
+                msg!("image-encode")
+            }
+            image::ImageError::Decoding(_) => msg!("image-damaged"),
+        };
+        Problem {
+            reason,
+            detail: e.to_string(),
+        }
+    }
+
+    /// The reason in the message and the library's words as a note.
+    fn diagnose(self, d: Diagnostic) -> Diagnostic {
+        d.with_note(Msg::verbatim(self.detail))
+    }
+}
+
 /// The error for an image that cannot be decoded or re-encoded.
-pub fn unprocessable(image: &Image, error: &str) -> Diagnostic {
-    Diagnostic::error(
+pub fn unprocessable(image: &Image, problem: Problem) -> Diagnostic {
+    let d = Diagnostic::error(
         "bad-image",
-        format!("image \"{}\" cannot be processed: {error}", image.path),
+        msg!(
+            "bad-image",
+            path = image.path.as_str(),
+            reason = problem.reason.clone()
+        ),
     )
-    .with_help("use a PNG or JPEG file")
+    .with_help(msg!("bad-image.help"));
+    problem.diagnose(d)
 }
 
 /// Widest image on the website, in pixels: twice its widest column (about 800 CSS px), so it
@@ -60,7 +106,7 @@ pub const SITE_WIDTH: u32 = 1600;
 
 /// An image for the website: oriented, without metadata, at most [`SITE_WIDTH`] pixels wide;
 /// cached like the others.
-pub fn for_site(root: &Path, image: &Image, cache: &Path) -> Result<Vec<u8>, String> {
+pub fn for_site(root: &Path, image: &Image, cache: &Path) -> Result<Vec<u8>, Problem> {
     process(root, image, Some(SITE_WIDTH), cache)
 }
 
@@ -73,7 +119,7 @@ pub fn prepare(root: &Path, images: &[&Image], cache: &Path) -> Result<Prepared,
             Ok(bytes) => {
                 out.insert(format!("/{}", image.path), Bytes::new(bytes));
             }
-            Err(e) => errors.push(unprocessable(image, &e)),
+            Err(e) => errors.push(unprocessable(image, e)),
         }
     }
     if errors.is_empty() {
@@ -90,8 +136,8 @@ fn process(
     image: &Image,
     max_width: Option<u32>,
     cache: &Path,
-) -> Result<Vec<u8>, String> {
-    let source = std::fs::read(root.join(&image.path)).map_err(|e| e.to_string())?;
+) -> Result<Vec<u8>, Problem> {
+    let source = std::fs::read(root.join(&image.path)).map_err(Problem::io)?;
     let mut hasher = Sha256::new();
     hasher.update(&source);
     hasher.update(max_width.unwrap_or(0).to_le_bytes());
@@ -102,12 +148,12 @@ fn process(
     }
     let mut reader = ImageReader::new(Cursor::new(&source))
         .with_guessed_format()
-        .map_err(|e| e.to_string())?;
+        .map_err(Problem::io)?;
     reader.limits(crate::validate::image_decode_limits());
     let format = reader.format();
-    let mut decoder = reader.into_decoder().map_err(|e| e.to_string())?;
-    let orientation = decoder.orientation().map_err(|e| e.to_string())?;
-    let mut decoded = DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
+    let mut decoder = reader.into_decoder().map_err(Problem::image)?;
+    let orientation = decoder.orientation().map_err(Problem::image)?;
+    let mut decoded = DynamicImage::from_decoder(decoder).map_err(Problem::image)?;
     decoded.apply_orientation(orientation);
     if let Some(width) = max_width.filter(|w| *w < decoded.width()) {
         let height = ((decoded.height() as f64) * width as f64 / decoded.width() as f64)
@@ -125,16 +171,16 @@ fn process(
 
 /// Photos (JPEG, no alpha) stay JPEG; everything else becomes PNG. Re-encoding writes pixels
 /// only: no EXIF, no GPS, no colour-profile surprises.
-fn encode(image: &DynamicImage, source: Option<ImageFormat>) -> Result<Vec<u8>, String> {
+fn encode(image: &DynamicImage, source: Option<ImageFormat>) -> Result<Vec<u8>, Problem> {
     let mut out = Cursor::new(Vec::new());
     if source == Some(ImageFormat::Jpeg) && !image.color().has_alpha() {
         let rgb = image.to_rgb8();
         let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 88);
-        rgb.write_with_encoder(encoder).map_err(|e| e.to_string())?;
+        rgb.write_with_encoder(encoder).map_err(Problem::image)?;
     } else {
         image
             .write_to(&mut out, ImageFormat::Png)
-            .map_err(|e| e.to_string())?;
+            .map_err(Problem::image)?;
     }
     Ok(out.into_inner())
 }
@@ -201,19 +247,21 @@ pub fn print_warnings(document: &PagedDocument, prepared: &Prepared) -> Vec<Diag
         .into_iter()
         .filter(|(_, p)| p.ppi() < PRINT_PPI - 0.5)
         .map(|(path, p)| {
+            let whole = |v: f64| v.round() as i64;
             Diagnostic::warning(
                 "low-resolution-image",
-                format!(
-                    "image \"{}\" prints at {:.0} ppi",
-                    path.trim_start_matches('/'),
-                    p.ppi()
+                msg!(
+                    "low-resolution-image",
+                    path = path.trim_start_matches('/'),
+                    ppi = whole(p.ppi())
                 ),
             )
             .in_file(path.trim_start_matches('/'))
-            .with_help(format!(
-                "for print, supply at least {:.0} × {:.0} pixels (300 ppi at its placed size)",
-                (p.inches.0 * PRINT_PPI).ceil(),
-                (p.inches.1 * PRINT_PPI).ceil()
+            .with_help(msg!(
+                "low-resolution-image.help",
+                width = whole((p.inches.0 * PRINT_PPI).ceil()),
+                height = whole((p.inches.1 * PRINT_PPI).ceil()),
+                target = whole(PRINT_PPI)
             ))
         })
         .collect();
@@ -241,11 +289,16 @@ pub fn web_downsampled(
             continue;
         }
         let width = ((p.pixels.0 as f64) * WEB_PPI / p.ppi()).round().max(1.0) as u32;
-        let bytes = process(root, image, Some(width), cache).map_err(|e| {
-            vec![Diagnostic::error(
+        let bytes = process(root, image, Some(width), cache).map_err(|problem| {
+            let d = Diagnostic::error(
                 "bad-image",
-                format!("image \"{}\" cannot be resized: {e}", image.path),
-            )]
+                msg!(
+                    "bad-image-resize",
+                    path = image.path.as_str(),
+                    reason = problem.reason.clone()
+                ),
+            );
+            vec![problem.diagnose(d)]
         })?;
         out.insert(path, Bytes::new(bytes));
         changed = true;

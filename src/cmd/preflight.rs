@@ -11,6 +11,8 @@ use super::args::{DiagnosticFormat, PreflightArgs};
 use super::report::Reporter;
 use super::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 use crate::diagnostics::{Severity, display_path};
+use crate::i18n::{self, Lang};
+use crate::msg;
 use crate::preflight::{self, Finding, Options, Report, Unreadable};
 
 /// Checks every file; the exit code is the worst outcome (2 unreadable, 1 failed, 0 passed).
@@ -25,10 +27,15 @@ pub fn preflight(args: &PreflightArgs, reporter: &Reporter) -> i32 {
         let outcome = read(path).and_then(|bytes| preflight::check(&bytes, &options));
         let result = match reporter.format() {
             DiagnosticFormat::Human => human(reporter, &name, &outcome),
-            DiagnosticFormat::Json => json(&name, &outcome),
+            DiagnosticFormat::Json => json(&name, &outcome, reporter.lang()),
         };
         if let Err(e) = result {
-            eprintln!("error: cannot print the report: {e}");
+            let lang = reporter.lang();
+            eprintln!(
+                "{}: {}",
+                i18n::text(lang, "severity-error"),
+                msg!("preflight-cannot-print", reason = e.to_string()).text(lang)
+            );
         }
         code = code.max(match &outcome {
             Ok(report) if report.passed() => EXIT_OK,
@@ -42,13 +49,12 @@ pub fn preflight(args: &PreflightArgs, reporter: &Reporter) -> i32 {
 
 /// The file's bytes, within the size limit.
 fn read(path: &Path) -> Result<Vec<u8>, Unreadable> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| Unreadable::Damaged(format!("cannot open it: {e}")))?
-        .len();
+    let io = |e: std::io::Error| Unreadable::Io(e.kind(), e.to_string());
+    let size = std::fs::metadata(path).map_err(io)?.len();
     if size > preflight::limits::MAX_FILE_BYTES {
         return Err(Unreadable::TooLarge);
     }
-    std::fs::read(path).map_err(|e| Unreadable::Damaged(format!("cannot read it: {e}")))
+    std::fs::read(path).map_err(io)
 }
 
 /// Compiler-style findings on stderr, then one summary line per file.
@@ -57,74 +63,93 @@ fn human(
     name: &str,
     outcome: &Result<Report, Unreadable>,
 ) -> std::io::Result<()> {
+    let lang = reporter.lang();
     let mut out = StandardStream::stderr(reporter.color());
     match outcome {
         Err(e) => {
-            let finding = Finding::error("unreadable", e.to_string())
-                .with_help("check that it is a complete PDF file (a download may have been cut off); export it again");
-            write_finding(&mut out, name, &finding)?;
+            write_finding(&mut out, name, &e.finding(), lang)?;
             writeln!(out)?;
-            writeln!(out, "{name}: cannot be checked")?;
+            writeln!(
+                out,
+                "{}",
+                msg!("preflight-not-checked-file", file = name).text(lang)
+            )?;
         }
         Ok(report) => {
             for (finding, pages) in collapse(&report.findings) {
-                write_finding(&mut out, name, finding)?;
+                write_finding(&mut out, name, finding, lang)?;
                 if !pages.is_empty() {
                     out.set_color(ColorSpec::new().set_fg(Some(Color::Blue)))?;
                     write!(out, "  = ")?;
                     out.reset()?;
-                    writeln!(
-                        out,
-                        "the same on {} more {}: {}",
-                        pages.len(),
-                        if pages.len() == 1 { "page" } else { "pages" },
-                        ranges(&pages)
-                    )?;
+                    let same = msg!(
+                        "preflight-same-on",
+                        count = pages.len(),
+                        pages = ranges(&pages)
+                    );
+                    writeln!(out, "{}", same.text(lang))?;
                 }
                 writeln!(out)?;
             }
-            let (errors, warnings) = report.counts();
-            let plural =
-                |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-            let verdict = if report.passed() {
-                "passes the PDF/X-4 preflight"
-            } else {
-                "fails the PDF/X-4 preflight"
-            };
-            writeln!(
-                out,
-                "{name}: PDF {}, {}: {verdict} ({}, {})",
-                report.version,
-                plural(report.pages, "page"),
-                plural(errors, "error"),
-                plural(warnings, "warning")
-            )?;
+            writeln!(out, "{}", summary(name, report).text(lang))?;
         }
     }
     Ok(())
 }
 
+/// The last line for a file: `fact.pdf: PDF 1.6, 2 pages: passes the PDF/X-4 preflight (0
+/// errors, 0 warnings)` (`.ci/run` looks for the English words).
+fn summary(name: &str, report: &Report) -> crate::i18n::Msg {
+    let (errors, warnings) = report.counts();
+    if report.passed() {
+        msg!(
+            "preflight-summary-passed",
+            file = name,
+            version = report.version.as_str(),
+            pages = report.pages,
+            errors = errors,
+            warnings = warnings
+        )
+    } else {
+        msg!(
+            "preflight-summary-failed",
+            file = name,
+            version = report.version.as_str(),
+            pages = report.pages,
+            errors = errors,
+            warnings = warnings
+        )
+    }
+}
+
 /// One finding in the style of `check` (codespan-reporting), with the file and place in the
 /// PDF instead of a source line.
-fn write_finding(out: &mut dyn WriteColor, name: &str, f: &Finding) -> std::io::Result<()> {
+fn write_finding(
+    out: &mut dyn WriteColor,
+    name: &str,
+    f: &Finding,
+    lang: Lang,
+) -> std::io::Result<()> {
     let (word, colour) = match f.severity {
-        Severity::Error => ("error", Color::Red),
-        Severity::Warning => ("warning", Color::Yellow),
-        Severity::Note => ("note", Color::Green),
+        Severity::Error => (i18n::text(lang, "severity-error"), Color::Red),
+        Severity::Warning => (i18n::text(lang, "severity-warning"), Color::Yellow),
+        Severity::Note => (i18n::text(lang, "severity-note"), Color::Green),
     };
     out.set_color(ColorSpec::new().set_fg(Some(colour)).set_bold(true))?;
     write!(out, "{word}[{}]", f.code)?;
     out.set_color(ColorSpec::new().set_bold(true))?;
-    writeln!(out, ": {}", f.message)?;
+    writeln!(out, ": {}", f.message.text(lang))?;
     out.set_color(ColorSpec::new().set_fg(Some(Color::Blue)))?;
     write!(out, "  ┌─ ")?;
     out.reset()?;
-    writeln!(out, "{name}: {}", f.location())?;
-    if !f.help.is_empty() {
+    writeln!(out, "{name}: {}", f.location().text(lang))?;
+    let help = (!f.help.is_empty()).then_some(("diagnostic-help", &f.help));
+    let notes = f.notes.iter().map(|n| ("diagnostic-note", n));
+    for (prefix, text) in help.into_iter().chain(notes) {
         out.set_color(ColorSpec::new().set_fg(Some(Color::Blue)))?;
         write!(out, "  = ")?;
         out.reset()?;
-        writeln!(out, "help: {}", f.help)?;
+        writeln!(out, "{}: {}", i18n::text(lang, prefix), text.text(lang))?;
     }
     Ok(())
 }
@@ -172,12 +197,33 @@ fn ranges(pages: &[usize]) -> String {
     parts.join(", ")
 }
 
-/// One finding as a JSON line (the `--format json` contract).
+/// One finding as a JSON line (the `--format json` contract): its words in the chosen
+/// language, its code and place as they are.
 #[derive(Serialize)]
 struct JsonFinding<'a> {
     file: &'a str,
-    #[serde(flatten)]
-    finding: &'a Finding,
+    severity: Severity,
+    code: &'a str,
+    message: String,
+    page: Option<usize>,
+    object: Option<String>,
+    help: String,
+    notes: Vec<String>,
+}
+
+impl<'a> JsonFinding<'a> {
+    fn new(file: &'a str, f: &'a Finding, lang: Lang) -> Self {
+        Self {
+            file,
+            severity: f.severity,
+            code: f.code,
+            message: f.message.text(lang),
+            page: f.page,
+            object: f.object.map(|(n, g)| format!("{n} {g}")),
+            help: f.help.text(lang),
+            notes: i18n::texts(&f.notes, lang),
+        }
+    }
 }
 
 /// The last line per file.
@@ -193,18 +239,12 @@ struct JsonSummary<'a> {
 }
 
 /// JSON lines on stdout: one per finding, then a summary for the file.
-fn json(name: &str, outcome: &Result<Report, Unreadable>) -> std::io::Result<()> {
+fn json(name: &str, outcome: &Result<Report, Unreadable>, lang: Lang) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
     let summary = match outcome {
         Err(e) => {
-            let finding = Finding::error("unreadable", e.to_string());
-            serde_json::to_writer(
-                &mut out,
-                &JsonFinding {
-                    file: name,
-                    finding: &finding,
-                },
-            )?;
+            let finding = e.finding();
+            serde_json::to_writer(&mut out, &JsonFinding::new(name, &finding, lang))?;
             writeln!(out)?;
             JsonSummary {
                 file: name,
@@ -218,13 +258,7 @@ fn json(name: &str, outcome: &Result<Report, Unreadable>) -> std::io::Result<()>
         }
         Ok(report) => {
             for finding in &report.findings {
-                serde_json::to_writer(
-                    &mut out,
-                    &JsonFinding {
-                        file: name,
-                        finding,
-                    },
-                )?;
+                serde_json::to_writer(&mut out, &JsonFinding::new(name, finding, lang))?;
                 writeln!(out)?;
             }
             let (errors, warnings) = report.counts();

@@ -9,6 +9,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 use super::objects::{self, get, get_name, get_number};
 use super::{Finding, Options, limits};
+use crate::msg;
 
 /// A transformation matrix `[a b c d e f]`.
 type Matrix = [f64; 6];
@@ -263,11 +264,8 @@ impl<'a> Walker<'a> {
             let limit = limits::MAX_OPERATIONS;
             self.report(
                 String::new(),
-                Finding::warning(
-                    "too-complex",
-                    format!("the page has more than {limit} drawing operations; the rest was not checked"),
-                )
-                .with_help("simplify the artwork (flatten huge vector drawings) and check again"),
+                Finding::warning("too-complex", msg!("preflight-too-complex", limit = limit))
+                    .with_help(msg!("preflight-too-complex.help")),
             );
         }
     }
@@ -275,9 +273,9 @@ impl<'a> Walker<'a> {
     fn unreadable(&mut self, object: Option<ObjectId>) {
         self.report(
             String::new(),
-            Finding::error("unreadable-content", "a content stream cannot be read")
+            Finding::error("unreadable-content", msg!("preflight-unreadable-content"))
                 .in_object(object)
-                .with_help("the file is damaged: export it again"),
+                .with_help(msg!("preflight-damaged-export-again")),
         );
     }
 
@@ -357,7 +355,7 @@ impl<'a> Walker<'a> {
                 "k" if nums.len() == 4 => state.fill = cmyk(&nums),
                 "K" if nums.len() == 4 => state.stroke = cmyk(&nums),
                 "rg" | "RG" => {
-                    self.device_rgb(source.object, "colour set with rg/RG");
+                    self.device_rgb(source.object, "operator");
                     let mut values = [0.0; 4];
                     for (v, n) in values.iter_mut().zip(&nums) {
                         *v = *n;
@@ -412,7 +410,7 @@ impl<'a> Walker<'a> {
                         self.check_ink(&state.fill, "text", source.object);
                     }
                     if matches!(state.text_mode, 1 | 2 | 5 | 6) {
-                        self.check_ink(&state.stroke, "text outline", source.object);
+                        self.check_ink(&state.stroke, "outline", source.object);
                     }
                 }
                 "Do" => {
@@ -470,20 +468,22 @@ impl<'a> Walker<'a> {
         ))
     }
 
-    fn device_rgb(&mut self, object: Option<ObjectId>, what: &str) {
+    /// DeviceRGB in use; `what` is a key of the message `preflight-device-rgb` (`operator`,
+    /// `space`, `image`, `gradient`).
+    fn device_rgb(&mut self, object: Option<ObjectId>, what: &'static str) {
         if self.default_rgb {
             return;
         }
         self.report(
             String::new(),
-            Finding::error("device-rgb", format!("DeviceRGB colour ({what})"))
+            Finding::error("device-rgb", msg!("preflight-device-rgb", what = what))
                 .in_object(object)
-                .with_help("convert the colours to CMYK for the printing condition, or tag them with an ICC profile (sRGB), before exporting"),
+                .with_help(msg!("preflight-device-rgb.help")),
         );
     }
 
-    /// Ink coverage of a vector fill or stroke.
-    fn check_ink(&mut self, paint: &Paint, what: &str, object: Option<ObjectId>) {
+    /// Ink coverage of a vector fill or stroke (`what`: `fill`, `stroke`, `text` or `outline`).
+    fn check_ink(&mut self, paint: &Paint, what: &'static str, object: Option<ObjectId>) {
         let Some(total) = paint.coverage() else {
             return;
         };
@@ -491,16 +491,28 @@ impl<'a> Walker<'a> {
         if total <= limit + 0.5 {
             return;
         }
-        let [c, m, y, k] = paint.values.map(|v| (v.clamp(0.0, 1.0) * 100.0).round());
+        let [c, m, y, k] = paint
+            .values
+            .map(|v| (v.clamp(0.0, 1.0) * 100.0).round() as i64);
         let key = format!("{c} {m} {y} {k}");
+        let limit = self.options.max_coverage;
         self.report(
             key,
             Finding::error(
                 "ink-coverage",
-                format!("{what} in C {c} M {m} Y {y} K {k} needs {total:.0} % ink, more than {limit:.0} %"),
+                msg!(
+                    "preflight-ink-coverage",
+                    what = what,
+                    c = c,
+                    m = m,
+                    y = y,
+                    k = k,
+                    total = total.round() as i64,
+                    limit = limit
+                ),
             )
             .in_object(object)
-            .with_help(format!("lower the colour's cyan, magenta and yellow until the four inks add up to at most {limit:.0} %")),
+            .with_help(msg!("preflight-ink-coverage.help", limit = limit)),
         );
     }
 
@@ -516,7 +528,7 @@ impl<'a> Walker<'a> {
         let named = Object::Name(name.to_vec());
         let (space, rgb) = classify(self.doc, object.unwrap_or(&named), 0);
         if rgb {
-            self.device_rgb(id.or(source.object), "a colour space based on DeviceRGB");
+            self.device_rgb(id.or(source.object), "space");
         }
         space
     }
@@ -555,9 +567,12 @@ impl<'a> Walker<'a> {
                 .unwrap_or_else(|| String::from_utf8_lossy(name).into_owned());
             self.report(
                 base.clone(),
-                Finding::error("font-not-embedded", format!("font {base} is not embedded"))
-                    .in_object(id)
-                    .with_help("embed all fonts when exporting (subsets are fine); the print shop's RIP would substitute another font"),
+                Finding::error(
+                    "font-not-embedded",
+                    msg!("preflight-font-not-embedded", font = &base),
+                )
+                .in_object(id)
+                .with_help(msg!("preflight-font-not-embedded.help")),
             );
         }
     }
@@ -626,9 +641,9 @@ impl<'a> Walker<'a> {
         if classify(self.doc, cs, 0).0 == Space::Rgb {
             self.report(
                 String::new(),
-                Finding::error("rgb-blend-space", "a transparency group blends in DeviceRGB")
+                Finding::error("rgb-blend-space", msg!("preflight-rgb-blend-space"))
                     .in_object(id)
-                    .with_help("blend transparency in CMYK (set the document's blending space to CMYK when exporting)"),
+                    .with_help(msg!("preflight-rgb-blend-space.help")),
             );
         }
     }
@@ -677,7 +692,7 @@ impl<'a> Walker<'a> {
                 None => false,
             };
             if rgb {
-                self.device_rgb(id.or(source.object), "an image in DeviceRGB");
+                self.device_rgb(id.or(source.object), "image");
             }
         }
         let number =
@@ -713,15 +728,23 @@ impl<'a> Walker<'a> {
         } else {
             (false, self.options.warn_ppi)
         };
-        let message = format!(
-            "image of {w:.0} × {h:.0} px placed at {:.0} × {:.0} mm: {ppi:.0} ppi (below {threshold:.0})",
-            objects::mm(placed_w),
-            objects::mm(placed_h)
+        let whole = |v: f64| v.round() as i64;
+        let message = msg!(
+            "preflight-image-resolution",
+            width = whole(w),
+            height = whole(h),
+            placed_width = whole(objects::mm(placed_w)),
+            placed_height = whole(objects::mm(placed_h)),
+            ppi = whole(ppi),
+            threshold = whole(threshold)
         );
         let need_w = (placed_w / 72.0 * self.options.warn_ppi).ceil();
         let need_h = (placed_h / 72.0 * self.options.warn_ppi).ceil();
-        let help = format!(
-            "use an image of at least {need_w:.0} × {need_h:.0} px for this size (300 ppi), or place it smaller"
+        let help = msg!(
+            "preflight-image-resolution.help",
+            need_width = whole(need_w),
+            need_height = whole(need_h),
+            target = whole(self.options.warn_ppi)
         );
         let finding = if severity_error {
             Finding::error("image-resolution", message)
@@ -753,7 +776,7 @@ impl<'a> Walker<'a> {
         if let Some(cs) = dict.get(b"ColorSpace").ok()
             && classify(self.doc, cs, 0).1
         {
-            self.device_rgb(id, "a gradient in DeviceRGB");
+            self.device_rgb(id, "gradient");
         }
     }
 
@@ -798,9 +821,9 @@ impl<'a> Walker<'a> {
             if gs.has(key) && !default {
                 self.report(
                     String::new(),
-                    Finding::error("transfer-function", "a transfer function changes the tone values")
+                    Finding::error("transfer-function", msg!("preflight-transfer-function"))
                         .in_object(id.or(source.object))
-                        .with_help("remove transfer functions: PDF/X leaves tone reproduction to the printing condition"),
+                        .with_help(msg!("preflight-transfer-function.help")),
                 );
             }
         }

@@ -5,7 +5,9 @@ use lopdf::{Dictionary, Document, Object};
 
 use super::Finding;
 use super::objects::{self, get, get_name};
+use crate::i18n::Msg;
 use crate::icc::IccProfile;
+use crate::msg;
 
 /// The PDF version in effect: the header's, or the catalog's `/Version` when that is later.
 pub fn version(doc: &Document) -> String {
@@ -39,26 +41,21 @@ pub fn check(doc: &Document, version: &str, findings: &mut Vec<Finding>) {
         findings.push(
             Finding::error(
                 "pdf-version",
-                format!("PDF {version}: PDF/X-4 is based on PDF 1.6 and allows no later version"),
+                msg!("preflight-pdf-version", version = version),
             )
-            .with_help("export as PDF/X-4 (which writes PDF 1.6)"),
+            .with_help(msg!("preflight-pdf-version.help")),
         );
     }
     if doc.was_encrypted() || doc.is_encrypted() {
         findings.push(
-            Finding::error(
-                "encrypted",
-                "the PDF is encrypted (password protection or restrictions)",
-            )
-            .with_help(
-                "export again without security settings: a print shop's RIP must read every object",
-            ),
+            Finding::error("encrypted", msg!("preflight-encrypted"))
+                .with_help(msg!("preflight-encrypted.help")),
         );
     }
     let Ok(catalog) = doc.catalog() else {
         findings.push(
-            Finding::error("no-catalog", "the PDF has no readable document catalog")
-                .with_help("export the file again"),
+            Finding::error("no-catalog", msg!("preflight-no-catalog"))
+                .with_help(msg!("preflight-export-again")),
         );
         return;
     };
@@ -85,8 +82,8 @@ fn output_intent(doc: &Document, catalog: &Dictionary, findings: &mut Vec<Findin
     let intent = match pdfx.as_slice() {
         [] => {
             findings.push(
-                Finding::error("no-output-intent", "no PDF/X output intent: the file does not say which printing condition its colours are meant for")
-                    .with_help("export as PDF/X-4 with the print shop's output profile (for example FOGRA39 or PSO Coated v3 / FOGRA51 for coated paper)"),
+                Finding::error("no-output-intent", msg!("preflight-no-output-intent"))
+                    .with_help(msg!("preflight-no-output-intent.help")),
             );
             return;
         }
@@ -95,11 +92,9 @@ fn output_intent(doc: &Document, catalog: &Dictionary, findings: &mut Vec<Findin
             findings.push(
                 Finding::error(
                     "several-output-intents",
-                    format!("{} PDF/X output intents; PDF/X-4 allows one", pdfx.len()),
+                    msg!("preflight-several-output-intents", count = pdfx.len()),
                 )
-                .with_help(
-                    "export again with one output intent, the print shop's printing condition",
-                ),
+                .with_help(msg!("preflight-several-output-intents.help")),
             );
             *first
         }
@@ -108,11 +103,8 @@ fn output_intent(doc: &Document, catalog: &Dictionary, findings: &mut Vec<Findin
         get(doc, intent, b"OutputConditionIdentifier").and_then(|o| objects::text(doc, o));
     if identifier.is_none_or(|i| i.trim().is_empty()) {
         findings.push(
-            Finding::error(
-                "output-intent",
-                "the output intent has no OutputConditionIdentifier",
-            )
-            .with_help("name the printing condition (for example FOGRA39) when exporting"),
+            Finding::error("output-intent", msg!("preflight-no-output-condition"))
+                .with_help(msg!("preflight-no-output-condition.help")),
         );
     }
     let profile_id = objects::id(intent, b"DestOutputProfile");
@@ -122,65 +114,69 @@ fn output_intent(doc: &Document, catalog: &Dictionary, findings: &mut Vec<Findin
         .and_then(|o| objects::stream(doc, o))
     else {
         findings.push(
-            Finding::error(
-                "no-output-profile",
-                "the output intent has no embedded ICC profile (DestOutputProfile)",
-            )
-            .with_help(
-                "PDF/X-4 embeds the printing condition's profile: export with the profile included",
-            ),
+            Finding::error("no-output-profile", msg!("preflight-no-output-profile"))
+                .with_help(msg!("preflight-no-output-profile.help")),
         );
         return;
     };
-    let bad = |message: String| {
+    let bad = |message: Msg| {
         Finding::error("output-profile", message)
             .in_object(profile_id)
-            .with_help("embed the print shop's CMYK output profile (an .icc file of class 'prtr')")
+            .with_help(msg!("preflight-output-profile-help"))
     };
     let Some(bytes) = objects::content(stream) else {
-        findings.push(bad("the output profile cannot be decompressed".into()));
+        findings.push(bad(msg!("preflight-output-profile-packed")));
         return;
     };
     let profile = match IccProfile::parse(&bytes) {
         Ok(p) => p,
         Err(e) => {
-            findings.push(bad(format!("the output profile is unusable: {e}")));
+            findings.push(bad(msg!(
+                "preflight-output-profile-unusable",
+                reason = e.message()
+            )));
             return;
         }
     };
     if &profile.class != b"prtr" {
-        findings.push(bad(format!(
-            "the output profile is a {} profile, not an output profile",
-            profile.class_name()
+        findings.push(bad(msg!(
+            "preflight-output-profile-class",
+            class = profile.class_msg()
         )));
     } else if &profile.colour_space != b"CMYK" {
         findings.push(
             Finding::warning(
                 "output-profile",
-                format!(
-                    "the output profile is for {} output, not CMYK",
-                    profile.space_name()
+                msg!(
+                    "preflight-output-profile-space",
+                    space = profile.space_name()
                 ),
             )
             .in_object(profile_id)
-            .with_help(
-                "an offset print shop expects a CMYK printing condition; check with the shop",
-            ),
+            .with_help(msg!("preflight-output-profile-space.help")),
         );
     }
-    let components = match &profile.colour_space {
-        b"CMYK" => Some(4.0),
-        b"RGB " => Some(3.0),
-        b"GRAY" => Some(1.0),
+    let components: Option<u8> = match &profile.colour_space {
+        b"CMYK" => Some(4),
+        b"RGB " => Some(3),
+        b"GRAY" => Some(1),
         _ => None,
     };
     let n = objects::get_number(doc, &stream.dict, b"N");
-    if components.is_some() && n != components {
-        findings.push(bad(format!(
-            "the profile stream says /N {}, the profile has {} components",
-            n.map_or("(missing)".to_string(), |n| n.to_string()),
-            components.unwrap_or_default()
-        )));
+    if let Some(components) = components
+        && n != Some(f64::from(components))
+    {
+        findings.push(bad(match n {
+            Some(n) => msg!(
+                "preflight-output-profile-components",
+                n = n.to_string(),
+                components = components
+            ),
+            None => msg!(
+                "preflight-output-profile-no-components",
+                components = components
+            ),
+        }));
     }
 }
 
@@ -198,29 +194,29 @@ fn identification(
         .map(|b| String::from_utf8_lossy(&b).into_owned());
     let Some(xmp) = xmp else {
         findings.push(
-            Finding::error("no-xmp", "no XMP metadata: PDF/X-4 identifies itself there")
-                .with_help("export as PDF/X-4; the exporter writes the metadata"),
+            Finding::error("no-xmp", msg!("preflight-no-xmp"))
+                .with_help(msg!("preflight-no-xmp.help")),
         );
         return;
     };
-    let missing = |what: &str, property: &str| {
+    let missing = |what: Msg, property: &str| {
         Finding::error(
             "xmp",
-            format!("the XMP metadata has no {what} ({property})"),
+            msg!("preflight-xmp-missing", what = what, property = property),
         )
         .in_object(metadata_id)
-        .with_help("export as PDF/X-4 again; the exporter writes the metadata")
+        .with_help(msg!("preflight-xmp-missing.help"))
     };
     match xmp_property(&xmp, "pdfxid:GTS_PDFXVersion") {
         None => findings.push(
-            Finding::error("no-pdfx-id", "the file does not claim PDF/X-4 (no pdfxid:GTS_PDFXVersion in the XMP)")
+            Finding::error("no-pdfx-id", msg!("preflight-no-pdfx-id"))
                 .in_object(metadata_id)
-                .with_help("export as PDF/X-4"),
+                .with_help(msg!("preflight-no-pdfx-id.help")),
         ),
         Some(v) if !v.starts_with("PDF/X-4") => findings.push(
-            Finding::error("no-pdfx-id", format!("the file claims {v}, not PDF/X-4"))
+            Finding::error("no-pdfx-id", msg!("preflight-other-pdfx", version = v))
                 .in_object(metadata_id)
-                .with_help("export as PDF/X-4; PDF/X-1a and X-3 do not allow transparency and ICC-based colour as X-4 does"),
+                .with_help(msg!("preflight-other-pdfx.help")),
         ),
         Some(_) => {}
     }
@@ -229,25 +225,28 @@ fn identification(
         findings.push(
             Finding::error(
                 "trapped",
-                format!(
-                    "pdf:Trapped is {}; PDF/X-4 needs True or False",
-                    trapped.as_deref().unwrap_or("missing")
-                ),
+                match trapped.as_deref() {
+                    Some(value) => msg!("preflight-trapped", value = value),
+                    None => msg!("preflight-trapped-missing"),
+                },
             )
             .in_object(metadata_id)
-            .with_help("say whether the file is trapped (usually False: the print shop traps)"),
+            .with_help(msg!("preflight-trapped.help")),
         );
     }
     let title = xmp_property(&xmp, "dc:title");
     if title.as_deref().is_none_or(|t| t.trim().is_empty()) {
-        findings.push(missing("title", "dc:title"));
+        findings.push(missing(msg!("preflight-xmp-title"), "dc:title"));
     }
     for (what, property) in [
-        ("creation date", "xmp:CreateDate"),
-        ("modification date", "xmp:ModifyDate"),
-        ("document identifier", "xmpMM:DocumentID"),
-        ("version identifier", "xmpMM:VersionID"),
-        ("rendition class", "xmpMM:RenditionClass"),
+        (msg!("preflight-xmp-create-date"), "xmp:CreateDate"),
+        (msg!("preflight-xmp-modify-date"), "xmp:ModifyDate"),
+        (msg!("preflight-xmp-document-id"), "xmpMM:DocumentID"),
+        (msg!("preflight-xmp-version-id"), "xmpMM:VersionID"),
+        (
+            msg!("preflight-xmp-rendition-class"),
+            "xmpMM:RenditionClass",
+        ),
     ] {
         if xmp_property(&xmp, property).is_none() {
             findings.push(missing(what, property));
@@ -260,8 +259,11 @@ fn identification(
         && a.trim() != b.trim()
     {
         findings.push(
-            Finding::error("info-xmp-mismatch", format!("the title in the Info dictionary (\"{a}\") differs from the XMP title (\"{b}\")"))
-                .with_help("set the title once in the exporting program, so both say the same"),
+            Finding::error(
+                "info-xmp-mismatch",
+                msg!("preflight-info-title", info = a, xmp = b),
+            )
+            .with_help(msg!("preflight-info-title.help")),
         );
     }
     if let Some(t) = get_name(doc, info, b"Trapped")
@@ -270,12 +272,9 @@ fn identification(
         findings.push(
             Finding::error(
                 "info-xmp-mismatch",
-                format!(
-                    "/Trapped in the Info dictionary (/{}) differs from pdf:Trapped",
-                    String::from_utf8_lossy(t)
-                ),
+                msg!("preflight-info-trapped", value = String::from_utf8_lossy(t)),
             )
-            .with_help("export again; the two must say the same"),
+            .with_help(msg!("preflight-info-trapped.help")),
         );
     }
     if let Some(v) = info_text(b"GTS_PDFXVersion")
@@ -284,9 +283,9 @@ fn identification(
         findings.push(
             Finding::error(
                 "info-xmp-mismatch",
-                format!("the Info dictionary claims {v}, the XMP something else"),
+                msg!("preflight-info-version", version = v),
             )
-            .with_help("export again; the two must say the same"),
+            .with_help(msg!("preflight-info-trapped.help")),
         );
     }
 }
@@ -399,35 +398,29 @@ fn interactive(doc: &Document, catalog: &Dictionary, findings: &mut Vec<Finding>
     let names = get(doc, catalog, b"Names").and_then(|o| objects::dict(doc, o));
     if names.is_some_and(|n| n.has(b"JavaScript")) {
         findings.push(
-            Finding::error("javascript", "the document contains JavaScript")
-                .with_help("export without scripts; a print file has nothing to run"),
+            Finding::error("javascript", msg!("preflight-javascript"))
+                .with_help(msg!("preflight-javascript.help")),
         );
     }
     if names.is_some_and(|n| n.has(b"EmbeddedFiles")) {
         findings.push(
-            Finding::error(
-                "embedded-file",
-                "the document has embedded files (attachments)",
-            )
-            .with_help("remove the attachments; send other files to the print shop separately"),
+            Finding::error("embedded-file", msg!("preflight-embedded-file"))
+                .with_help(msg!("preflight-embedded-file.help")),
         );
     }
     if catalog.has(b"AA") {
         findings.push(
-            Finding::error(
-                "action",
-                "the document has additional actions (/AA), run when it is opened or closed",
-            )
-            .with_help("export without interactive features"),
+            Finding::error("action", msg!("preflight-document-actions"))
+                .with_help(msg!("preflight-document-actions.help")),
         );
     }
     if let Some(open) = get(doc, catalog, b"OpenAction").and_then(|o| o.as_dict().ok())
         && get_name(doc, open, b"S").is_some_and(|s| s != b"GoTo")
     {
         findings.push(
-            Finding::error("action", "the document runs an action when it is opened")
+            Finding::error("action", msg!("preflight-open-action"))
                 .in_object(objects::id(catalog, b"OpenAction"))
-                .with_help("export without interactive features"),
+                .with_help(msg!("preflight-document-actions.help")),
         );
     }
     if let Some(form) = get(doc, catalog, b"AcroForm").and_then(|o| objects::dict(doc, o))
@@ -437,8 +430,7 @@ fn interactive(doc: &Document, catalog: &Dictionary, findings: &mut Vec<Finding>
                 .is_some_and(|f| !f.is_empty()))
     {
         findings.push(
-            Finding::error("form", "the document has form fields")
-                .with_help("flatten the form (print its fields as page content) before sending"),
+            Finding::error("form", msg!("preflight-form")).with_help(msg!("preflight-form.help")),
         );
     }
     // Actions anywhere else: outline entries, form fields, pages. Annotations are reported
@@ -468,12 +460,9 @@ fn interactive(doc: &Document, catalog: &Dictionary, findings: &mut Vec<Finding>
             "action"
         };
         findings.push(
-            Finding::error(
-                code,
-                format!("a {kind} action (in a bookmark, form or page)"),
-            )
-            .in_object(Some(*id))
-            .with_help("remove interactive features: PDF/X allows no actions"),
+            Finding::error(code, msg!("preflight-action", kind = kind))
+                .in_object(Some(*id))
+                .with_help(msg!("preflight-action.help")),
         );
     }
 }

@@ -20,9 +20,10 @@ mod objects;
 mod page;
 
 use lopdf::{Document, ObjectId};
-use serde::Serialize;
 
 pub use crate::diagnostics::Severity;
+use crate::i18n::Msg;
+use crate::msg;
 pub use document::xmp_property;
 
 /// Limits that keep a hostile file from taking the machine.
@@ -62,50 +63,46 @@ impl Default for Options {
     }
 }
 
-/// One problem found.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One problem found. Its words are messages, made into text in the reader's language when
+/// the report is shown.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     /// Error (the file is not PDF/X-4 or will print wrongly) or warning (it may).
     pub severity: Severity,
-    /// A stable, kebab-case code (`device-rgb`).
+    /// A stable, kebab-case code (`device-rgb`), the same in every language.
     pub code: &'static str,
     /// What is wrong.
-    pub message: String,
+    pub message: Msg,
     /// 1-based page number, for a problem on a page.
     pub page: Option<usize>,
     /// The object the problem is in (`12 0`), when there is one.
-    #[serde(serialize_with = "object_ref")]
     pub object: Option<ObjectId>,
-    /// How to fix it.
-    pub help: String,
-}
-
-fn object_ref<S: serde::Serializer>(id: &Option<ObjectId>, s: S) -> Result<S::Ok, S::Error> {
-    match id {
-        Some((n, g)) => s.serialize_str(&format!("{n} {g}")),
-        None => s.serialize_none(),
-    }
+    /// How to fix it (empty when there is no advice).
+    pub help: Msg,
+    /// Further context: words that are not ours, such as the PDF reader's own error.
+    pub notes: Vec<Msg>,
 }
 
 impl Finding {
-    fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
+    fn new(severity: Severity, code: &'static str, message: Msg) -> Self {
         Self {
             severity,
             code,
-            message: message.into(),
+            message,
             page: None,
             object: None,
-            help: String::new(),
+            help: Msg::empty(),
+            notes: Vec::new(),
         }
     }
 
     /// A new error.
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(code: &'static str, message: Msg) -> Self {
         Self::new(Severity::Error, code, message)
     }
 
     /// A new warning.
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn warning(code: &'static str, message: Msg) -> Self {
         Self::new(Severity::Warning, code, message)
     }
 
@@ -122,30 +119,37 @@ impl Finding {
     }
 
     /// With a fix.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = help.into();
+    pub fn with_help(mut self, help: Msg) -> Self {
+        self.help = help;
+        self
+    }
+
+    /// With a note.
+    pub fn with_note(mut self, note: Msg) -> Self {
+        self.notes.push(note);
         self
     }
 
     /// Where it is, in words: `page 3, object 12 0`.
-    pub fn location(&self) -> String {
-        let mut parts = Vec::new();
-        if let Some(p) = self.page {
-            parts.push(format!("page {p}"));
-        }
-        if let Some((n, g)) = self.object {
-            parts.push(format!("object {n} {g}"));
-        }
-        if parts.is_empty() {
-            "document".to_string()
-        } else {
-            parts.join(", ")
+    pub fn location(&self) -> Msg {
+        let object = self.object.map(|(n, g)| format!("{n} {g}"));
+        match (self.page, object) {
+            (Some(page), Some(object)) => {
+                msg!(
+                    "preflight-location-page-object",
+                    page = page,
+                    object = object
+                )
+            }
+            (Some(page), None) => msg!("preflight-location-page", page = page),
+            (None, Some(object)) => msg!("preflight-location-object", object = object),
+            (None, None) => msg!("preflight-location-document"),
         }
     }
 }
 
 /// The outcome for one file.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Report {
     /// The PDF version in effect (header, or the catalog's `/Version`).
     pub version: String,
@@ -173,27 +177,76 @@ impl Report {
 }
 
 /// Why a file could not be checked at all.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unreadable {
     /// The bytes do not start like a PDF.
-    #[error("not a PDF file (no %PDF- header)")]
     NotPdf,
     /// Larger than [`limits::MAX_FILE_BYTES`].
-    #[error("the file is larger than 1 GB")]
     TooLarge,
-    /// The reader failed: damaged, truncated, or encrypted with a password.
-    #[error("the PDF cannot be read: {0}")]
+    /// The reader failed: damaged or truncated. The reader's own words.
     Damaged(String),
     /// Encrypted with a password that is needed to open it.
-    #[error("the PDF is encrypted and needs a password to open")]
     Password,
     /// It has no pages.
-    #[error("the PDF has no pages")]
     NoPages,
     /// The end-of-file marker is missing: the file was cut off.
-    #[error("the file is cut off (no %%EOF marker at its end)")]
     Truncated,
+    /// The file could not be opened or read: what kind of failure, and the system's words.
+    Io(std::io::ErrorKind, String),
 }
+
+impl Unreadable {
+    /// Why, in words.
+    pub fn message(&self) -> Msg {
+        match self {
+            Unreadable::NotPdf => msg!("preflight-unreadable-not-pdf"),
+            Unreadable::TooLarge => msg!("preflight-unreadable-too-large"),
+            Unreadable::Damaged(_) => msg!("preflight-unreadable-damaged"),
+            Unreadable::Password => msg!("preflight-unreadable-password"),
+            Unreadable::NoPages => msg!("preflight-unreadable-no-pages"),
+            Unreadable::Truncated => msg!("preflight-unreadable-truncated"),
+            Unreadable::Io(std::io::ErrorKind::NotFound, _) => msg!("preflight-unreadable-missing"),
+            Unreadable::Io(std::io::ErrorKind::PermissionDenied, _) => {
+                msg!("preflight-unreadable-permission")
+            }
+            Unreadable::Io(..) => msg!("preflight-unreadable-io"),
+        }
+    }
+
+    /// The reader's or the system's own words, kept as a note under ours.
+    pub fn detail(&self) -> Option<Msg> {
+        match self {
+            Unreadable::Damaged(reason) => Some(Msg::verbatim(reason.clone())),
+            Unreadable::Io(kind, reason)
+                if !matches!(
+                    kind,
+                    std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied
+                ) =>
+            {
+                Some(Msg::verbatim(reason.clone()))
+            }
+            _ => None,
+        }
+    }
+
+    /// The finding a report shows for a file that cannot be checked.
+    pub fn finding(&self) -> Finding {
+        let finding = Finding::error("unreadable", self.message())
+            .with_help(msg!("preflight-unreadable-help"));
+        match self.detail() {
+            Some(note) => finding.with_note(note),
+            None => finding,
+        }
+    }
+}
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().text(crate::i18n::Lang::En))
+    }
+}
+
+impl std::error::Error for Unreadable {}
 
 /// Checks a PDF's bytes against PDF/X-4.
 pub fn check(bytes: &[u8], options: &Options) -> Result<Report, Unreadable> {
@@ -233,13 +286,13 @@ pub fn check(bytes: &[u8], options: &Options) -> Result<Report, Unreadable> {
     let mut findings = Vec::new();
     match doc.xref_recovery {
         Some(lopdf::xref::XrefRecovery::Reconstructed) => findings.push(
-            Finding::error("damaged", "the cross-reference table is damaged; the file could only be read by scanning it for objects")
-                .with_help("export the file again: a RIP may read it differently, or not at all"),
+            Finding::error("damaged", msg!("preflight-damaged-reconstructed"))
+                .with_help(msg!("preflight-damaged-reconstructed.help")),
         ),
         // Offsets corrected, or a later kind of repair this version does not name.
         Some(_) => findings.push(
-            Finding::warning("damaged", "the cross-reference table points to the wrong places (repaired while reading)")
-                .with_help("export the file again, or save it once from a PDF program, to repair it"),
+            Finding::warning("damaged", msg!("preflight-damaged-repaired"))
+                .with_help(msg!("preflight-damaged-repaired.help")),
         ),
         None => {}
     }
@@ -249,9 +302,9 @@ pub fn check(bytes: &[u8], options: &Options) -> Result<Report, Unreadable> {
         findings.push(
             Finding::warning(
                 "not-checked",
-                format!("only the first {} pages were checked", limits::MAX_PAGES),
+                msg!("preflight-not-checked", limit = limits::MAX_PAGES),
             )
-            .with_help("split the file and check the parts"),
+            .with_help(msg!("preflight-not-checked.help")),
         );
     }
     for (i, &page) in pages.iter().take(limits::MAX_PAGES).enumerate() {

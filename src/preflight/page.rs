@@ -7,6 +7,8 @@ use lopdf::{Dictionary, Document, ObjectId};
 use super::content::Walker;
 use super::objects::{self, get, get_name, inherited, mm, overlaps, rect, within};
 use super::{Finding, Options};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// The bleed a print shop needs where colour reaches the trim edge.
 const BLEED_MM: f64 = 3.0;
@@ -25,10 +27,10 @@ pub fn check(
 ) {
     let Some(dict) = doc.objects.get(&page).and_then(|o| o.as_dict().ok()) else {
         findings.push(
-            Finding::error("unreadable-page", "the page object cannot be read")
+            Finding::error("unreadable-page", msg!("preflight-unreadable-page"))
                 .on_page(number)
                 .in_object(Some(page))
-                .with_help("the file is damaged: export it again"),
+                .with_help(msg!("preflight-damaged-export-again")),
         );
         return;
     };
@@ -36,13 +38,10 @@ pub fn check(
     annotations(doc, dict, boxes.as_ref(), number, findings);
     if dict.has(b"AA") {
         findings.push(
-            Finding::error(
-                "action",
-                "the page runs actions when it is opened or closed (/AA)",
-            )
-            .on_page(number)
-            .in_object(Some(page))
-            .with_help("export without interactive features"),
+            Finding::error("action", msg!("preflight-page-actions"))
+                .on_page(number)
+                .in_object(Some(page))
+                .with_help(msg!("preflight-document-actions.help")),
         );
     }
     let resources = inherited(doc, page, b"Resources").and_then(|r| objects::dict(doc, r));
@@ -84,7 +83,7 @@ fn boxes(
     number: usize,
     findings: &mut Vec<Finding>,
 ) -> Option<Boxes> {
-    let error = |code: &'static str, message: String, help: &str| {
+    let error = |code: &'static str, message: Msg, help: Msg| {
         Finding::error(code, message)
             .on_page(number)
             .in_object(Some(page))
@@ -93,8 +92,8 @@ fn boxes(
     let Some(media) = inherited(doc, page, b"MediaBox").and_then(|b| rect(doc, b)) else {
         findings.push(error(
             "no-media-box",
-            "the page has no MediaBox".into(),
-            "the file is damaged: export it again",
+            msg!("preflight-no-media-box"),
+            msg!("preflight-damaged-export-again"),
         ));
         return None;
     };
@@ -107,10 +106,10 @@ fn boxes(
     let trim = match (own(b"TrimBox"), own(b"ArtBox")) {
         (Some(trim), Some(_)) => {
             findings.push(
-                Finding::warning("trim-and-art-box", "the page has both a TrimBox and an ArtBox")
+                Finding::warning("trim-and-art-box", msg!("preflight-trim-and-art-box"))
                     .on_page(number)
                     .in_object(Some(page))
-                    .with_help("PDF/X wants one of them; the TrimBox (the finished size) is the one the print shop uses"),
+                    .with_help(msg!("preflight-trim-and-art-box.help")),
             );
             trim
         }
@@ -118,8 +117,8 @@ fn boxes(
         (None, None) => {
             findings.push(error(
                 "no-trim-box",
-                "the page has no TrimBox: the finished size is unknown".into(),
-                "export with the document's page size as trim (in most programs: PDF/X export with 'use document bleed settings')",
+                msg!("preflight-no-trim-box"),
+                msg!("preflight-no-trim-box.help"),
             ));
             return None;
         }
@@ -127,21 +126,22 @@ fn boxes(
     if !within(bleed, media) {
         findings.push(error(
             "box-nesting",
-            "the BleedBox reaches outside the MediaBox".into(),
-            "export again; the bleed must lie within the page",
+            msg!("preflight-bleed-outside-media"),
+            msg!("preflight-bleed-outside-media.help"),
         ));
     }
     if !within(trim, bleed) {
         findings.push(error(
             "box-nesting",
-            "the TrimBox reaches outside the BleedBox".into(),
-            "export again; the finished size must lie within the bleed",
+            msg!("preflight-trim-outside-bleed"),
+            msg!("preflight-trim-outside-bleed.help"),
         ));
     }
     Some(Boxes { media, bleed, trim })
 }
 
-/// An annotation's kind, its place (`inside the trim`) and whether that is an error.
+/// An annotation's kind, its place (`trim`, `bleed`, `outside`, `page`: a key of the message
+/// `preflight-annotation`) and whether that is an error.
 type AnnotationKey = (String, &'static str, bool);
 
 /// Annotations: only printer's marks and trap networks belong in a print file. Reported once
@@ -168,10 +168,10 @@ fn annotations(
         let kind = String::from_utf8_lossy(subtype).to_lowercase();
         let area = dict.get(b"Rect").ok().and_then(|r| rect(doc, r));
         let (place, error) = match (area, boxes) {
-            (Some(a), Some(b)) if overlaps(a, b.trim) => ("inside the trim", true),
-            (Some(a), Some(b)) if overlaps(a, b.bleed) => ("in the bleed", true),
-            (Some(_), Some(_)) => ("outside the bleed", false),
-            _ => ("on the page", true),
+            (Some(a), Some(b)) if overlaps(a, b.trim) => ("trim", true),
+            (Some(a), Some(b)) if overlaps(a, b.bleed) => ("bleed", true),
+            (Some(_), Some(_)) => ("outside", false),
+            _ => ("page", true),
         };
         let key = (kind, place, error);
         match found.iter_mut().find(|(k, _)| *k == key) {
@@ -180,15 +180,17 @@ fn annotations(
         }
     }
     for ((kind, place, error), (count, first)) in found {
-        let message = match count {
-            1 => format!("{kind} annotation {place}"),
-            n => format!("{n} {kind} annotations {place}"),
-        };
         let help = match kind.as_str() {
-            "link" => "export without links (links belong in the web edition)",
-            "widget" => "flatten the form fields before sending",
-            _ => "remove the annotation, or flatten it into the page if it should print",
+            "link" => msg!("preflight-annotation-link"),
+            "widget" => msg!("preflight-annotation-widget"),
+            _ => msg!("preflight-annotation-other"),
         };
+        let message = msg!(
+            "preflight-annotation",
+            count = count,
+            kind = kind,
+            place = place
+        );
         let finding = if error {
             Finding::error("annotation", message)
         } else {
@@ -217,20 +219,28 @@ fn bleed(b: &Boxes, painted: [f64; 4], number: usize, page: ObjectId, findings: 
         ("right", p[2] >= t[2] - TOUCH, b.bleed[2] - t[2]),
         ("top", p[3] >= t[3] - TOUCH, b.bleed[3] - t[3]),
     ];
-    let short: Vec<String> = sides
+    let short: Vec<Msg> = sides
         .iter()
         .filter(|(_, touches, bleed)| *touches && *bleed < BLEED_MM * 72.0 / 25.4 - BLEED_TOLERANCE)
-        .map(|(side, _, bleed)| format!("{side} ({:.1} mm)", mm(*bleed).max(0.0)))
-        .collect();
-    if !short.is_empty() {
-        findings.push(
-            Finding::error(
-                "bleed",
-                format!("colour reaches the trim edge with less than 3 mm bleed: {}", short.join(", ")),
+        .map(|(side, _, bleed)| {
+            msg!(
+                "preflight-bleed-side",
+                side = *side,
+                mm = crate::i18n::Arg::Dec(mm(*bleed).max(0.0), 1)
             )
-            .on_page(number)
-            .in_object(Some(page))
-            .with_help("let backgrounds and pictures that touch the edge run 3 mm past it, and export with 3 mm bleed"),
+        })
+        .collect();
+    // `left (1.2 mm), top (0.0 mm)`: the sides joined from the last one back.
+    let sides = short
+        .into_iter()
+        .rev()
+        .reduce(|rest, first| msg!("preflight-list", first = first, rest = rest));
+    if let Some(sides) = sides {
+        findings.push(
+            Finding::error("bleed", msg!("preflight-bleed", sides = sides))
+                .on_page(number)
+                .in_object(Some(page))
+                .with_help(msg!("preflight-bleed.help")),
         );
     }
 }

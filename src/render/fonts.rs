@@ -13,6 +13,7 @@ use typst::text::{Font, FontBook, FontInfo};
 use typst::utils::LazyHash;
 
 use crate::Error;
+use crate::msg;
 
 /// One face: its file's bytes, its index in the file, and the parsed font once needed.
 #[derive(Debug)]
@@ -34,8 +35,9 @@ impl Fonts {
     /// Reads every `.otf`, `.ttf`, `.otc` and `.ttc` in `dir`, in file-name order (so font
     /// indices, and with them the PDF bytes, are the same on every run).
     pub fn load(dir: &Path) -> Result<Self, Error> {
-        let entries = fs::read_dir(dir)
-            .map_err(|e| Error::Fonts(format!("cannot read {}: {e}", dir.display())))?;
+        let entries = fs::read_dir(dir).map_err(|e| {
+            Error::Fonts(msg!("fonts-unreadable", path = dir, reason = e.to_string()))
+        })?;
         let mut paths: Vec<_> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| {
@@ -51,14 +53,16 @@ impl Fonts {
         let mut book = FontBook::new();
         let mut slots = Vec::new();
         for path in &paths {
-            let data = fs::read(path)
-                .map_err(|e| Error::Fonts(format!("cannot read {}: {e}", path.display())))?;
+            let data = fs::read(path).map_err(|e| {
+                Error::Fonts(msg!(
+                    "fonts-unreadable",
+                    path = path,
+                    reason = e.to_string()
+                ))
+            })?;
             let infos: Vec<FontInfo> = FontInfo::iter(&data).collect();
             if infos.is_empty() {
-                return Err(Error::Fonts(format!(
-                    "{} is not a usable font file",
-                    path.display()
-                )));
+                return Err(Error::Fonts(msg!("fonts-not-a-font", path = path)));
             }
             let data = Bytes::new(data);
             for (index, info) in infos.into_iter().enumerate() {
@@ -71,7 +75,7 @@ impl Fonts {
             }
         }
         if slots.is_empty() {
-            return Err(Error::Fonts(format!("no fonts in {}", dir.display())));
+            return Err(Error::Fonts(msg!("fonts-none", path = dir)));
         }
         Ok(Self {
             book: LazyHash::new(book),
@@ -103,6 +107,6 @@ impl PendingFonts {
     pub fn wait(self) -> Result<Fonts, Error> {
         self.0
             .join()
-            .unwrap_or_else(|_| Err(Error::Fonts("reading the fonts failed".into())))
+            .unwrap_or_else(|_| Err(Error::Fonts(msg!("fonts-failed"))))
     }
 }

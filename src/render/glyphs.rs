@@ -10,6 +10,7 @@ use typst::layout::{FrameItem, Transform};
 use typst_layout::PagedDocument;
 
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 
 /// Characters laid out without a glyph, in code-point order.
 pub fn missing(document: &PagedDocument) -> BTreeSet<char> {
@@ -40,10 +41,8 @@ pub fn warning(document: &PagedDocument, name: &str) -> Option<Diagnostic> {
     Some(
         Diagnostic::warning(
             "missing-glyph",
-            format!("{name}: the fonts have no glyph for {}", list.join(", ")),
+            msg!("missing-glyph", document = name, characters = list),
         )
-        .with_help(
-            "replace these characters in the content, or add a font that has them to fonts/",
-        ),
+        .with_help(msg!("missing-glyph.help")),
     )
 }

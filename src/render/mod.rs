@@ -23,6 +23,8 @@ use typst_layout::PagedDocument;
 use crate::Error;
 use crate::Profile;
 use crate::diagnostics::{Diagnostic, Sources};
+use crate::i18n::Msg;
+use crate::msg;
 pub use fonts::Fonts;
 use world::{DocumentWorld, ProjectFiles, file_id, library};
 
@@ -122,11 +124,11 @@ impl Renderer {
         let main = file_id(&format!("/{layout}")).ok_or_else(|| {
             vec![Diagnostic::error(
                 "bad-layout-path",
-                format!("invalid layout path {layout}"),
+                msg!("bad-layout-path", layout = layout),
             )]
         })?;
         let data_id = file_id(DATA_PATH)
-            .ok_or_else(|| vec![Diagnostic::error("internal", "invalid data path")])?;
+            .ok_or_else(|| vec![Diagnostic::error("internal", msg!("internal-data-path"))])?;
         let mut overlay = HashMap::from([(data_id, Bytes::new(data))]);
         // Prepared images replace the files on disk at the same paths.
         for (path, bytes) in images {
@@ -144,11 +146,10 @@ impl Renderer {
         );
         if let Err(err) = world.source(main) {
             return Err(vec![
-                Diagnostic::error(
-                    "missing-layout",
-                    format!("cannot load layout {layout}: {err}"),
-                )
-                .with_help("layouts live in layouts/; restore the file from the repository"),
+                Diagnostic::error("missing-layout", msg!("missing-layout", layout = layout))
+                    .with_help(msg!("missing-layout.help"))
+                    // Typst's words for what went wrong with the file.
+                    .with_note(Msg::verbatim(err.to_string())),
             ]);
         }
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
@@ -164,7 +165,9 @@ impl Renderer {
     }
 }
 
-/// Converts Typst diagnostics into ours, pointing into the layout files.
+/// Converts Typst diagnostics into ours, pointing into the layout files. Typst's message and
+/// hints are Typst's words and stay as they are (in English); drukwerk adds, in the reader's
+/// language, that this is Typst's message about a layout, and where each step of the trace is.
 pub fn convert(
     world: &DocumentWorld,
     diagnostics: &[SourceDiagnostic],
@@ -173,25 +176,37 @@ pub fn convert(
     diagnostics
         .iter()
         .map(|d| {
+            let message = Msg::verbatim(d.message.to_string());
             let mut out = match d.severity {
-                TypstSeverity::Error => Diagnostic::error("layout", d.message.to_string()),
-                TypstSeverity::Warning => Diagnostic::warning("layout", d.message.to_string()),
+                TypstSeverity::Error => Diagnostic::error("layout", message),
+                TypstSeverity::Warning => Diagnostic::warning("layout", message),
             };
-            if let Some((path, range)) = locate(world, d.span, sources) {
-                out = out.at(path, range, "");
-            }
+            let frame = match locate(world, d.span, sources) {
+                Some((path, range)) => {
+                    let frame = msg!("layout-typst", file = &path);
+                    out = out.at(path, range, Msg::empty());
+                    frame
+                }
+                None => msg!("layout-typst-somewhere"),
+            };
             for hint in &d.hints {
-                out = out.with_help(hint.v.to_string());
+                out = out.with_help(Msg::verbatim(hint.v.to_string()));
             }
+            out = out.with_note(frame);
             for point in &d.trace {
-                let place = locate(world, point.span.into(), sources)
-                    .map(|(p, r)| {
+                let what = point.v.to_string();
+                let note = match locate(world, point.span.into(), sources) {
+                    Some((p, r)) => {
                         let s = sources.lock().unwrap_or_else(|e| e.into_inner());
                         let (line, col) = s.line_col(&p, r.start).unwrap_or((0, 0));
-                        format!(" at {}:{line}:{col}", crate::diagnostics::display_path(&p))
-                    })
-                    .unwrap_or_default();
-                out = out.with_note(format!("{}{place}", point.v));
+                        // `layouts/x.typ:12:5`: a place, not a number to group.
+                        let place =
+                            format!("{}:{line}:{col}", crate::diagnostics::display_path(&p));
+                        msg!("layout-trace", what = what, place = place)
+                    }
+                    None => Msg::verbatim(what),
+                };
+                out = out.with_note(note);
             }
             out
         })

@@ -265,10 +265,13 @@ pub fn render(
                 d.file.clone(),
                 d.span.as_ref().map(|s| (s.start, s.end)),
                 d.message.text(crate::i18n::Lang::En),
+                crate::i18n::texts(&d.notes, crate::i18n::Lang::En),
             )
         };
         errors.sort_by_key(key);
-        errors.dedup_by(|a, b| a.file == b.file && a.span == b.span && a.message == b.message);
+        errors.dedup_by(|a, b| {
+            a.file == b.file && a.span == b.span && a.message == b.message && a.notes == b.notes
+        });
         return Err(Error::Diagnostics(errors));
     }
 
@@ -314,7 +317,7 @@ fn media(
                 files.insert(path.clone(), bytes);
                 out.insert(image.path.clone(), path);
             }
-            Err(e) => errors.push(crate::images::unprocessable(image, &e)),
+            Err(e) => errors.push(crate::images::unprocessable(image, e)),
         }
     }
     if errors.is_empty() {

@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 
 use crate::diagnostics::{Diagnostic, Sources};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// Folder of the site templates, relative to the project root.
 pub const DIR: &str = "layouts/site";
@@ -54,8 +56,12 @@ impl Templates {
         })
         .map_err(|e| {
             vec![
-                Diagnostic::error("site-template", format!("cannot read {DIR}/: {e}"))
-                    .with_help("the site needs its templates in layouts/site/ (index.html, …)"),
+                Diagnostic::error(
+                    "site-template",
+                    msg!("site-templates-missing", folder = DIR),
+                )
+                .with_help(msg!("site-templates-missing.help"))
+                .with_note(Msg::verbatim(e.to_string())),
             ]
         })?;
         for name in names {
@@ -64,8 +70,9 @@ impl Templates {
                 Ok(text) => text,
                 Err(e) => {
                     errors.push(
-                        Diagnostic::error("site-template", format!("cannot read template: {e}"))
-                            .in_file(&path),
+                        Diagnostic::error("site-template", msg!("site-template-unreadable"))
+                            .in_file(&path)
+                            .with_note(Msg::verbatim(e.to_string())),
                     );
                     continue;
                 }
@@ -94,26 +101,29 @@ impl Templates {
     }
 }
 
-/// A minijinja error as a diagnostic in the template it happened in.
+/// A minijinja error as a diagnostic in the template it happened in: drukwerk's sentence, and
+/// minijinja's own words (`undefined value: …`) as a note.
 fn diagnostic(e: &minijinja::Error) -> Diagnostic {
-    let message = match e.detail() {
+    let detail = match e.detail() {
         Some(detail) => format!("{}: {detail}", e.kind()),
         None => e.kind().to_string(),
     };
-    let mut d = Diagnostic::error("site-template", format!("template: {message}"));
+    let mut d = Diagnostic::error("site-template", msg!("site-template"));
     if let Some(name) = e.name() {
         let path = PathBuf::from(DIR).join(name);
         d = match e.range() {
-            Some(range) => d.at(path, range, "here"),
+            Some(range) => d.at(path, range, msg!("site-template.label")),
             None => d.in_file(path),
         };
         if let Some(line) = e.line()
             && e.range().is_none()
         {
-            d = d.with_note(format!("at line {line}"));
+            // A line number, not a quantity: not grouped.
+            d = d.with_note(msg!("site-template-line", line = line.to_string()));
         }
     }
-    d.with_help("the fields each page receives are listed in layouts/site/README.md")
+    d.with_note(Msg::verbatim(detail))
+        .with_help(msg!("site-template.help"))
 }
 
 /// File names (relative to `dir`, forward slashes, sorted) of the files under `dir` that match.

@@ -176,3 +176,27 @@ fn an_image_without_alt_text_is_an_error() {
         run.stderr
     );
 }
+
+/// The print edition's resolution warning in Dutch, with Dutch numbers and the image named.
+#[test]
+fn the_low_resolution_warning_reads_in_dutch() {
+    let p = project_with_case_image("klein.png", &png(240, 160));
+    let run = p.run(&[
+        "--lang",
+        "nl",
+        "build",
+        "--publication-only",
+        "--profile",
+        "print",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for expected in [
+        "waarschuwing[low-resolution-image]: afbeelding \"content/images/klein.png\" wordt gedrukt op ",
+        " ppi",
+        "= tip: lever voor de drukeditie minstens ",
+        " pixels aan (300 ppi op het geplaatste formaat)",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
+    assert!(!run.stderr.contains("prints at"), "{}", run.stderr);
+}

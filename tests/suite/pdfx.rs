@@ -422,6 +422,7 @@ fn a_palette_colour_over_the_ink_limit_is_named_by_check() {
 // `drukwerk preflight`: passes the print edition, fails PDFs made wrong on purpose.
 // ---------------------------------------------------------------------------------------------
 
+use drukwerk::i18n::Lang;
 use drukwerk::preflight::{self, Options, Report};
 
 fn preflight_file(path: &std::path::Path) -> Report {
@@ -526,7 +527,8 @@ fn preflight_finds_a_font_that_is_not_embedded() {
         }
     });
     let f = fails_with(&bytes, "font-not-embedded", true);
-    assert!(f.message.contains("Inter"), "{}", f.message);
+    let message = f.message.text(Lang::En);
+    assert!(message.contains("Inter"), "{message}");
 }
 
 #[test]
@@ -552,7 +554,11 @@ fn preflight_finds_a_link_annotation() {
             .set("Annots", vec![Object::Reference(link)]);
     });
     let f = fails_with(&bytes, "annotation", true);
-    assert_eq!(f.message, "link annotation inside the trim");
+    assert_eq!(f.message.text(Lang::En), "link annotation inside the trim");
+    assert_eq!(
+        f.message.text(Lang::Nl),
+        "link-annotatie binnen het eindformaat"
+    );
 }
 
 #[test]
@@ -612,9 +618,11 @@ fn preflight_finds_ink_over_the_limit_and_low_resolution_images() {
         );
     });
     let ink = fails_with(&bytes, "ink-coverage", true);
-    assert!(ink.message.contains("360 %"), "{}", ink.message);
+    let message = ink.message.text(Lang::En);
+    assert!(message.contains("360 %"), "{message}");
     let image = fails_with(&bytes, "image-resolution", true);
-    assert!(image.message.contains("30 ppi"), "{}", image.message);
+    let message = image.message.text(Lang::En);
+    assert!(message.contains("30 ppi"), "{message}");
 }
 
 #[test]
@@ -684,6 +692,74 @@ fn preflight_command_exit_codes_and_output() {
     assert_eq!(summary["passed"], false);
     assert_eq!(summary["readable"], true);
     assert!(summary["pages"].as_u64().unwrap() >= 1);
+}
+
+/// The same report in Dutch with `--lang nl`: every finding, its place, its advice and the
+/// summary line, with the codes unchanged.
+#[test]
+fn preflight_report_in_dutch() {
+    let root = project().root();
+    let good = root.join(SHEET);
+    let bad = root.join("spoiled-nl.pdf");
+    std::fs::write(
+        &bad,
+        spoiled(|doc| {
+            doc.catalog_mut().unwrap().remove(b"OutputIntents");
+            append_content(doc, b"q 1 0 0 rg 100 100 50 50 re f Q");
+        }),
+    )
+    .unwrap();
+    let junk = root.join("geen-pdf.pdf");
+    std::fs::write(&junk, b"Dit is geen PDF.").unwrap();
+    let s = |p: &std::path::Path| p.to_string_lossy().into_owned();
+
+    let run = project().run(&["--lang", "nl", "preflight", &s(&good)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("voldoet aan de PDF/X-4-preflight (0 fouten, 0 waarschuwingen)"),
+        "{}",
+        run.stderr
+    );
+
+    let run = project().run(&["--lang", "nl", "preflight", &s(&bad), &s(&junk)]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    for expected in [
+        "fout[no-output-intent]: geen PDF/X-output intent: het bestand zegt niet voor welke drukconditie",
+        "spoiled-nl.pdf: document",
+        "= tip: exporteer als PDF/X-4 met het uitvoerprofiel van de drukkerij",
+        "fout[device-rgb]: DeviceRGB-kleur (kleur ingesteld met rg/RG)",
+        "spoiled-nl.pdf: pagina 1, object ",
+        "voldoet niet aan de PDF/X-4-preflight (2 fouten, 0 waarschuwingen)",
+        "fout[unreadable]: geen PDF-bestand (geen %PDF-kop)",
+        "geen-pdf.pdf: kan niet worden gecontroleerd",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
+    // No English words of drukwerk's own: only codes, PDF names and file names.
+    for english in [
+        "error", "warning", "help:", "page ", "pages", "passes", "fails", "cannot",
+    ] {
+        assert!(
+            !run.stderr.contains(english),
+            "{english:?} in\n{}",
+            run.stderr
+        );
+    }
+
+    let run = project().run(&["--lang", "nl", "--format", "json", "preflight", &s(&bad)]);
+    assert_eq!(run.code, 1);
+    let first: serde_json::Value =
+        serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(first["code"], "no-output-intent");
+    assert_eq!(first["severity"], "error");
+    assert!(
+        first["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("geen PDF/X-output intent"),
+        "{first}"
+    );
 }
 
 mod never_panics {

@@ -229,3 +229,40 @@ fn files_inside_the_project_can_be_read() {
         );
     }
 }
+
+/// A mistake in a layout, in Dutch: Typst's own message kept as it is (it is Typst's, in
+/// English), framed by drukwerk's words in Dutch that say it is about the layout file and where
+/// to fix it; in English the same frame in English.
+#[test]
+fn a_layout_error_is_framed_in_the_readers_language() {
+    let p = Project::minimal();
+    p.write(
+        "layouts/factsheet.typ",
+        &format!("{HEAD}#let x = data.region.name\n#onbekend\n"),
+    );
+    let run = p.run(&["--lang", "nl", "build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let stderr = &run.stderr;
+    for expected in [
+        // Typst's words, verbatim.
+        "fout[layout]: unknown variable: onbekend",
+        "layouts/factsheet.typ:4:2",
+        // drukwerk's words, in Dutch.
+        "= toelichting: dit is de melding van Typst (in het Engels) over de layout layouts/factsheet.typ: herstel de fout daar, of vraag het aan wie de layouts beheert",
+    ] {
+        assert!(stderr.contains(expected), "{expected}\n{stderr}");
+    }
+    assert!(!stderr.contains("this is Typst's message"), "{stderr}");
+
+    let run = p.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error[layout]: unknown variable: onbekend")
+            && run
+                .stderr
+                .contains("= note: this is Typst's message about the layout layouts/factsheet.typ"),
+        "{}",
+        run.stderr
+    );
+}
