@@ -122,7 +122,7 @@ fn run(
         Ok(limit) => limit,
         Err(message) => {
             // TRANSITIONAL (issue 19): cache.rs words this message; it moves with that area.
-            reporter.error("usage", message, None);
+            reporter.error("usage", &message, None);
             return EXIT_USAGE;
         }
     };
@@ -174,7 +174,7 @@ fn run(
     if let Some(dir) = &args.emit_data
         && let Err(problem) = emit_data(root, dir, &jobs)
     {
-        reporter.report(problem);
+        reporter.report(*problem);
         return EXIT_USAGE;
     }
     let (today, timestamp) = project::build_date(&model, project::source_date_epoch());
@@ -355,17 +355,21 @@ fn run(
 
 /// Writes each job's view JSON under `dir`, relative to the project root or absolute, which
 /// must lie inside the project root (the layouts can only read data from there).
-fn emit_data(root: &Path, dir: &Path, jobs: &[Job]) -> Result<(), Diagnostic> {
+fn emit_data(root: &Path, dir: &Path, jobs: &[Job]) -> Result<(), Box<Diagnostic>> {
     let shown = display_path(dir);
     let target = inside_root(root, dir).ok_or_else(|| {
-        Diagnostic::error("emit-data", msg!("cli-emit-data-outside", dir = &shown))
-            .with_help(msg!("cli-emit-data-help"))
+        Box::new(
+            Diagnostic::error("emit-data", msg!("cli-emit-data-outside", dir = &shown))
+                .with_help(msg!("cli-emit-data-help")),
+        )
     })?;
     for job in jobs {
         let path = target.join(&job.output).with_extension("json");
         write_atomic(&path, &job.data).map_err(|e| {
-            Diagnostic::error("emit-data", msg!("cli-emit-data-failed", dir = &shown))
-                .with_note(e.message())
+            Box::new(
+                Diagnostic::error("emit-data", msg!("cli-emit-data-failed", dir = &shown))
+                    .with_note(e.message()),
+            )
         })?;
     }
     Ok(())

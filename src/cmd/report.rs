@@ -15,6 +15,31 @@ use crate::i18n::{Arg, Lang, Msg};
 use crate::jobs::Output;
 use crate::msg;
 
+/// What [`Reporter::line`] and [`Reporter::error`] take: a catalogue message, or
+/// (TRANSITIONAL, issue 19) the text of call sites that have not moved to the catalogue yet.
+pub trait Text {
+    /// The message to show.
+    fn into_msg(self) -> Msg;
+}
+
+impl Text for Msg {
+    fn into_msg(self) -> Msg {
+        self
+    }
+}
+
+// TRANSITIONAL (issue 19): these two go with `From<&str> for Msg`.
+impl Text for &str {
+    fn into_msg(self) -> Msg {
+        Msg::verbatim(self)
+    }
+}
+impl Text for &String {
+    fn into_msg(self) -> Msg {
+        Msg::verbatim(self.clone())
+    }
+}
+
 /// Prints diagnostics and progress.
 pub struct Reporter {
     format: DiagnosticFormat,
@@ -85,9 +110,9 @@ impl Reporter {
 
     /// A one-line message on stderr (human format only, so JSON output stays machine-readable),
     /// in the reporter's language.
-    pub fn line(&self, message: impl Into<Msg>) {
+    pub fn line(&self, message: impl Text) {
         if self.format == DiagnosticFormat::Human {
-            eprintln!("{}", message.into().text(self.lang));
+            eprintln!("{}", message.into_msg().text(self.lang));
         }
     }
 
@@ -101,8 +126,8 @@ impl Reporter {
     /// A plain error that has no place in a file.
     // TRANSITIONAL (issue 19): `help` becomes a `Msg` when the other commands' call sites have
     // moved to the catalogue; new code uses [`Reporter::report`].
-    pub fn error(&self, code: &'static str, message: impl Into<Msg>, help: Option<&str>) {
-        let mut d = Diagnostic::error(code, message);
+    pub fn error(&self, code: &'static str, message: impl Text, help: Option<&str>) {
+        let mut d = Diagnostic::error(code, message.into_msg());
         if let Some(h) = help {
             d = d.with_help(Msg::verbatim(h));
         }

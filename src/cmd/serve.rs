@@ -105,7 +105,7 @@ pub fn serve(root: &Path, args: &ServeArgs, reporter: &Reporter) -> i32 {
         Ok(limit) => limit,
         Err(message) => {
             // TRANSITIONAL (issue 19): cache.rs words this message; it moves with that area.
-            reporter.error("usage", message, None);
+            reporter.error("usage", &message, None);
             return EXIT_USAGE;
         }
     };

@@ -57,10 +57,17 @@ fn the_help_command_shows_a_commands_help() {
     let dir = here();
     let run = run_at(dir.path(), &["--lang", "nl", "help", "figures", "import"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("Gebruik: drukwerk figures import [OPTIES] <BESTAND>"));
+    assert!(
+        run.stdout
+            .contains("Gebruik: drukwerk figures import [OPTIES] <BESTAND>")
+    );
     let run = run_at(dir.path(), &["help", "nothing"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("unknown command 'nothing'"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("unknown command 'nothing'"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -92,7 +99,12 @@ fn mistakes_on_the_command_line_in_dutch_and_english() {
     }
     // No library's words: clap's own English is gone from the Dutch text.
     let run = run_at(dir.path(), &["--lang", "nl", "build", "--jbos"]);
-    for english in ["unexpected argument", "tip: a similar", "For more information", "Usage"] {
+    for english in [
+        "unexpected argument",
+        "tip: a similar",
+        "For more information",
+        "Usage",
+    ] {
         assert!(!run.stderr.contains(english), "{english}: {}", run.stderr);
     }
 }
@@ -108,10 +120,22 @@ fn the_language_comes_from_the_option_the_environment_or_the_locale() {
         (&["biuld", "--lang=nl"], &[], dutch),
         (&["biuld"], &[("DRUKWERK_LANG", "nl")], dutch),
         (&["biuld"], &[("LANG", "nl_NL.UTF-8")], dutch),
-        (&["biuld"], &[("LC_ALL", "nl_BE.UTF-8"), ("LANG", "en_GB")], dutch),
+        (
+            &["biuld"],
+            &[("LC_ALL", "nl_BE.UTF-8"), ("LANG", "en_GB")],
+            dutch,
+        ),
         (&["biuld"], &[], english),
-        (&["--lang", "en", "biuld"], &[("LANG", "nl_NL.UTF-8")], english),
-        (&["biuld"], &[("DRUKWERK_LANG", "en"), ("LANG", "nl_NL.UTF-8")], english),
+        (
+            &["--lang", "en", "biuld"],
+            &[("LANG", "nl_NL.UTF-8")],
+            english,
+        ),
+        (
+            &["biuld"],
+            &[("DRUKWERK_LANG", "en"), ("LANG", "nl_NL.UTF-8")],
+            english,
+        ),
     ] {
         let run = run_env(dir.path(), args, env);
         assert_eq!(run.code, 2, "{args:?} {env:?}: {}", run.stderr);
@@ -125,8 +149,17 @@ fn the_language_comes_from_the_option_the_environment_or_the_locale() {
     let p = Project::minimal();
     let run = run_env(p.root(), &["check", "--content-only", "--lang", "nl"], &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("gecontroleerd: 0 fouten, 0 waarschuwingen"), "{}", run.stderr);
-    let run = run_env(p.root(), &["check", "--content-only"], &[("LANG", "nl_NL.UTF-8")]);
+    assert!(
+        run.stderr
+            .contains("gecontroleerd: 0 fouten, 0 waarschuwingen"),
+        "{}",
+        run.stderr
+    );
+    let run = run_env(
+        p.root(),
+        &["check", "--content-only"],
+        &[("LANG", "nl_NL.UTF-8")],
+    );
     assert!(run.stderr.contains("gecontroleerd"), "{}", run.stderr);
 }
 
@@ -138,17 +171,23 @@ fn a_build_reports_in_dutch() {
     let lines: Vec<&str> = run.stderr.lines().collect();
     assert!(
         lines.contains(&"  out/factsheets/noord.pdf gemaakt (1 pagina, 37 kB)")
-            || lines.iter().any(|l| l.starts_with("  out/factsheets/noord.pdf gemaakt (1 pagina, ")),
+            || lines
+                .iter()
+                .any(|l| l.starts_with("  out/factsheets/noord.pdf gemaakt (1 pagina, ")),
         "{}",
         run.stderr
     );
     assert!(
-        lines.iter().any(|l| l.starts_with("  out/factsheets/noord.pdf geschreven (")),
+        lines
+            .iter()
+            .any(|l| l.starts_with("  out/factsheets/noord.pdf geschreven (")),
         "{}",
         run.stderr
     );
     assert!(
-        lines.iter().any(|l| l.starts_with("  out/site/ geschreven (7 pagina's, ")),
+        lines
+            .iter()
+            .any(|l| l.starts_with("  out/site/ geschreven (7 pagina's, ")),
         "{}",
         run.stderr
     );
@@ -166,7 +205,8 @@ fn a_build_reports_in_dutch() {
     // Again: everything reused, said in Dutch.
     let run = run_env(p.root(), &["--lang", "nl", "build"], &[]);
     assert!(
-        run.stderr.contains("(22 pagina's, 3 ongewijzigd en hergebruikt)"),
+        run.stderr
+            .contains("(22 pagina's, 3 ongewijzigd en hergebruikt)"),
         "{}",
         run.stderr
     );
