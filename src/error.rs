@@ -1,6 +1,8 @@
 //! The library's error type, at the boundary between the engine and its callers.
 
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Msg;
+use crate::msg;
 
 /// Why a command failed.
 #[derive(Debug, thiserror::Error)]
@@ -22,4 +24,23 @@ pub enum Error {
     /// The command line asked for something that does not exist.
     #[error("{0}")]
     Usage(String),
+}
+
+impl Error {
+    /// What went wrong, to show a user in their language. (`Display` is the English text for
+    /// logs and programmers.)
+    pub fn message(&self) -> Msg {
+        match self {
+            Error::Diagnostics(list) => {
+                msg!(
+                    "cli-error-diagnostics",
+                    count = crate::diagnostics::count(list).0
+                )
+            }
+            Error::Fonts(reason) => msg!("cli-error-fonts", reason = reason),
+            // TRANSITIONAL (issue 19): these carry text worded where they are made (export,
+            // serve, the caches); they become messages with their areas.
+            Error::Io(text) | Error::Usage(text) => Msg::verbatim(text.clone()),
+        }
+    }
 }

@@ -1,19 +1,10 @@
 //! The `drukwerk` binary: parse the command line, run the command, exit with its code.
 
-use clap::Parser;
-
 fn main() {
-    let cli = match drukwerk::cmd::Cli::try_parse() {
+    let cli = match drukwerk::cmd::parse(std::env::args_os().collect()) {
         Ok(cli) => cli,
-        Err(err) => {
-            let _ = err.print();
-            // clap uses 0 for --help/--version, 2 for usage errors.
-            std::process::exit(if err.use_stderr() {
-                drukwerk::cmd::EXIT_USAGE
-            } else {
-                0
-            });
-        }
+        // Help, the version or a usage error was printed: 0 for the first two, 2 for a mistake.
+        Err(code) => std::process::exit(code),
     };
     std::process::exit(drukwerk::cmd::run(cli));
 }

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::Profile;
+use crate::i18n::Msg;
+use crate::msg;
 
 /// drukwerk — structured content in, print-ready PDF publications out.
 #[derive(Debug, Parser)]
@@ -88,7 +90,7 @@ pub struct GeoImportArgs {
     #[arg(long, value_name = "PROVINCIES.geojson")]
     pub provinces: Option<PathBuf>,
     /// The year of the division (CBS's municipalities as of 1 January).
-    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2200))]
+    #[arg(long, value_name = "YEAR", value_parser = parse_year)]
     pub year: i32,
     /// Show what would change; write nothing.
     #[arg(long, conflicts_with = "apply")]
@@ -260,8 +262,7 @@ pub struct PreflightArgs {
     #[arg(value_name = "FILE.pdf", required = true)]
     pub files: Vec<PathBuf>,
     /// Total area coverage limit for vector fills, in percent (the printing condition's).
-    #[arg(long, value_name = "PERCENT", default_value_t = 300,
-          value_parser = clap::value_parser!(u32).range(200..=400))]
+    #[arg(long, value_name = "PERCENT", default_value_t = 300, value_parser = parse_coverage)]
     pub max_coverage: u32,
 }
 
@@ -339,35 +340,76 @@ pub enum ColorChoice {
     Never,
 }
 
-fn parse_shard(s: &str) -> Result<(usize, usize), String> {
-    let (i, n) = s.split_once('/').ok_or("expected I/N, for example 2/4")?;
-    let i: usize = i
-        .trim()
-        .parse()
-        .map_err(|_| format!("{i:?} is not a number"))?;
-    let n: usize = n
-        .trim()
-        .parse()
-        .map_err(|_| format!("{n:?} is not a number"))?;
+/// Why a value on the command line is refused, in the catalogue's words (src/cmd/usage.rs finds
+/// it behind clap's error and shows it in the user's language).
+#[derive(Debug, Clone, PartialEq)]
+pub struct InvalidValue(pub Msg);
+
+impl std::fmt::Display for InvalidValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.text(crate::i18n::Lang::En))
+    }
+}
+
+impl std::error::Error for InvalidValue {}
+
+fn not_a_number(value: &str) -> InvalidValue {
+    InvalidValue(msg!("cli-invalid-not-a-number", value = value.trim()))
+}
+
+fn parse_shard(s: &str) -> Result<(usize, usize), InvalidValue> {
+    let (i, n) = s
+        .split_once('/')
+        .ok_or_else(|| InvalidValue(msg!("cli-invalid-shard-form")))?;
+    let i: usize = i.trim().parse().map_err(|_| not_a_number(i))?;
+    let n: usize = n.trim().parse().map_err(|_| not_a_number(n))?;
     if n == 0 || i == 0 || i > n {
-        return Err(format!("shard {i}/{n}: I must be between 1 and N"));
+        return Err(InvalidValue(msg!(
+            "cli-invalid-shard-range",
+            shard = format!("{i}/{n}")
+        )));
     }
     Ok((i, n))
 }
 
-fn parse_percent(s: &str) -> Result<f64, String> {
+fn parse_percent(s: &str) -> Result<f64, InvalidValue> {
     let value: f64 = s
         .trim()
         .trim_end_matches('%')
         .trim()
         .replace(',', ".")
         .parse()
-        .map_err(|_| format!("{s:?} is not a number"))?;
+        .map_err(|_| not_a_number(s))?;
     if value.is_finite() && value >= 0.0 {
         Ok(value)
     } else {
-        Err(format!("{s}: expected a percentage of 0 or more"))
+        Err(InvalidValue(msg!("cli-invalid-percentage")))
     }
+}
+
+/// A whole number from `min` to `max`.
+fn whole_number(s: &str, min: i64, max: i64) -> Result<i64, InvalidValue> {
+    let value: i64 = s
+        .trim()
+        .parse()
+        .map_err(|_| InvalidValue(msg!("cli-invalid-whole-number")))?;
+    if (min..=max).contains(&value) {
+        Ok(value)
+    } else {
+        Err(InvalidValue(msg!(
+            "cli-invalid-range",
+            min = min,
+            max = max
+        )))
+    }
+}
+
+fn parse_year(s: &str) -> Result<i32, InvalidValue> {
+    whole_number(s, 1900, 2200).map(|y| y as i32)
+}
+
+fn parse_coverage(s: &str) -> Result<u32, InvalidValue> {
+    whole_number(s, 200, 400).map(|c| c as u32)
 }
 
 #[cfg(test)]
@@ -389,6 +431,15 @@ mod tests {
         assert!(parse_percent("-3").is_err());
         assert!(parse_percent("inf").is_err());
         assert!(parse_percent("veel").is_err());
+    }
+
+    #[test]
+    fn parses_ranges() {
+        assert_eq!(parse_year("2026"), Ok(2026));
+        assert!(parse_year("3000").is_err());
+        assert!(parse_year("twee").is_err());
+        assert_eq!(parse_coverage("300"), Ok(300));
+        assert!(parse_coverage("500").is_err());
     }
 
     #[test]

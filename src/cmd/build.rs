@@ -8,11 +8,14 @@ use std::time::{Duration, Instant};
 use super::args::{BuildArgs, FactsheetArgs, OutputArgs};
 use super::report::{Reporter, failed, human_size};
 use super::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
+use crate::diagnostics::Diagnostic;
 use crate::diagnostics::display_path;
 use crate::export::{write_all_atomic, write_atomic, write_dir_atomic};
+use crate::i18n::{self, Arg, Msg};
 use crate::jobs::{self, Job};
 use crate::manifest::Manifest;
 use crate::model::Model;
+use crate::msg;
 use crate::project::{self, Checked};
 use crate::render::Renderer;
 
@@ -88,11 +91,13 @@ impl From<crate::Error> for PlanError {
 }
 
 fn unknown_region(model: &Model, id: &str) -> PlanError {
-    let mut d =
-        crate::diagnostics::Diagnostic::error("unknown-region", format!("unknown region \"{id}\""));
+    let mut d = crate::diagnostics::Diagnostic::error(
+        "unknown-region",
+        msg!("cli-unknown-region", id = id),
+    );
     match model.closest_region(id) {
-        Some(best) => d = d.with_help(format!("did you mean \"{}\"?", best.id)),
-        None => d = d.with_help("`drukwerk list` shows every region id"),
+        Some(best) => d = d.with_help(msg!("cli-unknown-region-did-you-mean", id = &best.id)),
+        None => d = d.with_help(msg!("cli-unknown-region-list")),
     }
     PlanError::Usage(Box::new(d))
 }
@@ -107,16 +112,16 @@ fn run(
 ) -> i32 {
     let started = Instant::now();
     if args.crop_marks && args.profile != crate::Profile::Print {
-        reporter.error(
-            "usage",
-            "--crop-marks needs --profile print",
-            Some("crop marks are for the print shop: drukwerk build --profile print --crop-marks"),
+        reporter.report(
+            Diagnostic::error("usage", msg!("cli-crop-marks-need-print"))
+                .with_help(msg!("cli-crop-marks-need-print-help")),
         );
         return EXIT_USAGE;
     }
     let limit = match crate::cache::limit_from_env() {
         Ok(limit) => limit,
         Err(message) => {
+            // TRANSITIONAL (issue 19): cache.rs words this message; it moves with that area.
             reporter.error("usage", &message, None);
             return EXIT_USAGE;
         }
@@ -131,11 +136,11 @@ fn run(
     } = project::check(root);
     reporter.diagnostics(&sources, &diagnostics);
     let Some(model) = model else {
-        reporter.line("error: nothing was written; fix the errors above and run again");
+        reporter.line(msg!("cli-nothing-written"));
         return EXIT_ERRORS;
     };
     if failed(&diagnostics, args.deny_warnings) {
-        reporter.line("error: warnings are denied (--deny-warnings); nothing was written");
+        reporter.line(msg!("cli-warnings-denied"));
         return EXIT_ERRORS;
     }
     // Documents are compiled on rayon's global pool, which Typst's own parallel layout and
@@ -146,7 +151,10 @@ fn run(
             .num_threads(n)
             .build_global()
     {
-        reporter.error("setup", &format!("cannot start worker threads: {e}"), None);
+        reporter.report(
+            Diagnostic::error("setup", msg!("cli-no-worker-threads"))
+                .with_note(Msg::verbatim(e.to_string())),
+        );
         return EXIT_ERRORS;
     }
     let view_started = Instant::now();
@@ -157,33 +165,23 @@ fn run(
             return EXIT_USAGE;
         }
         Err(PlanError::Failed(e)) => {
-            reporter.error("internal", &e.to_string(), None);
+            reporter.report(error_of("internal", &e));
             return EXIT_ERRORS;
         }
     };
     let view_time = view_started.elapsed();
     let out_dir = root.join(&args.out);
     if let Some(dir) = &args.emit_data
-        && let Err(message) = emit_data(root, dir, &jobs)
+        && let Err(problem) = emit_data(root, dir, &jobs)
     {
-        {
-            reporter.error(
-                "emit-data",
-                &message,
-                Some("--emit-data takes a folder inside the project root (relative to it, or absolute)"),
-            );
-            return EXIT_USAGE;
-        }
+        reporter.report(*problem);
+        return EXIT_USAGE;
     }
     let (today, timestamp) = project::build_date(&model, project::source_date_epoch());
     let renderer = match Renderer::with_fonts(root, fonts.wait(), today) {
         Ok(r) => r,
         Err(e) => {
-            reporter.error(
-                "setup",
-                &e.to_string(),
-                Some("the project needs fonts/ with at least one font file"),
-            );
+            reporter.report(error_of("setup", &e).with_help(msg!("cli-fonts-help")));
             return EXIT_ERRORS;
         }
     };
@@ -234,12 +232,12 @@ fn run(
             let mut all = errors;
             all.extend(warnings);
             reporter.diagnostics(&sources, &all);
-            reporter.line("error: the layouts failed; nothing was written");
+            reporter.line(msg!("cli-layouts-failed"));
             return EXIT_ERRORS;
         }
     };
     if args.deny_warnings && !warnings.is_empty() {
-        reporter.line("error: warnings are denied (--deny-warnings); nothing was written");
+        reporter.line(msg!("cli-warnings-denied"));
         return EXIT_ERRORS;
     }
     // The site is rendered before anything is written: a mistake in its templates fails the
@@ -250,11 +248,11 @@ fn run(
             Ok(files) => Some(files),
             Err(crate::Error::Diagnostics(errors)) => {
                 reporter.diagnostics(&sources, &errors);
-                reporter.line("error: the site templates failed; nothing was written");
+                reporter.line(msg!("cli-site-failed"));
                 return EXIT_ERRORS;
             }
             Err(e) => {
-                reporter.error("site", &e.to_string(), None);
+                reporter.report(error_of("site", &e));
                 return EXIT_ERRORS;
             }
         }
@@ -279,7 +277,7 @@ fn run(
         files.push((path.as_path(), bytes.as_slice()));
     }
     if let Err(e) = write_all_atomic(&files) {
-        reporter.error("write", &e.to_string(), None);
+        reporter.report(write_failed(&e));
         return EXIT_ERRORS;
     }
     if let Some(site) = &site_files
@@ -288,7 +286,7 @@ fn run(
             site.iter().map(|(k, v)| (k.as_str(), v.as_slice())),
         )
     {
-        reporter.error("write", &e.to_string(), None);
+        reporter.report(write_failed(&e));
         return EXIT_ERRORS;
     }
     if let Some(reuse) = &reuse {
@@ -296,64 +294,57 @@ fn run(
     }
     let write_time = write_started.elapsed();
     for output in &outputs {
-        reporter.line(&format!(
-            "  wrote {} ({})",
-            display_path(&args.out.join(&output.path)),
-            human_size(output.bytes.len())
-        ));
+        let path = display_path(&args.out.join(&output.path));
+        let size = human_size(output.bytes.len());
+        reporter.item(msg!("cli-wrote", path = path, size = size));
     }
     if let Some(site) = &site_files {
         let pages = site.keys().filter(|k| k.ends_with(".html")).count();
         let bytes: usize = site.values().map(Vec::len).sum();
-        reporter.line(&format!(
-            "  wrote {}/ ({pages} pages, {} files, {})",
-            display_path(&args.out.join(SITE_DIR)),
-            site.len(),
-            human_size(bytes)
-        ));
+        let line = msg!(
+            "cli-wrote-site",
+            path = display_path(&args.out.join(SITE_DIR)),
+            pages = pages,
+            files = site.len(),
+            size = human_size(bytes)
+        );
+        reporter.item(line);
     }
     let pages: usize = outputs.iter().map(|o| o.pages).sum();
     let reused = outputs.iter().filter(|o| o.reused).count();
     let (_, content_warnings) = crate::diagnostics::count(&diagnostics);
-    reporter.line(&format!(
-        "built {} {} ({} {}{}) in {:.2} s, {} {}",
-        total,
-        if total == 1 { "document" } else { "documents" },
-        pages,
-        if pages == 1 { "page" } else { "pages" },
-        if reused > 0 {
-            format!(", {reused} unchanged and reused")
-        } else {
-            String::new()
-        },
-        started.elapsed().as_secs_f64(),
-        content_warnings + warnings.len(),
-        if content_warnings + warnings.len() == 1 {
-            "warning"
-        } else {
-            "warnings"
-        },
+    reporter.line(msg!(
+        "cli-built",
+        documents = total,
+        pages = pages,
+        reused = reused,
+        seconds = Arg::Dec(started.elapsed().as_secs_f64(), 2),
+        warnings = content_warnings + warnings.len()
     ));
     if args.timings {
+        let lang = reporter.lang();
         let total_time = started.elapsed();
         let ours = load_time + validate_time + view_time + site_time + write_time;
-        let row =
-            |name: &str, d: Duration| format!("  {name:<10} {:>8.1} ms", d.as_secs_f64() * 1000.0);
+        let row = |stage: Msg, d: Duration| {
+            let ms = i18n::decimal(d.as_secs_f64() * 1000.0, 1, lang);
+            format!("  {:<12} {ms:>8} ms", stage.text(lang))
+        };
+        let share = 100.0 * ours.as_secs_f64() / total_time.as_secs_f64().max(1e-9);
         for line in [
-            "timings (compile, export and evict are summed over parallel documents):".to_string(),
-            row("load", load_time),
-            row("validate", validate_time),
-            row("view", view_time),
-            row("compile", timings.compile),
-            row("export", timings.export),
-            row("evict", timings.evict),
-            row("render", render_time),
-            row("site", site_time),
-            row("write", write_time),
-            row("total", total_time),
+            i18n::text(lang, "cli-timings-heading"),
+            row(msg!("cli-timings-stage-load"), load_time),
+            row(msg!("cli-timings-stage-validate"), validate_time),
+            row(msg!("cli-timings-stage-view"), view_time),
+            row(msg!("cli-timings-stage-compile"), timings.compile),
+            row(msg!("cli-timings-stage-export"), timings.export),
+            row(msg!("cli-timings-stage-evict"), timings.evict),
+            row(msg!("cli-timings-stage-render"), render_time),
+            row(msg!("cli-timings-stage-site"), site_time),
+            row(msg!("cli-timings-stage-write"), write_time),
+            row(msg!("cli-timings-stage-total"), total_time),
             format!(
-                "  engine stages (load, validate, view, site, write): {:.1} % of the total",
-                100.0 * ours.as_secs_f64() / total_time.as_secs_f64().max(1e-9)
+                "  {}",
+                msg!("cli-timings-share", percent = Arg::Dec(share, 1)).text(lang)
             ),
         ] {
             eprintln!("{line}");
@@ -364,14 +355,34 @@ fn run(
 
 /// Writes each job's view JSON under `dir`, relative to the project root or absolute, which
 /// must lie inside the project root (the layouts can only read data from there).
-fn emit_data(root: &Path, dir: &Path, jobs: &[Job]) -> Result<(), String> {
-    let outside = || format!("{} is not inside the project", dir.display());
-    let target = inside_root(root, dir).ok_or_else(outside)?;
+fn emit_data(root: &Path, dir: &Path, jobs: &[Job]) -> Result<(), Box<Diagnostic>> {
+    let shown = display_path(dir);
+    let target = inside_root(root, dir).ok_or_else(|| {
+        Box::new(
+            Diagnostic::error("emit-data", msg!("cli-emit-data-outside", dir = &shown))
+                .with_help(msg!("cli-emit-data-help")),
+        )
+    })?;
     for job in jobs {
         let path = target.join(&job.output).with_extension("json");
-        write_atomic(&path, &job.data).map_err(|e| e.to_string())?;
+        write_atomic(&path, &job.data).map_err(|e| {
+            Box::new(
+                Diagnostic::error("emit-data", msg!("cli-emit-data-failed", dir = &shown))
+                    .with_note(e.message()),
+            )
+        })?;
     }
     Ok(())
+}
+
+/// A library error under a code, in the reader's language where drukwerk words it.
+fn error_of(code: &'static str, e: &crate::Error) -> Diagnostic {
+    Diagnostic::error(code, e.message())
+}
+
+/// A failed write: drukwerk's sentence, the system's reason as a note.
+fn write_failed(e: &crate::Error) -> Diagnostic {
+    Diagnostic::error("write", msg!("cli-write-failed")).with_note(e.message())
 }
 
 /// The site's folder under the output folder.

@@ -6,9 +6,11 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use super::args::CheckArgs;
-use super::report::{Reporter, failed};
+use super::report::{Reporter, counts, failed};
 use super::{EXIT_ERRORS, EXIT_OK};
+use crate::diagnostics::Diagnostic;
 use crate::jobs;
+use crate::msg;
 use crate::project;
 use crate::render::Renderer;
 
@@ -29,18 +31,12 @@ pub fn check(root: &Path, args: &CheckArgs, reporter: &Reporter) -> i32 {
                 let mut planned = Vec::new();
                 match jobs::publication_job(model, profile) {
                     Ok(job) => planned.push(job),
-                    Err(e) => diagnostics.push(crate::diagnostics::Diagnostic::error(
-                        "internal",
-                        e.to_string(),
-                    )),
+                    Err(e) => diagnostics.push(Diagnostic::error("internal", e.message())),
                 }
                 if !model.regions.is_empty() {
                     match jobs::factsheet_job(model, 0, profile) {
                         Ok(job) => planned.push(job),
-                        Err(e) => diagnostics.push(crate::diagnostics::Diagnostic::error(
-                            "internal",
-                            e.to_string(),
-                        )),
+                        Err(e) => diagnostics.push(Diagnostic::error("internal", e.message())),
                     }
                 }
                 let results: Vec<_> = planned
@@ -62,10 +58,7 @@ pub fn check(root: &Path, args: &CheckArgs, reporter: &Reporter) -> i32 {
                     }
                 }
             }
-            Err(e) => diagnostics.push(crate::diagnostics::Diagnostic::error(
-                "setup",
-                e.to_string(),
-            )),
+            Err(e) => diagnostics.push(Diagnostic::error("setup", e.message())),
         }
     }
     let mut sources = sources.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -74,26 +67,20 @@ pub fn check(root: &Path, args: &CheckArgs, reporter: &Reporter) -> i32 {
         match crate::site::render(root, model, &Default::default(), &mut sources) {
             Ok(_) => {}
             Err(crate::Error::Diagnostics(errors)) => diagnostics.extend(errors),
-            Err(e) => {
-                diagnostics.push(crate::diagnostics::Diagnostic::error("site", e.to_string()))
-            }
+            Err(e) => diagnostics.push(Diagnostic::error("site", e.message())),
         }
     }
     let (errors, warnings) = reporter.diagnostics(&sources, &diagnostics);
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let counts = format!(
-        "{}, {}",
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    );
+    let counts = counts(errors, warnings);
     match &checked.model {
-        Some(model) if errors == 0 => reporter.line(&format!(
-            "checked {} regions, {} themes and {} cases: {counts}",
-            model.regions.len(),
-            model.themes.len(),
-            model.cases.len()
+        Some(model) if errors == 0 => reporter.line(msg!(
+            "cli-checked",
+            regions = model.regions.len(),
+            themes = model.themes.len(),
+            cases = model.cases.len(),
+            counts = counts
         )),
-        _ => reporter.line(&format!("check failed: {counts}")),
+        _ => reporter.line(msg!("cli-check-failed", counts = counts)),
     }
     if failed(&diagnostics, args.deny_warnings) {
         EXIT_ERRORS

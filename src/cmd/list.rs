@@ -34,9 +34,7 @@ pub fn list(root: &Path, args: &ListArgs, reporter: &Reporter) -> i32 {
     if regions.is_empty()
         && let Some(search) = &args.search
     {
-        reporter.line(&format!(
-            "no region matches \"{search}\"; `drukwerk list` shows them all"
-        ));
+        reporter.line(crate::msg!("cli-list-no-match", search = search));
     }
     EXIT_OK
 }

@@ -10,10 +10,12 @@ mod list;
 mod preflight;
 mod report;
 mod serve;
+mod usage;
 
 pub use args::Cli;
 use args::Command;
 use report::Reporter;
+pub use usage::parse;
 
 /// Exit code: success.
 pub const EXIT_OK: i32 = 0;

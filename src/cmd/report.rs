@@ -11,8 +11,34 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::args::{ColorChoice, DiagnosticFormat};
 use crate::diagnostics::{self, Diagnostic, Format, Severity, Sources};
-use crate::i18n::Lang;
+use crate::i18n::{Arg, Lang, Msg};
 use crate::jobs::Output;
+use crate::msg;
+
+/// What [`Reporter::line`] and [`Reporter::error`] take: a catalogue message, or
+/// (TRANSITIONAL, issue 19) the text of call sites that have not moved to the catalogue yet.
+pub trait Text {
+    /// The message to show.
+    fn into_msg(self) -> Msg;
+}
+
+impl Text for Msg {
+    fn into_msg(self) -> Msg {
+        self
+    }
+}
+
+// TRANSITIONAL (issue 19): these two go with `From<&str> for Msg`.
+impl Text for &str {
+    fn into_msg(self) -> Msg {
+        Msg::verbatim(self)
+    }
+}
+impl Text for &String {
+    fn into_msg(self) -> Msg {
+        Msg::verbatim(self.clone())
+    }
+}
 
 /// Prints diagnostics and progress.
 pub struct Reporter {
@@ -44,7 +70,6 @@ impl Reporter {
     }
 
     /// The language everything is printed in.
-    #[allow(dead_code)] // TRANSITIONAL (issue 19): the commands' texts are moving to the catalogues.
     pub fn lang(&self) -> Lang {
         self.lang
     }
@@ -72,7 +97,8 @@ impl Reporter {
             }
         };
         if let Err(e) = result {
-            eprintln!("error: cannot print diagnostics: {e}");
+            let line = msg!("cli-cannot-print-diagnostics", reason = e.to_string());
+            eprintln!("{}", line.text(self.lang));
         }
         diagnostics::count(list)
     }
@@ -82,20 +108,35 @@ impl Reporter {
         self.format == DiagnosticFormat::Human
     }
 
-    /// A one-line message on stderr (human format only, so JSON output stays machine-readable).
-    pub fn line(&self, message: &str) {
+    /// A one-line message on stderr (human format only, so JSON output stays machine-readable),
+    /// in the reporter's language.
+    pub fn line(&self, message: impl Text) {
         if self.format == DiagnosticFormat::Human {
-            eprintln!("{message}");
+            eprintln!("{}", message.into_msg().text(self.lang));
+        }
+    }
+
+    /// A line of a list under a summary (`  wrote out/x.pdf (1.2 MB)`), indented.
+    pub fn item(&self, message: Msg) {
+        if self.format == DiagnosticFormat::Human {
+            eprintln!("  {}", message.text(self.lang));
         }
     }
 
     /// A plain error that has no place in a file.
-    pub fn error(&self, code: &'static str, message: &str, help: Option<&str>) {
-        let mut d = Diagnostic::error(code, message);
+    // TRANSITIONAL (issue 19): `help` becomes a `Msg` when the other commands' call sites have
+    // moved to the catalogue; new code uses [`Reporter::report`].
+    pub fn error(&self, code: &'static str, message: impl Text, help: Option<&str>) {
+        let mut d = Diagnostic::error(code, message.into_msg());
         if let Some(h) = help {
-            d = d.with_help(h);
+            d = d.with_help(Msg::verbatim(h));
         }
-        self.diagnostics(&Sources::default(), &[d]);
+        self.report(d);
+    }
+
+    /// One diagnostic that has no place in a file.
+    pub fn report(&self, diagnostic: Diagnostic) {
+        self.diagnostics(&Sources::default(), &[diagnostic]);
     }
 
     /// Progress for `total` documents.
@@ -113,6 +154,7 @@ impl Reporter {
             bar,
             out_dir: out_dir.to_path_buf(),
             quiet: self.format != DiagnosticFormat::Human,
+            lang: self.lang,
         }
     }
 }
@@ -122,6 +164,7 @@ pub struct Progress {
     bar: Option<ProgressBar>,
     out_dir: std::path::PathBuf,
     quiet: bool,
+    lang: Lang,
 }
 
 impl Progress {
@@ -134,15 +177,14 @@ impl Progress {
             }
             None if !self.quiet => {
                 let path = self.out_dir.join(&output.path);
-                let mut err = std::io::stderr().lock();
-                let _ = writeln!(
-                    err,
-                    "  compiled {} ({} {}, {})",
-                    diagnostics::display_path(&path),
-                    output.pages,
-                    if output.pages == 1 { "page" } else { "pages" },
-                    human_size(output.bytes.len())
+                let line = msg!(
+                    "cli-compiled",
+                    path = diagnostics::display_path(&path),
+                    pages = output.pages,
+                    size = human_size(output.bytes.len())
                 );
+                let mut err = std::io::stderr().lock();
+                let _ = writeln!(err, "  {}", line.text(self.lang));
             }
             None => {}
         }
@@ -156,13 +198,18 @@ impl Progress {
     }
 }
 
-/// `85 KB`, `1.2 MB`.
-pub fn human_size(bytes: usize) -> String {
+/// A size the language's way: `85 KB`, `1.2 MB` (`85 kB`, `1,2 MB` in Dutch).
+pub fn human_size(bytes: usize) -> Msg {
     if bytes >= 1_000_000 {
-        format!("{:.1} MB", bytes as f64 / 1e6)
+        msg!("cli-size-mb", size = Arg::Dec(bytes as f64 / 1e6, 1))
     } else {
-        format!("{} KB", bytes.div_ceil(1000))
+        msg!("cli-size-kb", size = bytes.div_ceil(1000))
     }
+}
+
+/// "3 errors, 1 warning", for the summaries of `check` and `build`.
+pub fn counts(errors: usize, warnings: usize) -> Msg {
+    msg!("cli-counts", errors = errors, warnings = warnings)
 }
 
 /// Does the list contain errors (or warnings, when they are denied)?
@@ -173,7 +220,8 @@ pub fn failed(list: &[Diagnostic], deny_warnings: bool) -> bool {
 }
 
 /// Writes `files` all at once ([`crate::export::write_all_atomic`]), or reports why not and
-/// that nothing was written (`what`: "import"). `Err` carries the exit code.
+/// that nothing was written (`what`: "import", the only kind of caller). `Err` carries the exit
+/// code.
 pub fn write_all_or_report(
     reporter: &Reporter,
     files: &[(std::path::PathBuf, Vec<u8>)],
@@ -184,8 +232,12 @@ pub fn write_all_or_report(
         .map(|(p, b)| (p.as_path(), b.as_slice()))
         .collect();
     crate::export::write_all_atomic(&refs).map_err(|e| {
-        reporter.error("write-failed", &e.to_string(), None);
-        reporter.line(&format!("{what} failed: nothing written"));
+        reporter.report(
+            Diagnostic::error("write-failed", msg!("cli-write-failed"))
+                .with_note(Msg::verbatim(e.to_string())),
+        );
+        debug_assert_eq!(what, "import");
+        reporter.line(msg!("cli-import-failed"));
         super::EXIT_ERRORS
     })
 }

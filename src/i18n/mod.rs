@@ -305,6 +305,21 @@ pub fn text(lang: Lang, id: &'static str) -> String {
     format(lang, id, &[])
 }
 
+/// The text of a message without arguments whose id is made at run time (the command-line help
+/// derives its ids from clap's tree of commands), or `None` when the catalogue lacks it.
+pub fn lookup(lang: Lang, id: &str) -> Option<String> {
+    let (name, attribute) = match id.split_once('.') {
+        Some((name, attribute)) => (name, Some(attribute)),
+        None => (id, None),
+    };
+    let message = bundle(lang).get_message(name)?;
+    let exists = match attribute {
+        Some(attribute) => message.get_attribute(attribute).is_some(),
+        None => message.value().is_some(),
+    };
+    exists.then(|| format(lang, id, &[]))
+}
+
 /// The texts of several messages in a language.
 pub fn texts(msgs: &[Msg], lang: Lang) -> Vec<String> {
     msgs.iter().map(|m| m.text(lang)).collect()

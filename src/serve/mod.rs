@@ -24,6 +24,9 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::i18n::Msg;
+use crate::msg;
+
 pub use http::App;
 pub use http::auth::{AuthMode, EditorAccess};
 pub use workspace::Workspace;
@@ -148,11 +151,12 @@ const SHUTDOWN_READ_GRACE: Duration = Duration::from_millis(250);
 
 /// Runs the server until Ctrl-C or SIGTERM. Prints `Serving http://HOST:PORT` on stderr once
 /// it listens, and unless `--read-only` the editor's link with its token (`Bewerken:
-/// http://HOST:PORT/?token=…`). `log` receives one line per rebuild.
+/// http://HOST:PORT/?token=…`). `log` receives these lines and one per rebuild, as messages
+/// the caller shows in its language.
 pub async fn run(
     root: &Path,
     mut options: Options,
-    log: Arc<dyn Fn(String) + Send + Sync>,
+    log: Arc<dyn Fn(Msg) + Send + Sync>,
 ) -> Result<(), crate::Error> {
     let workspace = tokio::task::spawn_blocking({
         let root = root.to_path_buf();
@@ -176,7 +180,7 @@ pub async fn run(
     options.port = local.port();
     let app = app(workspace.clone(), &options);
     let url = format!("http://{local}");
-    eprintln!("Serving {url}");
+    log(msg!("cli-serve-serving", url = &url));
     // The link to open on this machine: for 0.0.0.0 or [::], the loopback address.
     let mut editor_url = url.clone();
     if let Some(token) = app.access.editor.token() {
@@ -188,7 +192,7 @@ pub async fn run(
             });
         }
         editor_url = format!("http://{here}/?token={}", token.as_str());
-        eprintln!("Bewerken: {editor_url}");
+        log(msg!("cli-serve-edit", url = &editor_url));
     }
     report_snapshot(&workspace.snapshot(), &log);
     let watcher = {
@@ -201,25 +205,27 @@ pub async fn run(
                 app.metrics.rebuilds.inc();
                 app.metrics.rebuild_seconds.observe(took.as_secs_f64());
                 let what = changed_names(workspace_root(&app), changes);
-                log(format!(
-                    "rebuilt in {} ms ({what}): {}",
-                    took.as_millis(),
-                    counts(snapshot)
+                log(msg!(
+                    "cli-serve-rebuilt",
+                    ms = took.as_millis() as u64,
+                    what = what,
+                    counts = counts(snapshot)
                 ));
             }),
         )
     };
     if let Some(reason) = &watcher.fallback {
-        log(format!(
-            "warning: no file events ({reason}); looking for changes every {} ms",
-            options.poll.as_millis()
+        log(msg!(
+            "cli-serve-no-events",
+            reason = reason,
+            ms = options.poll.as_millis() as u64
         ));
     }
     // With the editor on, the browser opens the link with the token, so it gets the cookie.
     if options.open
         && let Err(e) = open::that_detached(&editor_url)
     {
-        log(format!("warning: cannot open a browser: {e}"));
+        log(msg!("cli-serve-no-browser", reason = e.to_string()));
     }
     let router = http::router(app.clone());
     let (stopped_tx, stopped_rx) = tokio::sync::oneshot::channel::<()>();
@@ -247,10 +253,10 @@ pub async fn run(
         () = async move {
             let _ = stopped_rx.await;
             tokio::time::sleep(grace).await;
-        } => log_stop("stopped with requests still running (timeout)".into()),
+        } => log_stop(msg!("cli-serve-stopped-timeout")),
     }
     drop(watcher);
-    log("stopped".into());
+    log(msg!("cli-serve-stopped"));
     Ok(())
 }
 
@@ -259,7 +265,7 @@ fn workspace_root(app: &App) -> &Path {
 }
 
 /// "content/regions/zwolle.toml" or "3 files".
-fn changed_names(root: &Path, changes: &workspace::Changes) -> String {
+fn changed_names(root: &Path, changes: &workspace::Changes) -> Msg {
     let mut names: Vec<String> = changes
         .paths
         .iter()
@@ -267,27 +273,22 @@ fn changed_names(root: &Path, changes: &workspace::Changes) -> String {
         .collect();
     names.sort();
     match names.len() {
-        0 => "rescan".into(),
-        1 => names.remove(0),
-        n => format!("{n} files"),
+        0 => msg!("cli-serve-rescan"),
+        1 => Msg::verbatim(names.remove(0)),
+        n => msg!("cli-serve-files", count = n),
     }
 }
 
-fn counts(snapshot: &workspace::Snapshot) -> String {
+fn counts(snapshot: &workspace::Snapshot) -> Msg {
     let (errors, warnings) = snapshot.counts();
-    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    format!(
-        "{}, {}",
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    )
+    msg!("cli-counts", errors = errors, warnings = warnings)
 }
 
-fn report_snapshot(snapshot: &workspace::Snapshot, log: &Arc<dyn Fn(String) + Send + Sync>) {
-    log(format!(
-        "checked the content in {} ms: {}",
-        snapshot.took.as_millis(),
-        counts(snapshot)
+fn report_snapshot(snapshot: &workspace::Snapshot, log: &Arc<dyn Fn(Msg) + Send + Sync>) {
+    log(msg!(
+        "cli-serve-checked",
+        ms = snapshot.took.as_millis() as u64,
+        counts = counts(snapshot)
     ));
 }
 

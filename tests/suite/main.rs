@@ -6,6 +6,7 @@ mod common;
 
 mod cache;
 mod check_fixtures;
+mod cli;
 mod conformance;
 mod editor;
 mod editor_pages;
