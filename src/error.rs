@@ -38,6 +38,7 @@ impl Error {
                 )
             }
             Error::Fonts(reason) => msg!("cli-error-fonts", reason = reason),
+            Error::Write(reason) => reason.clone(),
             // TRANSITIONAL (issue 19): these carry text worded where they are made (export,
             // serve, the caches); they become messages with their areas.
             Error::Io(text) | Error::Usage(text) => Msg::verbatim(text.clone()),

@@ -130,9 +130,19 @@ pub(crate) fn placeholders(arg: &Arg) -> Vec<String> {
 }
 
 /// The catalogue id of a possible value's help.
+/// A value that is not a Fluent identifier (`--thousands .`) is named by its first alias.
 pub(crate) fn value_id(arg: &Arg, value: &str) -> String {
+    let id_safe = |v: &str| v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    let name = if id_safe(value) {
+        value.to_string()
+    } else {
+        (arg.get_possible_values().into_iter())
+            .find(|p| p.get_name() == value)
+            .and_then(|p| p.get_name_and_aliases().find(|a| id_safe(a)).map(str::to_string))
+            .unwrap_or_else(|| value.replace(|c: char| !c.is_ascii_alphanumeric(), "-"))
+    };
     format!(
-        "cli-value-{}-{value}",
+        "cli-value-{}-{name}",
         arg.get_id().as_str().replace('_', "-")
     )
 }

@@ -207,6 +207,11 @@ macro_rules! int_arg {
     )*};
 }
 int_arg!(i8, i16, i32, i64, u8, u16, u32, u64, usize, isize);
+impl From<&Msg> for Arg {
+    fn from(value: &Msg) -> Self {
+        Arg::Msg(Box::new(value.clone()))
+    }
+}
 impl From<Msg> for Arg {
     fn from(value: Msg) -> Self {
         Arg::Msg(Box::new(value))

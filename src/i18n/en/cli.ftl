@@ -95,6 +95,7 @@ cli-figures-import-opt-yes = Write even when there are warnings (large changes, 
 cli-figures-import-opt-dry-run = Show what would change and every warning; write nothing
 cli-figures-import-opt-flag-change = A change larger than PCT per cent, either way, is a warning
 cli-figures-import-opt-sheet = The worksheet to read (default: "Kerncijfers", or else the first)
+cli-figures-import-opt-thousands = How the spreadsheet writes thousands: . (16.635, Dutch) or , (16,635, English); without this option drukwerk infers it from the columns
 cli-geo-import-opt-municipalities = The municipality boundaries: GeoJSON in RD New or WGS84 with `statcode` and `statnaam` (cartomap/nl's rd/gemeente_YYYY.geojson)
 cli-geo-import-opt-provinces = The province boundaries of the same year (cartomap/nl's rd/provincie_YYYY.geojson); without them the content's current province boundaries stay in use
 cli-geo-import-opt-year = The year of the division (CBS's municipalities as of 1 January)
@@ -121,6 +122,7 @@ cli-placeholder-command = COMMAND
 cli-placeholder-dir = DIR
 cli-placeholder-format = FORMAT
 cli-placeholder-color = COLOR
+cli-placeholder-sep = SEP
 cli-placeholder-lang = LANG
 cli-placeholder-profile = PROFILE
 cli-placeholder-n = N
@@ -294,3 +296,5 @@ cli-error-diagnostics = { $count ->
    *[other] { $count } errors in the content or layouts
 }
 cli-error-fonts = fonts: { $reason }
+cli-value-thousands-point = A point for thousands and a decimal comma: 16.635 and 14,5
+cli-value-thousands-comma = A comma for thousands and a decimal point: 16,635 and 14.5

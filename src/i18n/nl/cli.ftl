@@ -95,6 +95,7 @@ cli-figures-import-opt-yes = Schrijf ook als er waarschuwingen zijn (grote veran
 cli-figures-import-opt-dry-run = Toon wat er zou veranderen en elke waarschuwing; schrijf niets
 cli-figures-import-opt-flag-change = Een verandering van meer dan PCT procent, omhoog of omlaag, is een waarschuwing
 cli-figures-import-opt-sheet = Het werkblad dat wordt gelezen (standaard: "Kerncijfers", anders het eerste)
+cli-figures-import-opt-thousands = Hoe de spreadsheet duizendtallen schrijft: . (16.635, Nederlands) of , (16,635, Engels); zonder deze optie leidt drukwerk het af uit de kolommen
 cli-geo-import-opt-municipalities = De gemeentegrenzen: GeoJSON in RD New of WGS84 met `statcode` en `statnaam` (rd/gemeente_JJJJ.geojson van cartomap/nl)
 cli-geo-import-opt-provinces = De provinciegrenzen van hetzelfde jaar (rd/provincie_JJJJ.geojson van cartomap/nl); zonder deze blijven de huidige provinciegrenzen van de inhoud in gebruik
 cli-geo-import-opt-year = Het jaar van de indeling (de gemeenten van het CBS op 1 januari)
@@ -121,6 +122,7 @@ cli-placeholder-command = OPDRACHT
 cli-placeholder-dir = MAP
 cli-placeholder-format = FORMAAT
 cli-placeholder-color = KLEUR
+cli-placeholder-sep = SCHEIDINGSTEKEN
 cli-placeholder-lang = TAAL
 cli-placeholder-profile = EDITIE
 cli-placeholder-n = N
@@ -292,3 +294,5 @@ cli-error-diagnostics = { $count ->
    *[other] { $count } fouten in de inhoud of de layouts
 }
 cli-error-fonts = lettertypen: { $reason }
+cli-value-thousands-point = Een punt voor duizendtallen en een decimale komma: 16.635 en 14,5
+cli-value-thousands-comma = Een komma voor duizendtallen en een decimale punt: 16,635 en 14.5
