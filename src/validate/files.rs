@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 use crate::diagnostics::Diagnostic;
-use crate::i18n::Msg;
 use crate::msg;
 
 /// What kind of file a path names, for the messages.
@@ -19,19 +18,11 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    /// The kind's name: "image".
-    fn what(self) -> Msg {
+    /// The kind as the catalogue selects on it (`$kind`).
+    fn key(self) -> &'static str {
         match self {
-            FileKind::Image => msg!("validate-file-image"),
-            FileKind::IccProfile => msg!("validate-file-profile"),
-        }
-    }
-
-    /// The kind's name with its article: "the image".
-    fn the(self) -> Msg {
-        match self {
-            FileKind::Image => msg!("validate-file-image.the"),
-            FileKind::IccProfile => msg!("validate-file-profile.the"),
+            FileKind::Image => "image",
+            FileKind::IccProfile => "profile",
         }
     }
 
@@ -68,12 +59,12 @@ pub fn project_file(
         diagnostics.push(
             Diagnostic::error(
                 "path-outside-project",
-                msg!("path-outside-project", what = kind.what(), path = value),
+                msg!("path-outside-project", kind = kind.key(), path = value),
             )
             .at(file, span, msg!("path-outside-project.label"))
             .with_help(msg!(
                 "path-outside-project.help",
-                the = kind.the(),
+                kind = kind.key(),
                 folder = kind.folder(),
                 example = kind.example()
             )),
@@ -86,7 +77,7 @@ pub fn project_file(
         Err(_) => {
             let mut d = Diagnostic::error(
                 "missing-file",
-                msg!("missing-file", what = kind.what(), path = value),
+                msg!("missing-file", kind = kind.key(), path = value),
             )
             .at(file, span, msg!("missing-file.label"));
             if let Some(best) = sibling_suggestion(&full) {
@@ -104,16 +95,12 @@ pub fn project_file(
         diagnostics.push(
             Diagnostic::error(
                 "path-outside-project",
-                msg!(
-                    "path-outside-project-link",
-                    what = kind.what(),
-                    path = value
-                ),
+                msg!("path-outside-project-link", kind = kind.key(), path = value),
             )
             .at(file, span, msg!("path-outside-project-link.label"))
             .with_help(msg!(
                 "path-outside-project-link.help",
-                the = kind.the(),
+                kind = kind.key(),
                 folder = kind.folder()
             )),
         );

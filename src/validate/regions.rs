@@ -455,7 +455,7 @@ fn identical_figures(
                 .at(
                     path,
                     raw[*file_a].value.figures.span(),
-                    msg!("identical-figures.label", count = a.figures.len()),
+                    msg!("identical-figures.label"),
                 )
                 .with_note(msg!("identical-figures.note", file = &raw[*file_b].path))
                 .with_help(msg!("identical-figures.help")),

@@ -75,8 +75,8 @@ toml-syntax = the file is not valid TOML
     .label = here
     .help = check quotes, brackets and `=` around this position
 toml-unclosed-string = a text is not closed
-    .label = the closing { $quote } is missing here
-    .help = end the text with { $quote } on the same line
+    .label = the closing quote ({ $quote }) is missing here
+    .help = end the text on the same line with { $quote }
 toml-no-equals = a field name is not followed by `=`
     .label = expected `=` here
     .help = write a field as name = value, for example title = "…"

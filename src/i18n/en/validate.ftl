@@ -63,19 +63,30 @@ bad-geo-municipalities = the municipality boundaries cannot be read
 bad-geo-provinces = the province boundaries cannot be read
 bad-geo-bbox = the municipality boundaries have an empty bbox
 
-# Files named in content ($what: validate-file-*).
-validate-file-image = image
-    .the = the image
-validate-file-profile = ICC profile
-    .the = the ICC profile
-path-outside-project = { $what } path "{ $path }" leaves the project
+# Files named in content; $kind is "image" or "profile".
+path-outside-project = { $kind ->
+        [image] image
+       *[profile] ICC profile
+    } path "{ $path }" leaves the project
     .label = paths are relative to the project root and may not use `..`
-    .help = put { $the } under { $folder } and write for example "{ $example }"
-missing-file = { $what } "{ $path }" does not exist
+    .help = put the { $kind ->
+        [image] image
+       *[profile] ICC profile
+    } under { $folder } and write for example "{ $example }"
+missing-file = { $kind ->
+        [image] image
+       *[profile] ICC profile
+    } "{ $path }" does not exist
     .label = no file at this path
-path-outside-project-link = { $what } "{ $path }" links to a file outside the project
+path-outside-project-link = { $kind ->
+        [image] image
+       *[profile] ICC profile
+    } "{ $path }" links to a file outside the project
     .label = a symbolic link leads out of the project
-    .help = copy { $the } into { $folder } instead of linking to it
+    .help = copy the { $kind ->
+        [image] image
+       *[profile] ICC profile
+    } into { $folder } instead of linking to it
 
 missing-alt-text = image has no alternative text
     .help = add alt = "…": one sentence saying what the image shows, for readers who cannot see it
@@ -147,10 +158,7 @@ figures-contradict-sectors = `{ $id }` is { $value }, but the region is not a { 
     .label = { $description } in a region without { $sector }
     .help = add "{ $sector_id }" to sectors, correct the figure, or acknowledge it with [[allow]] lint = "figures-contradict-sectors"
 identical-figures = key figures are identical to those of "{ $name }"
-    .label = { $count ->
-        [one] the same number as the other region
-       *[other] the same { $count } numbers as the other region
-    }
+    .label = the same numbers as the other region
     .note = the other region is in { $file }
     .help = check the figures with the region; if they are right, acknowledge it with [[allow]] lint = "identical-figures"
 unknown-lint = unknown lint "{ $lint }"

@@ -75,8 +75,8 @@ toml-syntax = het bestand is geen geldige TOML
     .label = hier
     .help = controleer de aanhalingstekens, haken en `=` rond deze plek
 toml-unclosed-string = een tekst is niet afgesloten
-    .label = hier ontbreekt de afsluitende { $quote }
-    .help = sluit de tekst af met { $quote } op dezelfde regel
+    .label = hier ontbreekt het afsluitende aanhalingsteken ({ $quote })
+    .help = sluit de tekst op dezelfde regel af met { $quote }
 toml-no-equals = na een veldnaam ontbreekt `=`
     .label = hier hoort `=`
     .help = schrijf een veld als naam = waarde, bijvoorbeeld title = "…"

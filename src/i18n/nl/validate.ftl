@@ -63,19 +63,30 @@ bad-geo-municipalities = de gemeentegrenzen kunnen niet worden gelezen
 bad-geo-provinces = de provinciegrenzen kunnen niet worden gelezen
 bad-geo-bbox = de bbox van de gemeentegrenzen is leeg
 
-# Files named in content ($what: validate-file-*).
-validate-file-image = afbeelding
-    .the = de afbeelding
-validate-file-profile = ICC-profiel
-    .the = het ICC-profiel
-path-outside-project = het pad "{ $path }" ({ $what }) verwijst naar buiten het project
+# Files named in content; $kind is "image" or "profile".
+path-outside-project = het pad van { $kind ->
+        [image] de afbeelding
+       *[profile] het ICC-profiel
+    }, "{ $path }", verwijst naar buiten het project
     .label = paden gaan uit van de projectmap en mogen geen `..` bevatten
-    .help = zet { $the } in { $folder } en schrijf bijvoorbeeld "{ $example }"
-missing-file = { $what } "{ $path }" bestaat niet
+    .help = zet { $kind ->
+        [image] de afbeelding
+       *[profile] het ICC-profiel
+    } in { $folder } en schrijf bijvoorbeeld "{ $example }"
+missing-file = { $kind ->
+        [image] afbeelding
+       *[profile] ICC-profiel
+    } "{ $path }" bestaat niet
     .label = op dit pad staat geen bestand
-path-outside-project-link = { $what } "{ $path }" is een koppeling naar een bestand buiten het project
+path-outside-project-link = { $kind ->
+        [image] afbeelding
+       *[profile] ICC-profiel
+    } "{ $path }" is een koppeling naar een bestand buiten het project
     .label = deze symbolische koppeling leidt naar buiten het project
-    .help = kopieer { $the } naar { $folder } in plaats van ernaar te verwijzen
+    .help = kopieer { $kind ->
+        [image] de afbeelding
+       *[profile] het ICC-profiel
+    } naar { $folder } in plaats van ernaar te verwijzen
 
 missing-alt-text = de afbeelding heeft geen alternatieve tekst
     .help = voeg alt = "…" toe: één zin die zegt wat de afbeelding toont, voor lezers die haar niet kunnen zien
@@ -147,10 +158,7 @@ figures-contradict-sectors = `{ $id }` is { $value }, maar de regio is geen { $s
     .label = { $description } in een regio zonder { $sector }
     .help = voeg "{ $sector_id }" toe aan sectors, corrigeer het cijfer, of accepteer de waarschuwing met [[allow]] lint = "figures-contradict-sectors"
 identical-figures = de kerncijfers zijn gelijk aan die van "{ $name }"
-    .label = { $count ->
-        [one] hetzelfde getal als de andere regio
-       *[other] dezelfde { $count } getallen als de andere regio
-    }
+    .label = dezelfde getallen als de andere regio
     .note = de andere regio staat in { $file }
     .help = controleer de cijfers bij de regio; kloppen ze, accepteer de waarschuwing dan met [[allow]] lint = "identical-figures"
 unknown-lint = onbekende waarschuwing "{ $lint }"
