@@ -298,7 +298,10 @@ pub fn syntax(path: &Path, span: Range<usize>, message: &str) -> Diagnostic {
 /// is not on the value's line (an item of a list written over several lines).
 fn field_at(text: &str, span: &Range<usize>) -> Msg {
     let start = span.start.min(text.len());
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = text
+        .get(..start)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
     let before = text.get(line_start..start).unwrap_or_default();
     let value = text.get(span.clone()).unwrap_or_default();
     let key = match before.rfind('=') {
