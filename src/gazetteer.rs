@@ -8,6 +8,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Msg;
+use crate::msg;
 use crate::suggest;
 
 /// One official municipality.
@@ -48,13 +50,38 @@ pub struct Gazetteer {
     file: PathBuf,
 }
 
-/// A problem in the municipality list file: 1-based line and message.
+/// A problem in the municipality list file: where, and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListError {
     /// Byte offset of the bad record.
     pub offset: usize,
+    /// 1-based line of the bad record.
+    pub line: u64,
     /// What is wrong.
-    pub message: String,
+    pub kind: ListErrorKind,
+    /// The CSV reader's own description, if it gave one (for a note).
+    pub detail: Option<String>,
+}
+
+/// What is wrong with a record of the municipality list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListErrorKind {
+    /// Not a CSV record (wrong number of fields, bad quoting, not UTF-8).
+    Csv,
+    /// A record without code, name or province.
+    MissingField,
+}
+
+impl ListError {
+    /// What is wrong, in the reader's words: "line 4 is not a valid CSV record".
+    pub fn problem(&self) -> Msg {
+        // A line number, not a quantity: never grouped (`1234`, not `1.234`).
+        let line = self.line.to_string();
+        match self.kind {
+            ListErrorKind::Csv => msg!("bad-municipality-list.csv", line = line),
+            ListErrorKind::MissingField => msg!("bad-municipality-list.fields", line = line),
+        }
+    }
 }
 
 impl Gazetteer {
@@ -67,7 +94,9 @@ impl Gazetteer {
         for record in reader.records() {
             let record = record.map_err(|e| ListError {
                 offset: e.position().map_or(0, |p| p.byte() as usize),
-                message: e.to_string(),
+                line: e.position().map_or(0, csv::Position::line),
+                kind: ListErrorKind::Csv,
+                detail: Some(e.to_string()),
             })?;
             let field = |i: usize| record.get(i).unwrap_or("").trim().to_string();
             let m = Municipality {
@@ -79,7 +108,9 @@ impl Gazetteer {
             if m.code.is_empty() || m.name.is_empty() || m.province.is_empty() {
                 return Err(ListError {
                     offset: record.position().map_or(0, |p| p.byte() as usize),
-                    message: "a record needs code, name, province_code and province_name".into(),
+                    line: record.position().map_or(0, csv::Position::line),
+                    kind: ListErrorKind::MissingField,
+                    detail: None,
                 });
             }
             municipalities.push(m);

@@ -228,7 +228,7 @@ pub struct GeoCache {
 
 impl GeoCache {
     /// [`parse`], or the result of the previous call when the files are unchanged.
-    pub fn parse(&self, municipalities: &str, provinces: &str) -> Result<Arc<Geo>, String> {
+    pub fn parse(&self, municipalities: &str, provinces: &str) -> Result<Arc<Geo>, GeoError> {
         let key = typst::utils::hash128(&(municipalities, provinces));
         let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((k, geo)) = last.as_ref()
@@ -242,15 +242,26 @@ impl GeoCache {
     }
 }
 
-/// Parses the municipality and province GeoJSON files. Errors are messages for a diagnostic.
-pub fn parse(municipalities: &str, provinces: &str) -> Result<Geo, String> {
+/// Why the boundary files cannot be used (validation words it for the user).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GeoError {
+    /// The municipality boundaries are not the GeoJSON expected; serde_json's description.
+    Municipalities(String),
+    /// The province boundaries are not the GeoJSON expected; serde_json's description.
+    Provinces(String),
+    /// The municipality boundaries' `bbox` has no area.
+    EmptyBbox,
+}
+
+/// Parses the municipality and province GeoJSON files.
+pub fn parse(municipalities: &str, provinces: &str) -> Result<Geo, GeoError> {
     let m: FeatureCollection = serde_json::from_str(municipalities)
-        .map_err(|e| format!("municipality boundaries: {e}"))?;
+        .map_err(|e| GeoError::Municipalities(e.to_string()))?;
     let p: FeatureCollection =
-        serde_json::from_str(provinces).map_err(|e| format!("province boundaries: {e}"))?;
+        serde_json::from_str(provinces).map_err(|e| GeoError::Provinces(e.to_string()))?;
     let [min_x, min_y, max_x, max_y] = m.bbox;
     if max_x <= min_x || max_y <= min_y {
-        return Err("municipality boundaries: the bbox is empty".into());
+        return Err(GeoError::EmptyBbox);
     }
     let scale = MAP_WIDTH / (max_x - min_x);
     let projection = Projection {

@@ -13,6 +13,8 @@ use serde_json::{Map, Value as Json};
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, TableLike, Value};
 
 use super::schema::{Field, Kind, Widget};
+use crate::i18n::Msg;
+use crate::msg;
 
 /// Why a text cannot be turned into fields or back.
 #[derive(Debug, thiserror::Error)]
@@ -26,6 +28,17 @@ pub enum FieldsError {
     /// The fields are not a JSON object.
     #[error("\"fields\" moet een JSON-object zijn")]
     NotAnObject,
+}
+
+impl FieldsError {
+    /// The error in the reader's words (the `Display` text above is the Dutch one); toml_edit's
+    /// own description of a syntax error is left to `check`, which says it in ours.
+    pub fn msg(&self) -> Msg {
+        match self {
+            FieldsError::Toml(_) => msg!("content-fields-not-toml"),
+            FieldsError::NotAnObject => msg!("content-fields-not-an-object"),
+        }
+    }
 }
 
 /// The fields of a content file, as JSON.

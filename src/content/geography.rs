@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use super::raw::{RawGeography, RawPublication};
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 
 /// The geography files to load, project-relative; `None` where the table names none (or
 /// names a path that leaves the project, already reported).
@@ -49,14 +50,14 @@ pub fn files(
             diagnostics.push(
                 Diagnostic::error(
                     "path-outside-project",
-                    format!("geography file \"{text}\" is not a path inside the project"),
+                    msg!("path-outside-project-geography", path = text),
                 )
                 .at(
                     publication,
                     value.span(),
-                    "paths are relative to the project root and may not use `..`",
+                    msg!("path-outside-project-geography.label"),
                 )
-                .with_help("keep the geography files in content/geo/, for example \"content/geo/gemeenten-2026.csv\""),
+                .with_help(msg!("path-outside-project-geography.help")),
             );
             return None;
         }

@@ -10,9 +10,10 @@ use serde::de::DeserializeOwned;
 
 use super::geography::{self, GeoFiles};
 use super::layer::Layer;
+use super::problems::{self, io_note, io_reason};
 use super::raw::{RawCase, RawGeography, RawPublication, RawRegion, RawTheme};
 use crate::diagnostics::{Diagnostic, Sources};
-use crate::suggest::did_you_mean;
+use crate::msg;
 
 /// A deserialised content file and where it came from.
 #[derive(Debug)]
@@ -71,8 +72,8 @@ pub fn load_layered(
     let dir = root.join("content");
     if !dir.is_dir() {
         diagnostics.push(
-            Diagnostic::error("missing-content", "no content/ folder in the project")
-                .with_help("run drukwerk in the project folder, or pass --root DIR"),
+            Diagnostic::error("missing-content", msg!("missing-content"))
+                .with_help(msg!("missing-content.help")),
         );
         return content;
     }
@@ -86,8 +87,8 @@ pub fn load_layered(
         });
     if !has_content {
         diagnostics.push(
-            Diagnostic::error("empty-content", "content/ has no content files")
-                .with_help("start with content/publication.toml and one file per region in content/regions/; see docs/content-format.md"),
+            Diagnostic::error("empty-content", msg!("empty-content"))
+                .with_help(msg!("empty-content.help")),
         );
         return content;
     }
@@ -95,8 +96,8 @@ pub fn load_layered(
         content.publication = load_toml(root, layer, publication, sources, diagnostics);
     } else {
         diagnostics.push(
-            Diagnostic::error("missing-file", "content/publication.toml is missing")
-                .with_help("every project needs a publication.toml with title, lede, year and date; see docs/content-format.md"),
+            Diagnostic::error("missing-file", msg!("missing-publication"))
+                .with_help(msg!("missing-publication.help")),
         );
     }
     let mut broken = Vec::new();
@@ -132,8 +133,8 @@ pub fn load_layered(
             .all(|p| !p.starts_with("content/regions"))
     {
         diagnostics.push(
-            Diagnostic::error("empty-content", "content/regions/ has no regions")
-                .with_help("add one TOML file per region, see docs/content-format.md"),
+            Diagnostic::error("empty-content", msg!("empty-content-regions"))
+                .with_help(msg!("empty-content-regions.help")),
         );
     }
     // The geography files are the ones `[geography]` names (without the table, validation
@@ -216,13 +217,15 @@ fn read_text(
     let bytes = match layer.read(root, path) {
         Ok(bytes) => bytes,
         Err(err) => {
-            diagnostics.push(
-                Diagnostic::error(
-                    "unreadable-file",
-                    format!("cannot read {}: {err}", path.display()),
-                )
-                .in_file(path),
-            );
+            let d = Diagnostic::error(
+                "unreadable-file",
+                msg!("content-unreadable", file = path, reason = io_reason(&err)),
+            )
+            .in_file(path);
+            diagnostics.push(match io_note(&err) {
+                Some(note) => d.with_note(note),
+                None => d,
+            });
             return None;
         }
     };
@@ -234,11 +237,9 @@ fn read_text(
             // right because everything before it is valid.
             sources.insert(path, String::from_utf8_lossy(err.as_bytes()).into_owned());
             diagnostics.push(
-                Diagnostic::error("not-utf8", "file is not valid UTF-8")
-                    .at(path, offset..offset + 1, "this byte is not UTF-8")
-                    .with_help(
-                        "save the file as UTF-8 (in most editors: Save with encoding → UTF-8)",
-                    ),
+                Diagnostic::error("not-utf8", msg!("not-utf8"))
+                    .at(path, offset..offset + 1, msg!("not-utf8.label"))
+                    .with_help(msg!("not-utf8.help")),
             );
             return None;
         }
@@ -249,9 +250,9 @@ fn read_text(
         .unwrap_or(text);
     if text.trim().is_empty() {
         diagnostics.push(
-            Diagnostic::error("empty-file", "file is empty")
+            Diagnostic::error("empty-file", msg!("empty-file"))
                 .in_file(path)
-                .with_help("fill it in (see docs/content-format.md) or delete it"),
+                .with_help(msg!("empty-file.help")),
         );
         return None;
     }
@@ -283,125 +284,5 @@ fn load_toml<T: DeserializeOwned>(
 /// Parses the text of one content file (named `path` in the diagnostic). Never panics, whatever
 /// the text; the error says where and what, with a suggestion where one can be made.
 pub fn parse_toml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Box<Diagnostic>> {
-    toml::from_str::<T>(text).map_err(|err| Box::new(toml_diagnostic(path, text, &err)))
-}
-
-/// Turns a TOML/serde error into a diagnostic with a suggestion where one can be made.
-fn toml_diagnostic(path: &Path, text: &str, err: &toml::de::Error) -> Diagnostic {
-    let message = err.message().trim().to_string();
-    let span = err.span().unwrap_or(0..0);
-    if let Some((field, expected)) = parse_unknown_field(&message) {
-        let mut d = Diagnostic::error("unknown-field", format!("unknown field `{field}`")).at(
-            path,
-            span,
-            "not a field here",
-        );
-        if let Some(best) = did_you_mean(&field, expected.iter().map(String::as_str)) {
-            d = d.with_help(format!("did you mean `{best}`?"));
-        }
-        return d.with_note(format!("known fields: {}", expected.join(", ")));
-    }
-    if let Some(field) = message
-        .strip_prefix("missing field `")
-        .and_then(|m| m.split('`').next())
-    {
-        // serde points at the whole table; point at its first line instead of underlining pages.
-        let span = first_line(text, span);
-        return Diagnostic::error("missing-field", format!("missing field `{field}`"))
-            .at(path, span, format!("this table needs `{field}`"))
-            .with_help(format!("add `{field} = …` (see docs/content-format.md)"));
-    }
-    if message.starts_with("invalid type") || message.starts_with("invalid value") {
-        let expected = message.rsplit_once("expected ").map_or("", |(_, e)| e);
-        let label = match expected {
-            "i64" | "i32" | "u32" | "u64" | "a number" => "expected a whole number, without quotes",
-            "a string" => "expected text in quotes",
-            "a sequence" => "expected a list: [\"…\", \"…\"]",
-            "a boolean" => "expected true or false",
-            _ => "wrong type",
-        };
-        return Diagnostic::error("wrong-type", message).at(path, span, label);
-    }
-    if message.starts_with("duplicate key") {
-        return Diagnostic::error("duplicate-key", message).at(path, span, "defined again here");
-    }
-    Diagnostic::error("toml-syntax", format!("invalid TOML: {message}"))
-        .at(path, span, "here")
-        .with_help("check quotes, brackets and `=` around this position")
-}
-
-/// The first line of a span, so a table-wide error underlines one line.
-fn first_line(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let start = span.start.min(text.len());
-    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    start..end.min(span.end.max(start))
-}
-
-/// Parses serde's "unknown field `x`, expected one of `a`, `b`" (or "expected `a`").
-fn parse_unknown_field(message: &str) -> Option<(String, Vec<String>)> {
-    let rest = message.strip_prefix("unknown field `")?;
-    let (field, rest) = rest.split_once('`')?;
-    let expected = rest
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_string)
-        .collect();
-    Some((field.to_string(), expected))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn unknown_field_message_is_parsed() {
-        let (field, expected) = parse_unknown_field(
-            "unknown field `municiplaities`, expected one of `id`, `name`, `municipalities`",
-        )
-        .unwrap();
-        assert_eq!(field, "municiplaities");
-        assert_eq!(expected, ["id", "name", "municipalities"]);
-    }
-
-    #[test]
-    fn unknown_field_gets_a_suggestion() {
-        let text = "id = \"x\"\nname = \"X\"\nsectors = [\"po\"]\nmuniciplaities = []\n[figures]\n";
-        let err = toml::from_str::<RawRegion>(text).unwrap_err();
-        let d = toml_diagnostic(Path::new("r.toml"), text, &err);
-        assert_eq!(d.code, "unknown-field");
-        assert_eq!(
-            crate::i18n::texts(&d.help, crate::i18n::Lang::En),
-            ["did you mean `municipalities`?"]
-        );
-        assert_eq!(&text[d.span.unwrap()], "municiplaities");
-    }
-
-    #[test]
-    fn missing_field_is_reported() {
-        let text = "id = \"x\"\nsectors = [\"po\"]\n[figures]\n";
-        let err = toml::from_str::<RawRegion>(text).unwrap_err();
-        let d = toml_diagnostic(Path::new("r.toml"), text, &err);
-        assert_eq!(d.code, "missing-field");
-        let message = d.message.text(crate::i18n::Lang::En);
-        assert!(message.contains("`name`"), "{message}");
-    }
-
-    #[test]
-    fn wrong_type_is_reported() {
-        let text = "id = \"x\"\nname = \"X\"\nsectors = \"po\"\n[figures]\n";
-        let err = toml::from_str::<RawRegion>(text).unwrap_err();
-        let d = toml_diagnostic(Path::new("r.toml"), text, &err);
-        assert_eq!(d.code, "wrong-type");
-        assert_eq!(&text[d.span.unwrap()], "\"po\"");
-    }
-
-    #[test]
-    fn syntax_error_is_located() {
-        let text = "id = \"x\nname = 3\n";
-        let err = toml::from_str::<RawRegion>(text).unwrap_err();
-        let d = toml_diagnostic(Path::new("r.toml"), text, &err);
-        assert_eq!(d.code, "toml-syntax");
-        assert!(d.span.is_some());
-    }
+    toml::from_str::<T>(text).map_err(|err| Box::new(problems::toml_diagnostic(path, text, &err)))
 }

@@ -5,6 +5,7 @@ pub mod geography;
 pub mod layer;
 pub mod load;
 pub mod merge;
+pub mod problems;
 pub mod raw;
 pub mod schema;
 

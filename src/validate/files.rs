@@ -6,15 +6,41 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 
 /// What kind of file a path names, for the messages.
-pub struct FileKind {
-    /// `image`, `ICC profile`.
-    pub name: &'static str,
-    /// Where such files go (`content/images/`).
-    pub folder: &'static str,
-    /// An example path (`content/images/foto.jpg`).
-    pub example: &'static str,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A content image, under `content/images/`.
+    Image,
+    /// The print shop's ICC profile, under `content/print/`.
+    IccProfile,
+}
+
+impl FileKind {
+    /// The kind as the catalogue selects on it (`$kind`).
+    fn key(self) -> &'static str {
+        match self {
+            FileKind::Image => "image",
+            FileKind::IccProfile => "profile",
+        }
+    }
+
+    /// Where such files go.
+    fn folder(self) -> &'static str {
+        match self {
+            FileKind::Image => "content/images/",
+            FileKind::IccProfile => "content/print/",
+        }
+    }
+
+    /// An example path.
+    fn example(self) -> &'static str {
+        match self {
+            FileKind::Image => "content/images/foto.jpg",
+            FileKind::IccProfile => "content/print/PSOcoated_v3.icc",
+        }
+    }
 }
 
 /// Resolves a project-relative path from the content file `file` to the real file, or reports
@@ -23,7 +49,7 @@ pub fn project_file(
     root: &Path,
     file: &Path,
     raw: &Spanned<String>,
-    kind: &FileKind,
+    kind: FileKind,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<PathBuf> {
     let value = raw.get_ref();
@@ -33,16 +59,14 @@ pub fn project_file(
         diagnostics.push(
             Diagnostic::error(
                 "path-outside-project",
-                format!("{} path \"{value}\" leaves the project", kind.name),
+                msg!("path-outside-project", kind = kind.key(), path = value),
             )
-            .at(
-                file,
-                span,
-                "paths are relative to the project root and may not use `..`",
-            )
-            .with_help(format!(
-                "put the {} under {} and write for example \"{}\"",
-                kind.name, kind.folder, kind.example
+            .at(file, span, msg!("path-outside-project.label"))
+            .with_help(msg!(
+                "path-outside-project.help",
+                kind = kind.key(),
+                folder = kind.folder(),
+                example = kind.example()
             )),
         );
         return None;
@@ -53,13 +77,13 @@ pub fn project_file(
         Err(_) => {
             let mut d = Diagnostic::error(
                 "missing-file",
-                format!("{} \"{value}\" does not exist", kind.name),
+                msg!("missing-file", kind = kind.key(), path = value),
             )
-            .at(file, span, "no file at this path");
+            .at(file, span, msg!("missing-file.label"));
             if let Some(best) = sibling_suggestion(&full) {
-                d = d.with_help(format!(
-                    "did you mean \"{}\"?",
-                    relative.with_file_name(best).display()
+                d = d.with_help(msg!(
+                    "validate-did-you-mean",
+                    name = &relative.with_file_name(best)
                 ));
             }
             diagnostics.push(d);
@@ -71,15 +95,13 @@ pub fn project_file(
         diagnostics.push(
             Diagnostic::error(
                 "path-outside-project",
-                format!(
-                    "{} \"{value}\" links to a file outside the project",
-                    kind.name
-                ),
+                msg!("path-outside-project-link", kind = kind.key(), path = value),
             )
-            .at(file, span, "a symbolic link leads out of the project")
-            .with_help(format!(
-                "copy the {} into {} instead of linking to it",
-                kind.name, kind.folder
+            .at(file, span, msg!("path-outside-project-link.label"))
+            .with_help(msg!(
+                "path-outside-project-link.help",
+                kind = kind.key(),
+                folder = kind.folder()
             )),
         );
         return None;

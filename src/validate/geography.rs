@@ -6,9 +6,13 @@ use std::path::{Path, PathBuf};
 use crate::content::RawContent;
 use crate::diagnostics::Diagnostic;
 use crate::model::Geography;
+use crate::msg;
 
 /// The table as shipped with the 2025 files, shown to a project that has none.
 const EXAMPLE: &str = "[geography]\nyear = 2025\nmunicipality-list = \"content/geo/gemeenten-2025.csv\"\nmunicipality-boundaries = \"content/geo/gemeenten-2025.geojson\"\nprovince-boundaries = \"content/geo/provincies-2025.geojson\"\nattribution = \"Gemeente- en provinciegrenzen 2025: © CBS, CBS Gebiedsindelingen via PDOK (CC BY 4.0); vereenvoudigd (cartomap/nl).\"";
+
+/// The source line of the shipped 2025 files, suggested to boundaries without one.
+const ATTRIBUTION: &str = "Gemeente- en provinciegrenzen 2025: © CBS, CBS Gebiedsindelingen via PDOK (CC BY 4.0); vereenvoudigd (cartomap/nl).";
 
 /// The checked `[geography]`; `None` after reporting what is wrong (or, without a
 /// `publication.toml`, silently: that is reported already).
@@ -17,14 +21,9 @@ pub fn geography(raw: &RawContent, diagnostics: &mut Vec<Diagnostic>) -> Option<
     let Some(g) = &raw.geography else {
         if raw.publication.is_some() {
             diagnostics.push(
-                Diagnostic::error(
-                    "missing-geography",
-                    "publication.toml does not say which municipal division the content uses",
-                )
-                .in_file(publication)
-                .with_help(format!(
-                    "add the [geography] table (see docs/content-format.md), for the shipped 2025 files:\n{EXAMPLE}"
-                )),
+                Diagnostic::error("missing-geography", msg!("missing-geography"))
+                    .in_file(publication)
+                    .with_help(msg!("missing-geography.help", example = EXAMPLE)),
             );
         }
         return None;
@@ -33,10 +32,10 @@ pub fn geography(raw: &RawContent, diagnostics: &mut Vec<Diagnostic>) -> Option<
     let year = *g.year.get_ref();
     if !(1900..=2200).contains(&year) {
         diagnostics.push(
-            Diagnostic::error("bad-year", format!("year {year} is out of range")).at(
+            Diagnostic::error("bad-year", msg!("bad-year", year = year.to_string())).at(
                 publication,
                 g.year.span(),
-                "expected the year of the division, such as 2025",
+                msg!("bad-year.label-division"),
             ),
         );
         ok = false;
@@ -48,21 +47,22 @@ pub fn geography(raw: &RawContent, diagnostics: &mut Vec<Diagnostic>) -> Option<
         .map(|a| a.get_ref().trim().to_string())
         .unwrap_or_default();
     if has_maps && attribution.is_empty() {
-        let d = Diagnostic::error(
-            "missing-attribution",
-            "the boundaries have no source line for the maps",
-        )
-        .with_help("add attribution = \"Gemeente- en provinciegrenzen 2025: © CBS, CBS Gebiedsindelingen via PDOK (CC BY 4.0); vereenvoudigd (cartomap/nl).\" (CC BY 4.0 asks for it on every map)");
+        let d = Diagnostic::error("missing-attribution", msg!("missing-attribution"))
+            .with_help(msg!("missing-attribution.help", example = ATTRIBUTION));
         let boundaries = g
             .municipality_boundaries
             .as_ref()
             .or(g.province_boundaries.as_ref());
         diagnostics.push(match (&g.attribution, boundaries) {
-            (Some(a), _) => d.at(publication, a.span(), "empty"),
+            (Some(a), _) => d.at(
+                publication,
+                a.span(),
+                msg!("missing-attribution.label-empty"),
+            ),
             (None, Some(b)) => d.at(
                 publication,
                 b.span(),
-                "these boundaries' maps need a source line",
+                msg!("missing-attribution.label-boundaries"),
             ),
             (None, None) => d.in_file(publication),
         });

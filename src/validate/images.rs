@@ -3,9 +3,12 @@
 
 use std::path::Path;
 
+use crate::content::problems::{io_note, io_reason};
 use crate::content::raw::RawImage;
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Msg;
 use crate::model::Image;
+use crate::msg;
 
 /// Largest image side accepted, in pixels: far above print needs, far below a decompression bomb.
 pub const MAX_SIDE: u32 = 12_000;
@@ -35,11 +38,7 @@ pub fn image(
         root,
         file,
         &raw.path,
-        &super::files::FileKind {
-            name: "image",
-            folder: "content/images/",
-            example: "content/images/foto.jpg",
-        },
+        super::files::FileKind::Image,
         diagnostics,
     )?;
     let alt = raw
@@ -48,24 +47,26 @@ pub fn image(
         .map(|a| a.get_ref().trim().to_string())
         .unwrap_or_default();
     if alt.is_empty() {
-        let d = Diagnostic::error("missing-alt-text", "image has no alternative text")
-            .with_help("add alt = \"…\": one sentence saying what the image shows, for readers who cannot see it");
+        let d = Diagnostic::error("missing-alt-text", msg!("missing-alt-text"))
+            .with_help(msg!("missing-alt-text.help"));
         diagnostics.push(match &raw.alt {
-            Some(a) => d.at(file, a.span(), "empty"),
-            None => d.at(file, span.clone(), "this image needs alt = \"…\""),
+            Some(a) => d.at(file, a.span(), msg!("missing-alt-text.label-empty")),
+            None => d.at(file, span.clone(), msg!("missing-alt-text.label-missing")),
         });
     }
     let (width, height) = match probe(&real) {
         Ok(size) => size,
-        Err(message) => {
-            diagnostics.push(
-                Diagnostic::error(
-                    "bad-image",
-                    format!("image \"{value}\" cannot be used: {message}"),
-                )
-                .at(file, span, "this file")
-                .with_help("use a PNG or JPEG file, at most 12000 pixels on each side"),
-            );
+        Err(problem) => {
+            let d = Diagnostic::error(
+                "bad-image",
+                msg!("bad-image", path = value, reason = problem.reason()),
+            )
+            .at(file, span, msg!("bad-image.label"))
+            .with_help(msg!("bad-image.help", max = MAX_SIDE));
+            diagnostics.push(match problem.note() {
+                Some(note) => d.with_note(note),
+                None => d,
+            });
             return None;
         }
     };
@@ -81,30 +82,78 @@ pub fn image(
     })
 }
 
+/// Why an image cannot be used.
+#[derive(Debug)]
+enum Problem {
+    /// The file cannot be read.
+    Io(std::io::Error),
+    /// A JPEG without its end-of-image marker.
+    Truncated,
+    /// Neither PNG nor JPEG.
+    NotPngOrJpeg,
+    /// Over the decode limits.
+    TooLarge,
+    /// The decoder refused it; its own words.
+    Damaged(String),
+}
+
+impl Problem {
+    /// The reason in the reader's words.
+    fn reason(&self) -> Msg {
+        match self {
+            Problem::Io(err) => io_reason(err),
+            Problem::Truncated => msg!("bad-image.truncated"),
+            Problem::NotPngOrJpeg => msg!("bad-image.not-png-or-jpeg"),
+            Problem::TooLarge => msg!("bad-image.too-large"),
+            Problem::Damaged(_) => msg!("bad-image.damaged"),
+        }
+    }
+
+    /// The library's own words, where ours could not say what is wrong.
+    fn note(&self) -> Option<Msg> {
+        match self {
+            Problem::Io(err) => io_note(err),
+            Problem::Damaged(detail) => Some(Msg::verbatim(detail.clone())),
+            _ => None,
+        }
+    }
+}
+
+impl From<image::ImageError> for Problem {
+    fn from(err: image::ImageError) -> Self {
+        match err {
+            image::ImageError::IoError(err) => Problem::Io(err),
+            image::ImageError::Limits(_) => Problem::TooLarge,
+            image::ImageError::Unsupported(_) => Problem::NotPngOrJpeg,
+            other => Problem::Damaged(other.to_string()),
+        }
+    }
+}
+
 /// Reads the header and decodes the image within limits, so corrupt files and decompression
 /// bombs are refused here rather than in the middle of a build.
-fn probe(path: &Path) -> Result<(u32, u32), String> {
+fn probe(path: &Path) -> Result<(u32, u32), Problem> {
     let mut reader = image::ImageReader::open(path)
-        .map_err(|e| e.to_string())?
+        .map_err(Problem::Io)?
         .with_guessed_format()
-        .map_err(|e| e.to_string())?;
+        .map_err(Problem::Io)?;
     // JPEG decoders quietly fill a truncated file with grey; a complete JPEG ends with EOI.
     if reader.format() == Some(image::ImageFormat::Jpeg) {
-        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+        let bytes = std::fs::read(path).map_err(Problem::Io)?;
         let end = bytes.iter().rposition(|b| *b != 0).map_or(0, |i| i + 1);
         if !bytes[..end].ends_with(&[0xFF, 0xD9]) {
-            return Err("the JPEG file is truncated (no end-of-image marker)".into());
+            return Err(Problem::Truncated);
         }
     }
     if !matches!(
         reader.format(),
         Some(image::ImageFormat::Png | image::ImageFormat::Jpeg)
     ) {
-        return Err("not a PNG or JPEG file".into());
+        return Err(Problem::NotPngOrJpeg);
     }
     reader.limits(decode_limits());
     // Decode fully: a truncated or corrupt file fails here, and the limits stop bombs before
     // they allocate.
-    let decoded = reader.decode().map_err(|e| e.to_string())?;
+    let decoded = reader.decode()?;
     Ok((decoded.width(), decoded.height()))
 }

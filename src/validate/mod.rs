@@ -20,11 +20,12 @@ use std::sync::Arc;
 use toml::Spanned;
 
 use crate::content::RawContent;
-use crate::diagnostics::display_path;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::gazetteer::Gazetteer;
-use crate::geo::{Geo, GeoCache};
+use crate::geo::{Geo, GeoCache, GeoError};
+use crate::i18n::Msg;
 use crate::model::{Case, CaseKind, Model};
+use crate::msg;
 use crate::richtext;
 use crate::suggest::did_you_mean;
 
@@ -121,11 +122,21 @@ fn gazetteer(raw: &RawContent, diagnostics: &mut Vec<Diagnostic>) -> Option<Gaze
     match Gazetteer::parse(&list.value) {
         Ok(g) => Some(g.of(i32::try_from(year).unwrap_or(0), &list.path)),
         Err(err) => {
-            diagnostics.push(
-                Diagnostic::error("bad-municipality-list", format!("{}: {}", display_path(&list.path), err.message))
-                    .in_file(&list.path)
-                    .with_help("restore the file from the project's repository; it is data, not to be edited by hand"),
-            );
+            let mut d = Diagnostic::error(
+                "bad-municipality-list",
+                msg!(
+                    "bad-municipality-list",
+                    file = &list.path,
+                    problem = err.problem()
+                ),
+            )
+            .in_file(&list.path)
+            .with_help(msg!("bad-municipality-list.help"));
+            // The CSV reader's own words, when they say more than "line 4".
+            if let Some(detail) = err.detail {
+                d = d.with_note(Msg::verbatim(detail));
+            }
+            diagnostics.push(d);
             None
         }
     }
@@ -144,31 +155,35 @@ fn geo(
         (None, None) => return None,
         (Some(file), None) | (None, Some(file)) => {
             diagnostics.push(
-                Diagnostic::error(
-                    "incomplete-geo",
-                    "only one of the two boundary files is named",
-                )
-                .in_file(&file.path)
-                .with_help(
-                    "maps need both municipality-boundaries and province-boundaries in [geography]",
-                ),
+                Diagnostic::error("incomplete-geo", msg!("incomplete-geo"))
+                    .in_file(&file.path)
+                    .with_help(msg!("incomplete-geo.help")),
             );
             return None;
         }
     };
     let geo = match cache.parse(&municipalities.value, &provinces.value) {
         Ok(geo) => geo,
-        Err(message) => {
-            let file = if message.starts_with("province") {
-                &provinces.path
-            } else {
-                &municipalities.path
+        Err(err) => {
+            let (file, message, detail) = match err {
+                GeoError::Municipalities(detail) => (
+                    &municipalities.path,
+                    msg!("bad-geo-municipalities"),
+                    Some(detail),
+                ),
+                GeoError::Provinces(detail) => {
+                    (&provinces.path, msg!("bad-geo-provinces"), Some(detail))
+                }
+                GeoError::EmptyBbox => (&municipalities.path, msg!("bad-geo-bbox"), None),
             };
-            diagnostics.push(
-                Diagnostic::error("bad-geo", message)
-                    .in_file(file)
-                    .with_help("restore the boundary files from the repository; they are data, not to be edited by hand"),
-            );
+            let d = Diagnostic::error("bad-geo", message)
+                .in_file(file)
+                .with_help(msg!("bad-geo-municipalities.help"));
+            // serde_json's words (with line and column) as a note: they say where.
+            diagnostics.push(match detail {
+                Some(detail) => d.with_note(Msg::verbatim(detail)),
+                None => d,
+            });
             return None;
         }
     };
@@ -182,11 +197,11 @@ fn geo(
         diagnostics.push(
             Diagnostic::error(
                 "incomplete-geo",
-                format!("{} municipalities have no boundary", missing.len()),
+                msg!("incomplete-geo-missing", count = missing.len()),
             )
             .in_file(&municipalities.path)
-            .with_note(format!("missing: {}", missing.join(", ")))
-            .with_help("the boundaries must be of the same year as the municipality list"),
+            .with_note(msg!("incomplete-geo-missing.note", names = &missing))
+            .with_help(msg!("incomplete-geo-missing.help")),
         );
         return None;
     }
@@ -200,31 +215,29 @@ fn cases(
     known: &Known,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Case> {
-    let mut ids = IdRegistry::new("case");
+    let mut ids = IdRegistry::new(msg!("validate-what-case"));
     let mut out = Vec::new();
     for file in &raw.cases {
         let c = &file.value;
         let path = &file.path;
         let id_ok = ids.register(path, &c.id, diagnostics);
-        let kind =
-            match c.kind.get_ref().as_str() {
-                "case" => Some(CaseKind::Case),
-                "story" => Some(CaseKind::Story),
-                other => {
-                    let mut d =
-                        Diagnostic::error("unknown-kind", format!("unknown case kind \"{other}\""))
-                            .at(path, c.kind.span(), "expected \"case\" or \"story\"");
-                    if let Some(best) = did_you_mean(other, ["case", "story"]) {
-                        d = d.with_help(format!("did you mean \"{best}\"?"));
-                    }
-                    diagnostics.push(d);
-                    None
+        let kind = match c.kind.get_ref().as_str() {
+            "case" => Some(CaseKind::Case),
+            "story" => Some(CaseKind::Story),
+            other => {
+                let mut d = Diagnostic::error("unknown-kind", msg!("unknown-kind", kind = other))
+                    .at(path, c.kind.span(), msg!("unknown-kind.label"));
+                if let Some(best) = did_you_mean(other, ["case", "story"]) {
+                    d = d.with_help(msg!("validate-did-you-mean", name = best));
                 }
-            };
+                diagnostics.push(d);
+                None
+            }
+        };
         let theme = resolve(
             path,
             &c.theme,
-            "theme",
+            Target::Theme,
             known.themes,
             known.broken,
             diagnostics,
@@ -232,7 +245,7 @@ fn cases(
         let region = resolve(
             path,
             &c.region,
-            "region",
+            Target::Region,
             known.regions,
             known.broken,
             diagnostics,
@@ -257,11 +270,18 @@ fn cases(
     out
 }
 
+/// What a reference points at.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    Theme,
+    Region,
+}
+
 /// Resolves a reference by id, reporting unknown ids with the closest known one.
 fn resolve(
     path: &Path,
     reference: &Spanned<String>,
-    what: &str,
+    what: Target,
     known: &[&str],
     broken: &[String],
     diagnostics: &mut Vec<Diagnostic>,
@@ -274,18 +294,24 @@ fn resolve(
         // The target exists but has errors of its own, already reported.
         return None;
     }
-    let mut d = Diagnostic::error(
-        if what == "theme" {
-            "unknown-theme"
-        } else {
-            "unknown-region"
-        },
-        format!("unknown {what} \"{id}\""),
-    )
-    .at(path, reference.span(), format!("no {what} has this id"));
+    let (code, message, label, list) = match what {
+        Target::Theme => (
+            "unknown-theme",
+            msg!("validate-unknown-theme", id = id),
+            msg!("validate-unknown-theme.label"),
+            msg!("validate-unknown-theme.help"),
+        ),
+        Target::Region => (
+            "unknown-region",
+            msg!("validate-unknown-region", id = id),
+            msg!("validate-unknown-region.label"),
+            msg!("validate-unknown-region.help"),
+        ),
+    };
+    let mut d = Diagnostic::error(code, message).at(path, reference.span(), label);
     match did_you_mean(id, known.iter().copied()) {
-        Some(best) => d = d.with_help(format!("did you mean \"{best}\"?")),
-        None => d = d.with_help(format!("`drukwerk list` shows the {what} ids")),
+        Some(best) => d = d.with_help(msg!("validate-did-you-mean", name = best)),
+        None => d = d.with_help(list),
     }
     diagnostics.push(d);
     None
@@ -302,9 +328,9 @@ pub fn required_text(
     let value = raw.get_ref();
     if value.trim().is_empty() {
         diagnostics.push(
-            Diagnostic::error("empty-text", format!("`{field}` is empty"))
-                .at(path, raw.span(), "nothing to print here")
-                .with_help(format!("fill in `{field}`")),
+            Diagnostic::error("empty-text", msg!("empty-text", field = field))
+                .at(path, raw.span(), msg!("empty-text.label"))
+                .with_help(msg!("empty-text.help", field = field)),
         );
     }
     value.clone()
@@ -337,12 +363,13 @@ fn broken_ids(raw: &RawContent) -> Vec<String> {
 
 /// Checks ids for format and uniqueness, remembering where each was defined.
 struct IdRegistry {
-    what: &'static str,
+    /// What the ids name (`validate-what-case`).
+    what: Msg,
     seen: HashMap<String, (PathBuf, Range<usize>)>,
 }
 
 impl IdRegistry {
-    fn new(what: &'static str) -> Self {
+    fn new(what: Msg) -> Self {
         Self {
             what,
             seen: HashMap::new(),
@@ -361,14 +388,10 @@ impl IdRegistry {
             diagnostics.push(
                 Diagnostic::error(
                     "bad-id",
-                    format!("{} id \"{value}\" is not a valid id", self.what),
+                    msg!("bad-id", what = self.what.clone(), id = value),
                 )
-                .at(
-                    path,
-                    id.span(),
-                    "ids are lowercase letters, digits and single dashes",
-                )
-                .with_help(format!("use \"{}\"", slugify(value))),
+                .at(path, id.span(), msg!("bad-id.label"))
+                .with_help(msg!("bad-id.help", slug = slugify(value))),
             );
             return false;
         }
@@ -376,14 +399,11 @@ impl IdRegistry {
             diagnostics.push(
                 Diagnostic::error(
                     "duplicate-id",
-                    format!("{} id \"{value}\" is used twice", self.what),
+                    msg!("duplicate-id", what = self.what.clone(), id = value),
                 )
-                .at(path, id.span(), "defined again here")
-                .with_note(format!(
-                    "first defined in {}",
-                    crate::diagnostics::display_path(other)
-                ))
-                .with_help("give one of them another id"),
+                .at(path, id.span(), msg!("duplicate-id.label"))
+                .with_note(msg!("duplicate-id.note", file = other))
+                .with_help(msg!("duplicate-id.help")),
             );
             return false;
         }

@@ -8,10 +8,13 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::content::Loaded;
+use crate::content::problems::{io_note, io_reason, toml_diagnostic};
 use crate::content::raw::RawPrint;
 use crate::diagnostics::Diagnostic;
-use crate::icc::{IccProfile, MAX_PROFILE_BYTES};
+use crate::i18n::{Arg, Msg};
+use crate::icc::{IccError, IccProfile, MAX_PROFILE_BYTES};
 use crate::model::PrintCondition;
+use crate::msg;
 
 /// Lowest and highest total area coverage limits accepted. Below 200 % even a dark brand
 /// colour cannot be printed; above 400 % is not a limit (four inks at 100 %).
@@ -41,21 +44,22 @@ pub fn condition(
             }
         }
         (Some(profile), None) => diagnostics.push(
-            Diagnostic::error(
-                "missing-field",
-                "`profile` is set without `condition`",
-            )
-            .at(path, profile.span(), "this profile's printing condition is not named")
-            .with_help(
-                "add `condition = \"…\"` with the identifier the print shop gives with its profile, for example \"FOGRA51\"",
-            ),
+            Diagnostic::error("missing-field", msg!("print-profile-without-condition"))
+                .at(
+                    path,
+                    profile.span(),
+                    msg!("print-profile-without-condition.label"),
+                )
+                .with_help(msg!("print-profile-without-condition.help")),
         ),
         (None, Some(c)) => diagnostics.push(
-            Diagnostic::error("missing-field", "`condition` is set without `profile`")
-                .at(path, c.span(), "the built-in profile is FOGRA39")
-                .with_help(
-                    "add `profile = \"content/print/….icc\"` with the print shop's profile, or remove `condition`",
-                ),
+            Diagnostic::error("missing-field", msg!("print-condition-without-profile"))
+                .at(
+                    path,
+                    c.span(),
+                    msg!("print-condition-without-profile.label"),
+                )
+                .with_help(msg!("print-condition-without-profile.help")),
         ),
         (None, None) => {}
     }
@@ -76,12 +80,10 @@ pub fn condition(
             diagnostics.push(
                 Diagnostic::error(
                     "bad-coverage-limit",
-                    format!("a total area coverage limit of {value} % is out of range"),
+                    msg!("bad-coverage-limit", value = value),
                 )
-                .at(path, limit.span(), "expected 200 to 400 (percent)")
-                .with_help(
-                    "the print shop names its limit; 300 is usual for coated paper, 260–280 for uncoated",
-                ),
+                .at(path, limit.span(), msg!("bad-coverage-limit.label"))
+                .with_help(msg!("bad-coverage-limit.help")),
             );
         }
     }
@@ -115,70 +117,103 @@ fn profile_file(
         root,
         path,
         raw,
-        &super::files::FileKind {
-            name: "ICC profile",
-            folder: "content/print/",
-            example: "content/print/PSOcoated_v3.icc",
-        },
+        super::files::FileKind::IccProfile,
         diagnostics,
     )?;
     let value = raw.get_ref();
-    let unreadable = |message: String| {
+    let unreadable = |reason: Msg| {
         Diagnostic::error(
             "unreadable-profile",
-            format!("ICC profile \"{value}\" cannot be used: {message}"),
+            msg!("unreadable-profile", path = value, reason = reason),
         )
-        .at(path, raw.span(), "this file")
+        .at(path, raw.span(), msg!("unreadable-profile.label"))
     };
     // The size is checked before reading, so a huge file is refused without loading it.
     let size = std::fs::metadata(&real).map(|m| m.len()).unwrap_or(0);
     if size > MAX_PROFILE_BYTES as u64 {
         diagnostics.push(
-            unreadable(format!("{size} bytes is too large for an output profile")).with_help(
-                "an output profile is 0.1 to 3 MB; ask the print shop for its ICC profile",
-            ),
+            unreadable(msg!("unreadable-profile.too-large", size = size))
+                .with_help(msg!("unreadable-profile.help-size")),
         );
         return None;
     }
     let bytes = match std::fs::read(&real) {
         Ok(bytes) => bytes,
         Err(e) => {
-            diagnostics.push(unreadable(e.to_string()));
+            let d = unreadable(io_reason(&e));
+            diagnostics.push(match io_note(&e) {
+                Some(note) => d.with_note(note),
+                None => d,
+            });
             return None;
         }
     };
     let profile = match IccProfile::parse(&bytes) {
         Ok(p) => p,
         Err(e) => {
-            diagnostics.push(unreadable(e.to_string()).with_help(
-                "use the .icc or .icm file the print shop gives for its printing condition",
-            ));
+            diagnostics.push(unreadable(icc_reason(&e)).with_help(msg!("unreadable-profile.help")));
             return None;
         }
     };
     if !profile.is_cmyk_output() {
-        let what = profile
-            .description
-            .as_deref()
-            .map(|d| format!(" (\"{d}\")"))
-            .unwrap_or_default();
-        diagnostics.push(
-            Diagnostic::error(
-                "not-a-cmyk-output-profile",
-                format!(
-                    "ICC profile \"{value}\"{what} is a {} {} profile, not a CMYK output profile",
-                    profile.class_name(),
-                    profile.space_name()
-                ),
-            )
-            .at(path, raw.span(), "the print edition needs a CMYK output (prtr) profile")
-            .with_help(
-                "the output intent describes the printing press: use the print shop's CMYK profile for the paper, such as PSO Coated v3 (FOGRA51) or the built-in FOGRA39 (remove `profile` and `condition`)",
+        let class = class_name(&profile.class);
+        let signature = String::from_utf8_lossy(&profile.class)
+            .trim_end()
+            .to_string();
+        let space = profile.space_name();
+        let message = match profile.description.as_deref() {
+            Some(description) => msg!(
+                "not-a-cmyk-output-profile.described",
+                path = value,
+                description = description,
+                class = class,
+                signature = signature,
+                space = space
             ),
+            None => msg!(
+                "not-a-cmyk-output-profile",
+                path = value,
+                class = class,
+                signature = signature,
+                space = space
+            ),
+        };
+        diagnostics.push(
+            Diagnostic::error("not-a-cmyk-output-profile", message)
+                .at(path, raw.span(), msg!("not-a-cmyk-output-profile.label"))
+                .with_help(msg!("not-a-cmyk-output-profile.help")),
         );
         return None;
     }
     Some((Arc::from(bytes), profile.description))
+}
+
+/// Why bytes are not a usable profile, in the reader's words.
+fn icc_reason(err: &IccError) -> Msg {
+    match err {
+        IccError::TooShort(size) => msg!("unreadable-profile.too-short", size = *size),
+        IccError::TooLarge(size) => msg!("unreadable-profile.too-large", size = *size),
+        IccError::NoSignature => msg!("unreadable-profile.no-signature"),
+        IccError::SizeMismatch { declared, actual } => msg!(
+            "unreadable-profile.size-mismatch",
+            declared = *declared,
+            actual = *actual
+        ),
+    }
+}
+
+/// A profile's class in words ("display"), by its signature (`mntr`).
+fn class_name(class: &[u8; 4]) -> Msg {
+    match class {
+        b"prtr" => msg!("icc-class-prtr"),
+        b"mntr" => msg!("icc-class-mntr"),
+        b"scnr" => msg!("icc-class-scnr"),
+        b"link" => msg!("icc-class-link"),
+        b"spac" => msg!("icc-class-spac"),
+        b"abst" => msg!("icc-class-abst"),
+        b"nmcl" => msg!("icc-class-nmcl"),
+        _ => msg!("icc-class-other"),
+    }
 }
 
 /// Checks every CMYK build in the palette: four inks of 0–100 % whose sum stays within the
@@ -188,14 +223,7 @@ pub fn palette(palette: &Loaded<String>, max_coverage: u32, diagnostics: &mut Ve
     let table = match DeTable::parse(&palette.value) {
         Ok(table) => table,
         Err(e) => {
-            diagnostics.push(
-                Diagnostic::error(
-                    "toml-syntax",
-                    format!("invalid TOML: {}", e.message().trim()),
-                )
-                .at(path, e.span().unwrap_or(0..0), "here")
-                .with_help("check quotes, brackets and `=` around this position"),
-            );
+            diagnostics.push(toml_diagnostic(path, &palette.value, &e));
             return;
         }
     };
@@ -267,16 +295,9 @@ fn check_colour(
     };
     let Some(values) = values else {
         diagnostics.push(
-            Diagnostic::error(
-                "bad-colour",
-                format!("palette colour `{name}`: `cmyk` is not four ink values"),
-            )
-            .at(
-                path,
-                cmyk.span(),
-                "expected [C, M, Y, K], each 0 to 100 (percent)",
-            )
-            .with_help("write for example `cmyk = [94, 74, 16, 34]`"),
+            Diagnostic::error("bad-colour", msg!("bad-colour", name = name))
+                .at(path, cmyk.span(), msg!("bad-colour.label"))
+                .with_help(msg!("bad-colour.help")),
         );
         return;
     };
@@ -286,19 +307,28 @@ fn check_colour(
         diagnostics.push(
             Diagnostic::error(
                 "ink-limit",
-                format!(
-                    "palette colour `{name}` needs {} % ink, more than the {max_coverage} % the printing condition allows",
-                    fmt(total)
+                msg!(
+                    "ink-limit",
+                    name = name,
+                    total = percent(total),
+                    max = max_coverage
                 ),
             )
             .at(
                 path,
                 cmyk.span(),
-                format!("C {} + M {} + Y {} + K {} = {} %", fmt(c), fmt(m), fmt(y), fmt(k), fmt(total)),
+                msg!(
+                    "ink-limit.label",
+                    c = percent(c),
+                    m = percent(m),
+                    y = percent(y),
+                    k = percent(k),
+                    total = percent(total)
+                ),
             )
-            .with_help(format!(
-                "take out {} % of cyan, magenta and yellow (black alone darkens with less ink), or raise `max-coverage` in [print] if the print shop allows more",
-                fmt(total - f64::from(max_coverage))
+            .with_help(msg!(
+                "ink-limit.help",
+                excess = percent(total - f64::from(max_coverage))
             )),
         );
     }
@@ -315,13 +345,10 @@ fn number(value: &DeValue) -> Option<f64> {
     }
 }
 
-/// A percentage without a needless `.0`.
-fn fmt(v: f64) -> String {
-    if (v - v.round()).abs() < 1e-9 {
-        format!("{}", v.round() as i64)
-    } else {
-        format!("{v:.1}")
-    }
+/// A percentage without a needless `.0`, with the reader's decimal sign (`12,5` in Dutch).
+fn percent(v: f64) -> Arg {
+    let whole = (v - v.round()).abs() < 1e-9;
+    Arg::Dec(v, if whole { 0 } else { 1 })
 }
 
 #[cfg(test)]

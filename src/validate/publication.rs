@@ -9,6 +9,7 @@ use crate::content::Loaded;
 use crate::content::raw::{RawPublication, RawTheme};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Abc, KeyFigure, Learning, Pillar, Publication, Sector, Source, Theme};
+use crate::msg;
 use crate::richtext;
 use crate::suggest::did_you_mean;
 
@@ -23,19 +24,19 @@ pub fn publication(
     let year_ok = (1900..=2200).contains(&year);
     if !year_ok {
         diagnostics.push(
-            Diagnostic::error("bad-year", format!("year {year} is out of range")).at(
+            Diagnostic::error("bad-year", msg!("bad-year", year = year.to_string())).at(
                 path,
                 raw.year.span(),
-                "expected a year such as 2026",
+                msg!("bad-year.label"),
             ),
         );
     }
     let date = date(path, &raw.date, diagnostics);
     if raw.abc.pillars.is_empty() {
         diagnostics.push(
-            Diagnostic::warning("no-pillars", "the ABC chapter has no pillars")
+            Diagnostic::warning("no-pillars", msg!("no-pillars"))
                 .in_file(path)
-                .with_help("add [[abc.pillars]] entries with letter and title"),
+                .with_help(msg!("no-pillars.help")),
         );
     }
     let abc = Abc {
@@ -99,13 +100,12 @@ fn url(
         return Some(value.to_string());
     }
     let d = if value.is_empty() {
-        Diagnostic::error("bad-url", "empty URL").with_help("remove `url` or fill in the address")
+        Diagnostic::error("bad-url", msg!("bad-url-empty")).with_help(msg!("bad-url-empty.help"))
     } else {
-        Diagnostic::error("bad-url", format!("\"{value}\" is not a web address")).with_help(
-            format!("write the full address, for example \"https://{value}\""),
-        )
+        Diagnostic::error("bad-url", msg!("bad-url", url = value))
+            .with_help(msg!("bad-url.help", url = value))
     };
-    diagnostics.push(d.at(path, raw.span(), "expected https://…"));
+    diagnostics.push(d.at(path, raw.span(), msg!("bad-url.label")));
     None
 }
 
@@ -124,13 +124,9 @@ fn date(
     };
     if parsed.is_none() {
         diagnostics.push(
-            Diagnostic::error("bad-date", "the publication date must be a plain date")
-                .at(
-                    path,
-                    raw.span(),
-                    "expected a date like 2026-11-28, without time",
-                )
-                .with_help("write `date = 2026-11-28` (no quotes)"),
+            Diagnostic::error("bad-date", msg!("bad-date"))
+                .at(path, raw.span(), msg!("bad-date.label"))
+                .with_help(msg!("bad-date.help")),
         );
     }
     parsed
@@ -142,13 +138,13 @@ pub fn key_figures(
     raw: &RawPublication,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<KeyFigure> {
-    let mut ids = IdRegistry::new("key figure");
+    let mut ids = IdRegistry::new(msg!("validate-what-key-figure"));
     let mut out = Vec::new();
     if raw.key_figures.is_empty() {
         diagnostics.push(
-            Diagnostic::error("no-key-figures", "publication.toml defines no key figures")
+            Diagnostic::error("no-key-figures", msg!("no-key-figures"))
                 .in_file(path)
-                .with_help("add [[key-figures]] entries with id, label and description"),
+                .with_help(msg!("no-key-figures.help")),
         );
     }
     for kf in &raw.key_figures {
@@ -180,18 +176,18 @@ pub fn unknown_sector(path: &Path, s: &toml::Spanned<String>) -> Diagnostic {
     let ids = Sector::ALL.map(Sector::id);
     let mut d = Diagnostic::error(
         "unknown-sector",
-        format!("unknown sector \"{}\"", s.get_ref()),
+        msg!("unknown-sector", sector = s.get_ref()),
     )
-    .at(path, s.span(), "expected \"po\", \"vo\" or \"mbo\"");
+    .at(path, s.span(), msg!("unknown-sector.label"));
     if let Some(best) = did_you_mean(&s.get_ref().to_lowercase(), ids) {
-        d = d.with_help(format!("did you mean \"{best}\"?"));
+        d = d.with_help(msg!("validate-did-you-mean", name = best));
     }
     d
 }
 
 /// Validates the theme files; numbers them in file order.
 pub fn themes(raw: &[Loaded<RawTheme>], diagnostics: &mut Vec<Diagnostic>) -> Vec<Theme> {
-    let mut ids = IdRegistry::new("theme");
+    let mut ids = IdRegistry::new(msg!("validate-what-theme"));
     let mut out = Vec::new();
     for file in raw {
         let t = &file.value;
@@ -202,10 +198,10 @@ pub fn themes(raw: &[Loaded<RawTheme>], diagnostics: &mut Vec<Diagnostic>) -> Ve
             diagnostics.push(
                 Diagnostic::warning(
                     "learnings-title-without-learnings",
-                    "learnings-title is set but there are no learnings",
+                    msg!("learnings-title-without-learnings"),
                 )
                 .in_file(&file.path)
-                .with_help("add [[learnings]] entries or remove learnings-title"),
+                .with_help(msg!("learnings-title-without-learnings.help")),
             );
         }
         out.push(Theme {

@@ -11,7 +11,9 @@ use crate::content::Loaded;
 use crate::content::raw::RawRegion;
 use crate::diagnostics::Diagnostic;
 use crate::gazetteer::{Gazetteer, Lookup};
+use crate::i18n::Msg;
 use crate::model::{KeyFigure, Region, Sector};
+use crate::msg;
 use crate::suggest::{did_you_mean, fold};
 
 /// Validates all region files and returns the regions ordered by name. `all_loaded`: no region
@@ -24,7 +26,7 @@ pub fn regions(
     gazetteer: &Gazetteer,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Region> {
-    let mut ids = IdRegistry::new("region");
+    let mut ids = IdRegistry::new(msg!("validate-what-region"));
     // Region-level warnings are collected first so `[[allow]]` can silence them.
     let mut pending: Vec<(usize, Diagnostic)> = Vec::new();
     // Per file, the lints that were checked: an allowance of a lint that could not be checked
@@ -105,9 +107,9 @@ fn sectors(
             Some(sector) if out.contains(&sector) => diagnostics.push(
                 Diagnostic::warning(
                     "duplicate-sector",
-                    format!("sector \"{}\" is listed twice", s.get_ref()),
+                    msg!("duplicate-sector", sector = s.get_ref()),
                 )
-                .at(path, s.span(), "listed again here"),
+                .at(path, s.span(), msg!("duplicate-sector.label")),
             ),
             Some(sector) => out.push(sector),
             None => {
@@ -118,9 +120,9 @@ fn sectors(
     }
     if raw.get_ref().is_empty() {
         diagnostics.push(
-            Diagnostic::error("no-sectors", "a region needs at least one sector")
-                .at(path, raw.span(), "empty")
-                .with_help("write for example sectors = [\"po\"]"),
+            Diagnostic::error("no-sectors", msg!("no-sectors"))
+                .at(path, raw.span(), msg!("no-sectors.label"))
+                .with_help(msg!("no-sectors.help")),
         );
         ok = false;
     }
@@ -142,26 +144,22 @@ fn figures(
         if !known.contains(&key.get_ref().as_str()) {
             let mut d = Diagnostic::error(
                 "unknown-figure",
-                format!("unknown key figure `{}`", key.get_ref()),
+                msg!("unknown-figure", id = key.get_ref()),
             )
-            .at(
-                path,
-                key.span(),
-                "not defined in publication.toml [[key-figures]]",
-            );
+            .at(path, key.span(), msg!("unknown-figure.label"));
             if let Some(best) = did_you_mean(key.get_ref(), known.iter().copied()) {
-                d = d.with_help(format!("did you mean `{best}`?"));
+                d = d.with_help(msg!("validate-did-you-mean-field", name = best));
             }
-            diagnostics.push(d.with_note(format!("key figures: {}", known.join(", "))));
+            diagnostics.push(d.with_note(msg!("unknown-figure.note", ids = known.join(", "))));
             ok = false;
         }
         if *value.get_ref() < 0 {
             diagnostics.push(
                 Diagnostic::error(
                     "negative-figure",
-                    format!("`{}` is negative", key.get_ref()),
+                    msg!("negative-figure", id = key.get_ref()),
                 )
-                .at(path, value.span(), "a count cannot be negative"),
+                .at(path, value.span(), msg!("negative-figure.label")),
             );
             ok = false;
         }
@@ -172,16 +170,17 @@ fn figures(
             Some((_, v)) => values.push(*v.get_ref()),
             None => {
                 diagnostics.push(
-                    Diagnostic::error(
-                        "missing-figure",
-                        format!("key figure `{}` is missing", kf.id),
-                    )
-                    .at(
-                        path,
-                        header_span(r),
-                        format!("add `{} = …` to this table", kf.id),
-                    )
-                    .with_help(format!("{}: {}", kf.id, kf.description)),
+                    Diagnostic::error("missing-figure", msg!("missing-figure", id = &kf.id))
+                        .at(
+                            path,
+                            header_span(r),
+                            msg!("missing-figure.label", id = &kf.id),
+                        )
+                        .with_help(msg!(
+                            "missing-figure.help",
+                            id = &kf.id,
+                            description = &kf.description
+                        )),
                 );
                 ok = false;
             }
@@ -214,10 +213,10 @@ fn area(
         diagnostics.push(
             Diagnostic::error(
                 "municipalities-and-provinces",
-                "a region lists both municipalities and provinces",
+                msg!("municipalities-and-provinces"),
             )
-            .at(path, p.span(), "provinces listed here")
-            .with_help("describe the region by municipalities or by provinces, not both"),
+            .at(path, p.span(), msg!("municipalities-and-provinces.label"))
+            .with_help(msg!("municipalities-and-provinces.help")),
         );
         ok = false;
     }
@@ -234,15 +233,18 @@ fn area(
             } else {
                 let mut d = Diagnostic::error(
                     "unknown-province",
-                    format!("unknown province \"{}\"", p.get_ref()),
+                    msg!("unknown-province", name = p.get_ref()),
                 )
                 .at(
                     path,
                     p.span(),
-                    format!("not a province in CBS's {} list", gazetteer.year()),
+                    msg!(
+                        "unknown-province.label",
+                        year = gazetteer.year().to_string()
+                    ),
                 );
                 if let Some(best) = did_you_mean(p.get_ref(), known.iter().copied()) {
-                    d = d.with_help(format!("did you mean \"{best}\"?"));
+                    d = d.with_help(msg!("validate-did-you-mean", name = best));
                 }
                 diagnostics.push(d);
                 ok = false;
@@ -260,10 +262,10 @@ fn area(
                 warn(
                     Diagnostic::warning(
                         "duplicate-municipality",
-                        format!("\"{}\" is listed twice", name.get_ref()),
+                        msg!("duplicate-municipality", name = name.get_ref()),
                     )
-                    .at(path, name.span(), "listed again here")
-                    .with_help("remove one of the two entries"),
+                    .at(path, name.span(), msg!("duplicate-municipality.label"))
+                    .with_help(msg!("duplicate-municipality.help")),
                 );
                 continue;
             }
@@ -272,9 +274,12 @@ fn area(
     }
     if out.is_empty() && ok {
         warn(
-            Diagnostic::warning("no-municipalities", format!("region \"{}\" lists no municipalities", r.name.get_ref()))
-                .at(path, r.name.span(), "this region has no area")
-                .with_help("add municipalities = [...] or provinces = [...]; if the source has none, acknowledge it with [[allow]] lint = \"no-municipalities\""),
+            Diagnostic::warning(
+                "no-municipalities",
+                msg!("no-municipalities", name = r.name.get_ref()),
+            )
+            .at(path, r.name.span(), msg!("no-municipalities.label"))
+            .with_help(msg!("no-municipalities.help")),
         );
     }
     (ok.then_some(out), provinces)
@@ -287,71 +292,100 @@ fn municipality(
     gazetteer: &Gazetteer,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<usize> {
-    let quoted = |i: &usize| format!("\"{}\"", gazetteer.get(*i).name);
+    let quoted = |i: &usize| msg!("validate-quoted", name = &gazetteer.get(*i).name);
     match gazetteer.lookup(name.get_ref()) {
         Lookup::Exact(i) => Some(i),
         Lookup::Plain(i) => {
             diagnostics.push(
                 Diagnostic::note(
                     "plain-municipality-name",
-                    format!(
-                        "\"{}\" read as \"{}\"",
-                        name.get_ref(),
-                        gazetteer.get(i).name
+                    msg!(
+                        "plain-municipality-name",
+                        name = name.get_ref(),
+                        official = &gazetteer.get(i).name
                     ),
                 )
-                .at(path, name.span(), "CBS spells this name with a suffix")
-                .with_help(format!(
-                    "write \"{}\" to match the official list exactly",
-                    gazetteer.get(i).name
+                .at(path, name.span(), msg!("plain-municipality-name.label"))
+                .with_help(msg!(
+                    "plain-municipality-name.help",
+                    official = &gazetteer.get(i).name
                 )),
             );
             Some(i)
         }
         Lookup::Ambiguous(candidates) => {
-            let list: Vec<String> = candidates
+            let list: Vec<Msg> = candidates
                 .iter()
-                .map(|i| format!("{} ({})", quoted(i), gazetteer.get(*i).province))
+                .map(|i| {
+                    let m = gazetteer.get(*i);
+                    msg!(
+                        "ambiguous-municipality.candidate",
+                        name = &m.name,
+                        province = &m.province
+                    )
+                })
                 .collect();
+            let (first, last) = first_and_last(list);
             diagnostics.push(
                 Diagnostic::error(
                     "ambiguous-municipality",
-                    format!("\"{}\" is ambiguous", name.get_ref()),
+                    msg!("ambiguous-municipality", name = name.get_ref()),
                 )
-                .at(
-                    path,
-                    name.span(),
-                    "more than one municipality has this name",
-                )
-                .with_help(format!("write one of {}", list.join(" or "))),
+                .at(path, name.span(), msg!("ambiguous-municipality.label"))
+                .with_help(msg!(
+                    "ambiguous-municipality.help",
+                    first = first,
+                    last = last
+                )),
             );
             None
         }
         Lookup::Unknown(best) => {
             let mut d = Diagnostic::error(
                 "unknown-municipality",
-                format!("unknown municipality \"{}\"", name.get_ref()),
+                msg!("unknown-municipality", name = name.get_ref()),
             )
             .at(
                 path,
                 name.span(),
-                format!("not a municipality in CBS's {} list", gazetteer.year()),
+                msg!(
+                    "unknown-municipality.label",
+                    year = gazetteer.year().to_string()
+                ),
             );
             d = match best.as_slice() {
-                [] => d.with_help(format!(
-                    "check the spelling against {}",
-                    crate::diagnostics::display_path(gazetteer.file())
+                [] => d.with_help(msg!(
+                    "unknown-municipality.help-spelling",
+                    file = gazetteer.file()
                 )),
-                [one] => d.with_help(format!("did you mean {}?", quoted(one))),
+                [one] => d.with_help(msg!(
+                    "validate-did-you-mean",
+                    name = &gazetteer.get(*one).name
+                )),
                 many => {
-                    let names: Vec<String> = many.iter().map(quoted).collect();
-                    d.with_help(format!("did you mean one of {}?", names.join(", ")))
+                    let names: Vec<Msg> = many.iter().map(quoted).collect();
+                    let (first, last) = first_and_last(names);
+                    d.with_help(msg!(
+                        "unknown-municipality.help-many",
+                        first = first,
+                        last = last
+                    ))
                 }
             };
             diagnostics.push(d);
             None
         }
     }
+}
+
+/// Splits names for "A, B or C": every name but the last joined by commas, and the last, so
+/// the catalogue puts its own "or" (or "of") before it.
+fn first_and_last(mut names: Vec<Msg>) -> (Msg, Msg) {
+    let last = names.pop().unwrap_or_else(Msg::empty);
+    let mut rest = names.into_iter();
+    let first = rest.next().unwrap_or_else(Msg::empty);
+    let first = rest.fold(first, |a, b| msg!("validate-list-comma", a = a, b = b));
+    (first, last)
 }
 
 /// Warns when a figure that belongs to a sector is non-zero in a region without that sector.
@@ -375,12 +409,25 @@ fn contradictions(
             warn(
                 Diagnostic::warning(
                     "figures-contradict-sectors",
-                    format!("`{}` is {value}, but the region is not a {} region", kf.id, sector.label()),
+                    msg!(
+                        "figures-contradict-sectors",
+                        id = &kf.id,
+                        value = *value,
+                        sector = sector.label()
+                    ),
                 )
-                .at(path, span, format!("{} in a region without {}", kf.description, sector.label()))
-                .with_help(format!(
-                    "add \"{}\" to sectors, correct the figure, or acknowledge it with [[allow]] lint = \"figures-contradict-sectors\"",
-                    sector.id()
+                .at(
+                    path,
+                    span,
+                    msg!(
+                        "figures-contradict-sectors.label",
+                        description = &kf.description,
+                        sector = sector.label()
+                    ),
+                )
+                .with_help(msg!(
+                    "figures-contradict-sectors.help",
+                    sector_id = sector.id()
                 )),
             );
         }
@@ -403,11 +450,15 @@ fn identical_figures(
                 *file_a,
                 Diagnostic::warning(
                     "identical-figures",
-                    format!("key figures are identical to those of \"{}\"", b.name),
+                    msg!("identical-figures", name = &b.name),
                 )
-                .at(path, raw[*file_a].value.figures.span(), "same five numbers as the other region")
-                .with_note(format!("the other region is in {}", crate::diagnostics::display_path(&raw[*file_b].path)))
-                .with_help("check the figures with the region; if they are right, acknowledge it with [[allow]] lint = \"identical-figures\""),
+                .at(
+                    path,
+                    raw[*file_a].value.figures.span(),
+                    msg!("identical-figures.label"),
+                )
+                .with_note(msg!("identical-figures.note", file = &raw[*file_b].path))
+                .with_help(msg!("identical-figures.help")),
             ));
         }
     }
@@ -439,30 +490,31 @@ fn apply_allowances(
         for (a, allow) in loaded.value.allow.iter().enumerate() {
             let lint = allow.lint.get_ref();
             if !ALLOWABLE_LINTS.contains(&lint.as_str()) {
-                let mut d = Diagnostic::error("unknown-lint", format!("unknown lint \"{lint}\""))
-                    .at(&loaded.path, allow.lint.span(), "cannot be allowed")
-                    .with_note(format!(
-                        "lints that can be allowed: {}",
-                        ALLOWABLE_LINTS.join(", ")
+                let mut d = Diagnostic::error("unknown-lint", msg!("unknown-lint", lint = lint))
+                    .at(&loaded.path, allow.lint.span(), msg!("unknown-lint.label"))
+                    .with_note(msg!(
+                        "unknown-lint.note",
+                        lints = ALLOWABLE_LINTS.join(", ")
                     ));
                 if let Some(best) = did_you_mean(lint, ALLOWABLE_LINTS.iter().copied()) {
-                    d = d.with_help(format!("did you mean \"{best}\"?"));
+                    d = d.with_help(msg!("validate-did-you-mean", name = best));
                 }
                 diagnostics.push(d);
             } else if allow.reason.get_ref().trim().is_empty() {
                 diagnostics.push(
-                    Diagnostic::error("allow-without-reason", "an [[allow]] needs a reason")
-                        .at(&loaded.path, allow.reason.span(), "empty reason")
-                        .with_help("say why the warning is acceptable, so the next editor knows"),
+                    Diagnostic::error("allow-without-reason", msg!("allow-without-reason"))
+                        .at(
+                            &loaded.path,
+                            allow.reason.span(),
+                            msg!("allow-without-reason.label"),
+                        )
+                        .with_help(msg!("allow-without-reason.help")),
                 );
             } else if !used.contains(&(file, a)) && checked[file].contains(lint.as_str()) {
                 diagnostics.push(
-                    Diagnostic::warning(
-                        "unused-allow",
-                        format!("lint \"{lint}\" is allowed but does not occur"),
-                    )
-                    .at(&loaded.path, allow.lint.span(), "nothing to allow here")
-                    .with_help("remove this [[allow]] entry"),
+                    Diagnostic::warning("unused-allow", msg!("unused-allow", lint = lint))
+                        .at(&loaded.path, allow.lint.span(), msg!("unused-allow.label"))
+                        .with_help(msg!("unused-allow.help")),
                 );
             }
         }

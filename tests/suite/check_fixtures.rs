@@ -1,6 +1,7 @@
 //! Every kind of content mistake, as a fixture project run through the real binary, with its
-//! exact output snapshotted (`tests/suite/snapshots/`). Snapshots change only on request:
-//! `INSTA_UPDATE=always cargo test --test check_fixtures`, then review the diff.
+//! exact output snapshotted in English and in Dutch (`tests/suite/snapshots/`, `<name>` and
+//! `<name>_nl`). Snapshots change only on request:
+//! `INSTA_UPDATE=always cargo test --test suite -- check_fixtures::`, then review the diff.
 
 use crate::common;
 
@@ -31,8 +32,13 @@ fn project(name: &str) -> Project {
 }
 
 fn check(name: &str, extra: &[&str]) -> String {
+    check_in("en", name, extra)
+}
+
+/// `check` on a fixture in a language (`--lang`), as the snapshots show it.
+fn check_in(lang: &str, name: &str, extra: &[&str]) -> String {
     let p = project(name);
-    let mut args = vec!["check"];
+    let mut args = vec!["--lang", lang, "check"];
     args.extend_from_slice(extra);
     let run = p.run(&args);
     format!(
@@ -50,15 +56,17 @@ fn every_fixture_has_a_snapshot() {
         .collect();
     names.sort();
     for name in names {
-        let snapshot = repo().join(format!(
-            "tests/suite/snapshots/suite__check_fixtures__{}.snap",
-            name.replace('-', "_")
-        ));
-        assert!(
-            Path::new(&snapshot).is_file(),
-            "fixture {name} has no test/snapshot ({})",
-            snapshot.display()
-        );
+        for suffix in ["", "_nl"] {
+            let snapshot = repo().join(format!(
+                "tests/suite/snapshots/suite__check_fixtures__{}{suffix}.snap",
+                name.replace('-', "_")
+            ));
+            assert!(
+                Path::new(&snapshot).is_file(),
+                "fixture {name} has no test/snapshot ({})",
+                snapshot.display()
+            );
+        }
     }
 }
 
@@ -66,13 +74,18 @@ macro_rules! fixture {
     ($test:ident, $name:literal, $code:expr) => {
         #[test]
         fn $test() {
-            let output = check($name, &[]);
-            assert!(
-                output.starts_with(&format!("exit code: {}\n", $code)),
-                "{output}"
-            );
-            assert!(!output.contains("panicked"), "{output}");
-            insta::assert_snapshot!(stringify!($test), output);
+            for (lang, snapshot) in [
+                ("en", stringify!($test)),
+                ("nl", concat!(stringify!($test), "_nl")),
+            ] {
+                let output = check_in(lang, $name, &[]);
+                assert!(
+                    output.starts_with(&format!("exit code: {}\n", $code)),
+                    "{output}"
+                );
+                assert!(!output.contains("panicked"), "{output}");
+                insta::assert_snapshot!(snapshot, output);
+            }
         }
     };
 }
@@ -123,6 +136,76 @@ fn json_format_gives_one_object_per_diagnostic() {
     assert_eq!(veendaal["line"], 6);
     assert_eq!(veendaal["column"], 3);
     assert!(veendaal["help"][0].as_str().unwrap().contains("Veenendaal"));
+}
+
+#[test]
+fn json_format_follows_the_language_and_keeps_its_fields() {
+    let p = project("municipalities");
+    let objects = |lang: &str| -> Vec<serde_json::Value> {
+        let run = p.run(&["--format", "json", "--lang", lang, "check"]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        run.stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+            .collect()
+    };
+    let (en, nl) = (objects("en"), objects("nl"));
+    assert_eq!(en.len(), nl.len());
+    for (en, nl) in en.iter().zip(&nl) {
+        // The same fields, codes and places; only the words differ.
+        let keys = |v: &serde_json::Value| {
+            v.as_object()
+                .unwrap()
+                .keys()
+                .cloned()
+                .collect::<Vec<String>>()
+        };
+        assert_eq!(keys(en), keys(nl));
+        for field in [
+            "severity",
+            "code",
+            "file",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+        ] {
+            assert_eq!(en[field], nl[field], "{field}");
+        }
+    }
+    let veendaal = nl
+        .iter()
+        .find(|d| d["message"].as_str().unwrap_or("").contains("Veendaal"))
+        .expect("Veendaal is reported");
+    assert_eq!(veendaal["code"], "unknown-municipality");
+    assert_eq!(veendaal["message"], "onbekende gemeente \"Veendaal\"");
+    assert_eq!(
+        veendaal["help"][0],
+        "bedoelde u \"Veenendaal\" of \"Voerendaal\"?"
+    );
+}
+
+#[test]
+fn the_locale_gives_dutch_without_lang() {
+    let p = project("wrong-type");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_drukwerk"))
+        .arg("--root")
+        .arg(p.root())
+        .arg("check")
+        .env("NO_COLOR", "1")
+        .env_remove("DRUKWERK_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "nl_NL.UTF-8")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("fout[wrong-type]: `students` moet een geheel getal zijn, geen tekst"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("expected"), "{stderr}");
 }
 
 #[test]

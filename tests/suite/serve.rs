@@ -472,9 +472,9 @@ async fn errors_degrade_health_and_keep_the_last_good_pdf() {
     let still = server.get("/factsheets/noord.pdf").await;
     assert_eq!(still.status, StatusCode::OK);
     assert_eq!(still.header(header::ETAG), good.header(header::ETAG));
-    // The index says what is wrong, as check prints it.
+    // The index says what is wrong, as check prints it (in Dutch: the browser asks for nothing else).
     let index = server.get("/").await.html();
-    assert!(index.contains("unknown municipality"), "{index}");
+    assert!(index.contains("onbekende gemeente"), "{index}");
     assert!(index.contains("content/regions/noord.toml:4:"), "{index}");
 
     project.write("content/regions/noord.toml", &region);
