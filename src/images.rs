@@ -91,12 +91,12 @@ pub fn unprocessable(image: &Image, problem: Problem) -> Diagnostic {
     let d = Diagnostic::error(
         "bad-image",
         msg!(
-            "bad-image",
+            "render-bad-image",
             path = image.path.as_str(),
             reason = problem.reason.clone()
         ),
     )
-    .with_help(msg!("bad-image.help"));
+    .with_help(msg!("render-bad-image.help"));
     problem.diagnose(d)
 }
 

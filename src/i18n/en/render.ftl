@@ -34,7 +34,7 @@ missing-glyph = { $document }: the fonts have no glyph for { $characters }
 
 ## Images
 
-bad-image = image "{ $path }" cannot be processed: { $reason }
+render-bad-image = image "{ $path }" cannot be processed: { $reason }
     .help = use a PNG or JPEG file
 bad-image-resize = image "{ $path }" cannot be made smaller for the web edition: { $reason }
 image-unreadable = the file cannot be read

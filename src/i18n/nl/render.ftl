@@ -31,7 +31,7 @@ missing-glyph = { $document }: de lettertypen kunnen deze tekens niet weergeven:
 
 ## Afbeeldingen
 
-bad-image = afbeelding "{ $path }" kan niet worden verwerkt: { $reason }
+render-bad-image = afbeelding "{ $path }" kan niet worden verwerkt: { $reason }
     .help = gebruik een PNG- of JPEG-bestand
 bad-image-resize = afbeelding "{ $path }" kan niet worden verkleind voor de webeditie: { $reason }
 image-unreadable = het bestand kan niet worden gelezen
