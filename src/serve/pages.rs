@@ -199,7 +199,7 @@ impl Pages {
         let ctx = context! {
             lang => lang.tag(),
             t => texts::template_function(lang),
-            texts => texts::for_scripts(lang),
+            texts => texts::for_scripts_json(lang),
             ..ctx
         };
         match self.env.get_template(name).and_then(|t| t.render(ctx)) {

@@ -196,7 +196,17 @@ async fn guard(State(app): State<Arc<App>>, request: Request, next: Next) -> Res
         .observe(started.elapsed().as_secs_f64());
     let headers = response.headers_mut();
     if speaks(headers) {
-        headers.append(header::VARY, HeaderValue::from_static("accept-language"));
+        // One `Vary` line: the compression layer's `accept-encoding` and ours.
+        let vary = headers
+            .get_all(header::VARY)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .chain(["accept-language"])
+            .collect::<Vec<_>>()
+            .join(", ");
+        if let Ok(value) = HeaderValue::from_str(&vary) {
+            headers.insert(header::VARY, value);
+        }
     }
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,

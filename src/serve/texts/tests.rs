@@ -196,3 +196,11 @@ fn templates_choose_plurals_and_group_numbers() {
     assert_eq!(render(Lang::Nl, 1200), "1.200 regio's");
     assert_eq!(render(Lang::En, 1200), "1,200 regions");
 }
+
+#[test]
+fn the_scripts_texts_cannot_end_their_element() {
+    let json = for_scripts_json(Lang::Nl).to_string();
+    assert!(!json.contains('<') && !json.contains('>'), "{json}");
+    let back: BTreeMap<String, String> = serde_json::from_str(&json).unwrap();
+    assert_eq!(back["serve-page-of"], "Pagina {page} van {pages}");
+}
