@@ -575,7 +575,7 @@ const drukwerkForm = (function () {
           suggestFor(input, box);
           notify();
           input.focus();
-        } }, drukwerkText('editor-did-you-mean', { name: best }));
+        } }, drukwerkText('editor-did-you-mean', { name: best })));
       }
     }
     function render(items, focusIndex) {
