@@ -1,13 +1,18 @@
 //! Stage 1 (load): the content format described once, as data.
 //!
 //! Every kind of content file (the publication, regions, cases, themes) and every field in it,
-//! with its Dutch label and help, whether it is required, and which widget edits it. The
-//! editor's forms are generated from this description (`GET /api/content/schema`), the editor
-//! saves by walking it, and a test holds it against the raw structs that `load` deserialises
-//! (`raw.rs`, `deny_unknown_fields`) and against `docs/content-format.md`, so a field added to
-//! the format cannot be missing from the form or the documentation.
+//! with its label and help (catalogue messages, `schema-…` in `i18n/{nl,en}/serve.ftl`, so the
+//! form speaks the reader's language), whether it is required, and which widget edits it. The
+//! editor's forms are generated from this description (`GET /api/content/schema`, made by
+//! [`Kind::json`] in the request's language), the editor saves by walking it, and tests hold it
+//! against the raw structs that `load` deserialises (`raw.rs`, `deny_unknown_fields`), against
+//! `docs/content-format.md` and against both catalogues, so a field added to the format cannot
+//! be missing from the form, the documentation or either language.
 
 use serde::Serialize;
+use serde_json::{Value as Json, json};
+
+use crate::i18n::{Lang, Msg};
 
 /// How a field is edited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -44,35 +49,34 @@ pub enum Widget {
 }
 
 /// One field of a content file.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy)]
 pub struct Field {
     /// The TOML key (kebab-case).
     pub key: &'static str,
-    /// Dutch label in the form.
+    /// The catalogue message of its label in the form (`schema-region-name`).
     pub label: &'static str,
-    /// Dutch help under the field.
-    pub help: &'static str,
+    /// The catalogue message of its help under the field, when it has any: the label's
+    /// `.help` attribute (`schema-region-name.help`).
+    pub help: Option<&'static str>,
     /// How it is edited.
     pub widget: Widget,
     /// Whether the file must have it.
     pub required: bool,
     /// For [`Widget::Select`]: which list of choices (`regions`, `themes`, `sectors`, …).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub choices: Option<&'static str>,
     /// For [`Widget::Table`], [`Widget::Tables`] and [`Widget::Image`]: the fields inside.
-    #[serde(skip_serializing_if = "<[Field]>::is_empty")]
     pub fields: &'static [Field],
 }
 
 /// A kind of content file.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy)]
 pub struct Kind {
     /// The name in URLs (`regions`); `publication` for the one publication file.
     pub name: &'static str,
-    /// Dutch name of one such file (`Regio`).
+    /// The catalogue message naming one such file (`schema-kind-regions`: `Regio`), with
+    /// `.plural`, `.new` and `.edit` attributes.
     pub label: &'static str,
     /// Folder of its files (`content/regions`); `None` for the publication.
-    #[serde(skip)]
     pub dir: Option<&'static str>,
     /// Its fields, in the order the shipped files have them.
     pub fields: &'static [Field],
@@ -83,13 +87,49 @@ impl Kind {
     pub fn field(&self, key: &str) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.key == key)
     }
+
+    /// The kind as the editor's forms read it (`label`, `fields`), in `lang`.
+    pub fn json(&self, lang: Lang) -> Json {
+        json!({
+            "label": text(self.label, lang),
+            "fields": self.fields.iter().map(|f| f.json(lang)).collect::<Vec<_>>(),
+        })
+    }
+}
+
+impl Field {
+    /// The field as the editor's forms read it (`key`, `label`, `help`, `widget`, `required`,
+    /// and `choices` and `fields` when it has them), in `lang`.
+    pub fn json(&self, lang: Lang) -> Json {
+        let help = self.help.map(|id| text(id, lang)).unwrap_or_default();
+        let mut out = json!({
+            "key": self.key,
+            "label": text(self.label, lang),
+            "help": help,
+            "widget": self.widget,
+            "required": self.required,
+        });
+        if let Some(choices) = self.choices {
+            out["choices"] = json!(choices);
+        }
+        if !self.fields.is_empty() {
+            out["fields"] = json!(self.fields.iter().map(|f| f.json(lang)).collect::<Vec<_>>());
+        }
+        out
+    }
+}
+
+/// The text of a schema message. The ids are data here (one per field), not literals at a
+/// call site; the tests below hold every one of them to both catalogues.
+fn text(id: &'static str, lang: Lang) -> String {
+    Msg::new(id, Vec::new()).text(lang)
 }
 
 const fn field(key: &'static str, label: &'static str, widget: Widget) -> Field {
     Field {
         key,
         label,
-        help: "",
+        help: None,
         widget,
         required: false,
         choices: None,
@@ -102,8 +142,9 @@ impl Field {
         self.required = true;
         self
     }
+    /// The field's help: the `.help` attribute of its label's message.
     const fn help(mut self, help: &'static str) -> Self {
-        self.help = help;
+        self.help = Some(help);
         self
     }
     const fn choices(mut self, choices: &'static str) -> Self {
@@ -119,190 +160,211 @@ impl Field {
 use Widget::*;
 
 const IMAGE: &[Field] = &[
-    field("path", "Bestand", Text)
+    field("path", "schema-image-path", Text)
         .required()
-        .help("Een PNG- of JPEG-bestand onder content/images/."),
-    field("alt", "Alternatieve tekst", Text)
+        .help("schema-image-path.help"),
+    field("alt", "schema-image-alt", Text)
         .required()
-        .help("Wat er op de afbeelding te zien is, voor wie hem niet kan zien."),
-    field("credit", "Fotograaf of rechthebbende", Text),
+        .help("schema-image-alt.help"),
+    field("credit", "schema-image-credit", Text),
 ];
 
 const PILLAR: &[Field] = &[
-    field("letter", "Letter", Text).required(),
-    field("title", "Titel", Text).required(),
-    field("text", "Toelichting", Markdown),
+    field("letter", "schema-pillar-letter", Text).required(),
+    field("title", "schema-pillar-title", Text).required(),
+    field("text", "schema-pillar-text", Markdown),
 ];
 
 const ABC: &[Field] = &[
-    field("title", "Titel", Text).required(),
-    field("lede", "Inleidende zin", Text).required(),
-    field("body", "Tekst", Markdown),
-    field("pillars", "Pijlers", Tables)
+    field("title", "schema-abc-title", Text).required(),
+    field("lede", "schema-abc-lede", Text).required(),
+    field("body", "schema-abc-body", Markdown),
+    field("pillars", "schema-abc-pillars", Tables)
         .required()
-        .help("De vier pijlers, in volgorde.")
+        .help("schema-abc-pillars.help")
         .fields(PILLAR),
 ];
 
 const KEY_FIGURE: &[Field] = &[
-    field("id", "Code", Text)
+    field("id", "schema-key-figure-id", Text)
         .required()
-        .help("De naam onder [figures] in elk regiobestand."),
-    field("label", "Korte naam", Text)
+        .help("schema-key-figure-id.help"),
+    field("label", "schema-key-figure-label", Text)
         .required()
-        .help("Onder het getal."),
-    field("description", "Omschrijving", Text).required(),
-    field("sector", "Sector", Select).choices("sectors"),
+        .help("schema-key-figure-label.help"),
+    field("description", "schema-key-figure-description", Text).required(),
+    field("sector", "schema-key-figure-sector", Select).choices("sectors"),
 ];
 
 const SOURCE: &[Field] = &[
-    field("title", "Titel", Text).required(),
-    field("publisher", "Uitgever", Text),
-    field("url", "Adres", Text).help("Een volledig adres: https://… of mailto:…"),
-    field("note", "Opmerking", Text),
+    field("title", "schema-source-title", Text).required(),
+    field("publisher", "schema-source-publisher", Text),
+    field("url", "schema-source-url", Text).help("schema-source-url.help"),
+    field("note", "schema-source-note", Text),
 ];
 
 const PRINT: &[Field] = &[
-    field("profile", "ICC-profiel", Text).help("Pad van het uitvoerprofiel van de drukker."),
-    field("condition", "Drukconditie", Text).help("Bijvoorbeeld FOGRA39."),
-    field("condition-name", "Drukconditie in woorden", Text),
-    field("registry", "Register", Text),
-    field("max-coverage", "Maximale inktdekking (%)", Integer),
+    field("profile", "schema-print-profile", Text).help("schema-print-profile.help"),
+    field("condition", "schema-print-condition", Text).help("schema-print-condition.help"),
+    field("condition-name", "schema-print-condition-name", Text),
+    field("registry", "schema-print-registry", Text),
+    field("max-coverage", "schema-print-max-coverage", Integer),
 ];
 
 const GEOGRAPHY: &[Field] = &[
-    field("year", "Jaar van de gemeentelijke indeling", Integer)
+    field("year", "schema-geography-year", Integer)
         .required()
-        .help("De gemeenten zoals op 1 januari van dit jaar; drukwerk geo import zet het om."),
-    field("municipality-list", "Gemeentelijst (CSV)", Text).required(),
-    field("municipality-boundaries", "Gemeentegrenzen (GeoJSON)", Text),
-    field("province-boundaries", "Provinciegrenzen (GeoJSON)", Text),
-    field("attribution", "Bronvermelding bij de kaarten", Text)
-        .help("De licentie van de grenzen vraagt erom."),
+        .help("schema-geography-year.help"),
+    field(
+        "municipality-list",
+        "schema-geography-municipality-list",
+        Text,
+    )
+    .required(),
+    field(
+        "municipality-boundaries",
+        "schema-geography-municipality-boundaries",
+        Text,
+    ),
+    field(
+        "province-boundaries",
+        "schema-geography-province-boundaries",
+        Text,
+    ),
+    field("attribution", "schema-geography-attribution", Text)
+        .help("schema-geography-attribution.help"),
 ];
 
 const PUBLICATION: &[Field] = &[
-    field("title", "Titel", Text).required(),
-    field("lede", "Inleiding op de omslag", Markdown).required(),
-    field("year", "Jaar", Integer).required(),
-    field("date", "Publicatiedatum", Date)
+    field("title", "schema-publication-title", Text).required(),
+    field("lede", "schema-publication-lede", Markdown).required(),
+    field("year", "schema-publication-year", Integer).required(),
+    field("date", "schema-publication-date", Date)
         .required()
-        .help("Ook de datum in de PDF's."),
-    field("author", "Auteur", Text)
+        .help("schema-publication-date.help"),
+    field("author", "schema-publication-author", Text)
         .required()
-        .help("Voor de gegevens van de PDF."),
-    field("subject", "Onderwerp", Text)
+        .help("schema-publication-author.help"),
+    field("subject", "schema-publication-subject", Text)
         .required()
-        .help("Eén zin, voor de gegevens van de PDF."),
-    field("keywords", "Trefwoorden", List),
-    field("intro", "Inleiding", Markdown).required(),
-    field("colophon", "Colofon", Markdown).required(),
-    field("geography", "Geografie", Table)
+        .help("schema-publication-subject.help"),
+    field("keywords", "schema-publication-keywords", List),
+    field("intro", "schema-publication-intro", Markdown).required(),
+    field("colophon", "schema-publication-colophon", Markdown).required(),
+    field("geography", "schema-publication-geography", Table)
         .required()
-        .help("Welke gemeentelijke indeling de kaarten en de gemeentenamen volgen.")
+        .help("schema-publication-geography.help")
         .fields(GEOGRAPHY),
-    field("abc", "Het ABC", Table).required().fields(ABC),
-    field("key-figures", "Kerncijfers", Tables)
+    field("abc", "schema-publication-abc", Table)
         .required()
-        .help("De kerncijfers die elke regio heeft, in volgorde.")
+        .fields(ABC),
+    field("key-figures", "schema-publication-key-figures", Tables)
+        .required()
+        .help("schema-publication-key-figures.help")
         .fields(KEY_FIGURE),
-    field("sources", "Bronnen", Tables).fields(SOURCE),
-    field("cover-image", "Omslagafbeelding", Image).fields(IMAGE),
-    field("print", "Drukconditie", Table)
-        .help("Voor de drukeditie; zonder deze gegevens geldt FOGRA39.")
+    field("sources", "schema-publication-sources", Tables).fields(SOURCE),
+    field("cover-image", "schema-publication-cover-image", Image).fields(IMAGE),
+    field("print", "schema-publication-print", Table)
+        .help("schema-publication-print.help")
         .fields(PRINT),
 ];
 
 const ALLOW: &[Field] = &[
-    field("lint", "Waarschuwing", Select)
+    field("lint", "schema-allow-lint", Select)
         .required()
         .choices("lints"),
-    field("reason", "Reden", Text)
+    field("reason", "schema-allow-reason", Text)
         .required()
-        .help("Waarom deze waarschuwing terecht genegeerd wordt."),
+        .help("schema-allow-reason.help"),
 ];
 
 const REGION: &[Field] = &[
-    field("id", "Code", Text)
+    field("id", "schema-region-id", Text)
         .required()
-        .help("Kleine letters, cijfers en streepjes; verandert niet meer."),
-    field("name", "Naam", Text)
+        .help("schema-region-id.help"),
+    field("name", "schema-region-name", Text)
         .required()
-        .help("Precies zoals gepubliceerd."),
-    field("subtitle", "Ondertitel", Text).help("Een regel onder de naam, zoals gepubliceerd."),
-    field("sectors", "Sectoren", Sectors).required(),
-    field("municipalities", "Gemeenten", Municipalities).help("Officiële namen uit de CBS-lijst."),
-    field("provinces", "Provincies", Provinces)
-        .help("Alleen voor een regio die uit hele provincies bestaat."),
-    field("figures", "Kerncijfers", Figures).required(),
-    field("allow", "Geaccepteerde waarschuwingen", Tables)
-        .help("Een waarschuwing die klopt maar terecht is, met de reden.")
+        .help("schema-region-name.help"),
+    field("subtitle", "schema-region-subtitle", Text).help("schema-region-subtitle.help"),
+    field("sectors", "schema-region-sectors", Sectors).required(),
+    field(
+        "municipalities",
+        "schema-region-municipalities",
+        Municipalities,
+    )
+    .help("schema-region-municipalities.help"),
+    field("provinces", "schema-region-provinces", Provinces).help("schema-region-provinces.help"),
+    field("figures", "schema-region-figures", Figures).required(),
+    field("allow", "schema-region-allow", Tables)
+        .help("schema-region-allow.help")
         .fields(ALLOW),
-    field("image", "Afbeelding", Image).fields(IMAGE),
+    field("image", "schema-region-image", Image).fields(IMAGE),
 ];
 
 const CASE: &[Field] = &[
-    field("id", "Code", Text)
+    field("id", "schema-case-id", Text)
         .required()
-        .help("Kleine letters, cijfers en streepjes; verandert niet meer."),
-    field("kind", "Soort", Select)
+        .help("schema-case-id.help"),
+    field("kind", "schema-case-kind", Select)
         .required()
         .choices("case_kinds")
-        .help("Een casus staat in het hoofdstuk van het thema, een verhaal op de regiopagina."),
-    field("theme", "Thema", Select).required().choices("themes"),
-    field("region", "Regio", Select)
+        .help("schema-case-kind.help"),
+    field("theme", "schema-case-theme", Select)
+        .required()
+        .choices("themes"),
+    field("region", "schema-case-region", Select)
         .required()
         .choices("regions"),
-    field("title", "Titel", Text).required(),
-    field("summary", "Samenvatting", Textarea)
+    field("title", "schema-case-title", Text).required(),
+    field("summary", "schema-case-summary", Textarea)
         .required()
-        .help("Eén zin, voor factsheets en regiopagina's."),
-    field("body", "Verhaal", Markdown).required(),
-    field("image", "Afbeelding", Image).fields(IMAGE),
+        .help("schema-case-summary.help"),
+    field("body", "schema-case-body", Markdown).required(),
+    field("image", "schema-case-image", Image).fields(IMAGE),
 ];
 
 const LEARNING: &[Field] = &[
-    field("title", "Titel", Text).required(),
-    field("text", "Toelichting", Markdown).required(),
+    field("title", "schema-learning-title", Text).required(),
+    field("text", "schema-learning-text", Markdown).required(),
 ];
 
 const THEME: &[Field] = &[
-    field("id", "Code", Text)
+    field("id", "schema-theme-id", Text)
         .required()
-        .help("Kleine letters, cijfers en streepjes; verandert niet meer."),
-    field("short-title", "Korte titel", Text)
+        .help("schema-theme-id.help"),
+    field("short-title", "schema-theme-short-title", Text)
         .required()
-        .help("In de inhoudsopgave en de kopregel."),
-    field("title", "Titel", Text).required(),
-    field("lede", "Inleidende zin", Text).required(),
-    field("body", "Tekst", Markdown).required(),
-    field("learnings-title", "Kop boven de lessen", Text),
-    field("learnings", "Lessen", Tables).fields(LEARNING),
+        .help("schema-theme-short-title.help"),
+    field("title", "schema-theme-title", Text).required(),
+    field("lede", "schema-theme-lede", Text).required(),
+    field("body", "schema-theme-body", Markdown).required(),
+    field("learnings-title", "schema-theme-learnings-title", Text),
+    field("learnings", "schema-theme-learnings", Tables).fields(LEARNING),
 ];
 
 /// Every kind of content file.
 pub const KINDS: [Kind; 4] = [
     Kind {
         name: "publication",
-        label: "Publicatie",
+        label: "schema-kind-publication",
         dir: None,
         fields: PUBLICATION,
     },
     Kind {
         name: "regions",
-        label: "Regio",
+        label: "schema-kind-regions",
         dir: Some("content/regions"),
         fields: REGION,
     },
     Kind {
         name: "cases",
-        label: "Casus",
+        label: "schema-kind-cases",
         dir: Some("content/cases"),
         fields: CASE,
     },
     Kind {
         name: "themes",
-        label: "Thema",
+        label: "schema-kind-themes",
         dir: Some("content/themes"),
         fields: THEME,
     },
@@ -391,6 +453,40 @@ mod tests {
         for kind in KINDS {
             walk(kind.fields, doc, &format!("{}: ", kind.name));
         }
+    }
+
+    /// Every label, help and kind name is a message in both catalogues (a missing one would
+    /// show its id in the form).
+    #[test]
+    fn every_label_and_help_is_in_both_catalogues() {
+        fn walk(fields: &[Field], lang: Lang) {
+            for f in fields {
+                assert_ne!(
+                    text(f.label, lang),
+                    f.label,
+                    "{lang}: no message {}",
+                    f.label
+                );
+                if let Some(help) = f.help {
+                    assert_eq!(help, format!("{}.help", f.label));
+                    assert_ne!(text(help, lang), help, "{lang}: no message {help}");
+                }
+                walk(f.fields, lang);
+            }
+        }
+        for lang in Lang::ALL {
+            for kind in KINDS {
+                assert_ne!(text(kind.label, lang), kind.label);
+                walk(kind.fields, lang);
+            }
+        }
+        let region = kind("regions").unwrap();
+        assert_eq!(region.json(Lang::Nl)["label"], "Regio");
+        assert_eq!(region.json(Lang::En)["fields"][1]["label"], "Name");
+        assert_eq!(
+            region.json(Lang::En)["fields"][1]["help"],
+            "Exactly as published."
+        );
     }
 
     /// Every table-like widget has fields, and only those.

@@ -29,7 +29,9 @@ use crate::content::fields;
 use crate::content::merge;
 use crate::content::schema::{self, Kind};
 use crate::diagnostics::{self, Diagnostic, Severity, Sources};
+use crate::i18n::{Lang, Msg};
 use crate::model::Model;
+use crate::msg;
 use crate::validate::{ALLOWABLE_LINTS, is_slug};
 
 /// How many versions' texts are kept for merges, and how many drafts' previews.
@@ -38,20 +40,39 @@ const KEPT_DRAFTS: usize = 16;
 /// Largest image accepted by upload (bytes, decoded from base64).
 pub const MAX_UPLOAD: usize = 6 * 1024 * 1024;
 
-/// Why an editor request failed; each maps to one HTTP status.
+/// Why an editor request failed; each maps to one HTTP status. The words are made in the
+/// request's language when the answer is sent.
 #[derive(Debug)]
 pub enum EditError {
     /// No such kind, id or file (404).
-    NotFound(String),
+    NotFound(Msg),
     /// A malformed request (400).
-    BadRequest(String),
+    BadRequest(Msg),
     /// The file is no longer the version the request started from (409), with what the
-    /// client needs to merge.
-    Conflict(Json),
-    /// The content would have errors (422): diagnostics in `check --format json`'s shape.
+    /// client needs to merge (its `error` is the message).
+    Conflict(Msg, Json),
+    /// The content would have errors (422): diagnostics in `check --format json`'s shape,
+    /// already in the request's language.
     Invalid(Vec<Json>),
-    /// Reading or writing failed (500).
-    Io(String),
+    /// Reading or writing failed (500): what failed, and the system's own words (a note).
+    Io(Msg, String),
+}
+
+impl EditError {
+    fn io(error: impl std::fmt::Display) -> Self {
+        EditError::Io(msg!("editor-io-failed"), error.to_string())
+    }
+}
+
+/// A [`fields::FieldsError`] in the user's words: the TOML parser's own message is kept as
+/// a detail, after ours.
+fn fields_error(error: fields::FieldsError) -> EditError {
+    match error {
+        fields::FieldsError::Toml(e) => {
+            EditError::BadRequest(msg!("editor-not-toml", detail = e.message().to_string()))
+        }
+        fields::FieldsError::NotAnObject => EditError::BadRequest(msg!("editor-fields-not-object")),
+    }
 }
 
 /// What a file reads as.
@@ -83,7 +104,7 @@ pub struct Reference {
 pub struct DraftPages {
     /// The document (`publication`, `factsheets/zwolle`).
     pub doc: String,
-    /// What the pages are, in Dutch.
+    /// What the pages are, in the request's language.
     pub title: String,
     /// The pages' hashes, in order (SVG at `/api/content/drafts/pages/<hash>.svg`).
     pub hashes: Vec<String>,
@@ -148,7 +169,7 @@ impl Editor {
     /// path is made, and the path comes from the folder listing, never from the id.
     fn target(&self, kind: &str, id: Option<&str>) -> Result<Target, EditError> {
         let kind = schema::kind(kind)
-            .ok_or_else(|| EditError::NotFound(format!("onbekende soort inhoud \"{kind}\"")))?;
+            .ok_or_else(|| EditError::NotFound(msg!("editor-unknown-kind", kind = kind)))?;
         let Some(dir) = kind.dir else {
             return Ok(Target {
                 kind,
@@ -156,9 +177,9 @@ impl Editor {
                 path: PathBuf::from("content/publication.toml"),
             });
         };
-        let id = id.ok_or_else(|| EditError::NotFound("geen id".into()))?;
+        let id = id.ok_or_else(|| EditError::NotFound(msg!("editor-no-id")))?;
         if !is_slug(id) || id.len() > 100 {
-            return Err(EditError::NotFound(format!("ongeldige id \"{id}\"")));
+            return Err(EditError::NotFound(msg!("editor-invalid-id", id = id)));
         }
         self.find(dir, id)
             .map(|path| Target {
@@ -167,10 +188,7 @@ impl Editor {
                 path,
             })
             .ok_or_else(|| {
-                EditError::NotFound(format!(
-                    "geen {} met id \"{id}\"",
-                    kind.label.to_lowercase()
-                ))
+                EditError::NotFound(msg!("editor-no-such-file", kind = kind.name, id = id))
             })
     }
 
@@ -204,10 +222,10 @@ impl Editor {
 
     fn read_text(&self, path: &Path) -> Result<(String, String), EditError> {
         let bytes = std::fs::read(self.root().join(path))
-            .map_err(|e| EditError::NotFound(format!("{}: {e}", path.display())))?;
+            .map_err(|_| EditError::NotFound(msg!("editor-cannot-read", file = path)))?;
         let version = version(&bytes);
         let text = String::from_utf8(bytes)
-            .map_err(|_| EditError::BadRequest(format!("{} is geen UTF-8", path.display())))?;
+            .map_err(|_| EditError::BadRequest(msg!("editor-not-utf8", file = path)))?;
         let text = text
             .strip_prefix('\u{feff}')
             .map(str::to_owned)
@@ -220,7 +238,7 @@ impl Editor {
     pub fn read(&self, kind: &str, id: Option<&str>) -> Result<Read, EditError> {
         let target = self.target(kind, id)?;
         let (version, text) = self.read_text(&target.path)?;
-        let fields = fields::read(&text).map_err(|e| EditError::BadRequest(e.to_string()))?;
+        let fields = fields::read(&text).map_err(fields_error)?;
         Ok(Read {
             version,
             fields,
@@ -260,7 +278,13 @@ impl Editor {
 
     /// `POST /api/content/<kind>/<id>/preview`: the fields laid over the file, checked and
     /// typeset for this draft only.
-    pub fn preview(&self, kind: &str, id: Option<&str>, body: &Json) -> Result<Drafted, EditError> {
+    pub fn preview(
+        &self,
+        kind: &str,
+        id: Option<&str>,
+        body: &Json,
+        lang: Lang,
+    ) -> Result<Drafted, EditError> {
         let target = self.target(kind, id)?;
         let draft = body
             .get("draft")
@@ -272,7 +296,13 @@ impl Editor {
         let new = self.splice(&target, &text, body)?;
         let layer = Layer::disk().with_text(&target.path, new.clone());
         let checked = self.workspace.check_draft(&layer);
-        let diagnostics = with_fields(&checked.sources, &checked.diagnostics, &target.path, &new);
+        let diagnostics = with_fields(
+            &checked.sources,
+            &checked.diagnostics,
+            &target.path,
+            &new,
+            lang,
+        );
         let Some(model) = checked.model else {
             return Ok(Drafted {
                 diagnostics,
@@ -282,7 +312,7 @@ impl Editor {
         // `"only": "factsheet"` or `"publication"`: one document, so a quick fact sheet need
         // not wait for the publication.
         let only = body.get("only").and_then(Json::as_str);
-        let docs: Vec<(Doc, &str)> = self
+        let docs: Vec<(Doc, Msg)> = self
             .docs_for(&target, &model)
             .into_iter()
             .filter(|(doc, _)| match (only, doc) {
@@ -309,7 +339,7 @@ impl Editor {
                     let indices = pages_of(&preview, &target, &model, &doc);
                     pages.push(DraftPages {
                         doc: doc.path(),
-                        title: title.to_string(),
+                        title: title.text(lang),
                         hashes: indices
                             .iter()
                             .filter_map(|&i| preview.pages.get(i).map(|p| p.hash.clone()))
@@ -321,11 +351,7 @@ impl Editor {
             }
         }
         let mut diagnostics = diagnostics;
-        diagnostics.extend(diagnostics::to_json(
-            &checked.sources,
-            &layout_errors,
-            crate::i18n::Lang::Nl,
-        ));
+        diagnostics.extend(diagnostics::to_json(&checked.sources, &layout_errors, lang));
         self.keep_draft(draft, previews);
         Ok(Drafted { diagnostics, pages })
     }
@@ -372,16 +398,19 @@ impl Editor {
         preview.drawn(hash).map(|d| d.svg.clone())
     }
 
-    /// The documents whose pages a change to `target` shows, with their Dutch titles.
-    fn docs_for(&self, target: &Target, model: &Model) -> Vec<(Doc, &'static str)> {
+    /// The documents whose pages a change to `target` shows, with their titles.
+    fn docs_for(&self, target: &Target, model: &Model) -> Vec<(Doc, Msg)> {
         match (target.kind.name, target.id.as_deref()) {
             ("regions", Some(id)) if model.region(id).is_some() => vec![
-                (Doc::FactSheet(id.to_string()), "Factsheet"),
-                (Doc::Publication, "Regiopagina in de publicatie"),
+                (
+                    Doc::FactSheet(id.to_string()),
+                    msg!("editor-pages-factsheet"),
+                ),
+                (Doc::Publication, msg!("editor-pages-region")),
             ],
-            ("cases", _) => vec![(Doc::Publication, "Casus in de publicatie")],
-            ("themes", _) => vec![(Doc::Publication, "Hoofdstuk in de publicatie")],
-            _ => vec![(Doc::Publication, "Eerste pagina's van de publicatie")],
+            ("cases", _) => vec![(Doc::Publication, msg!("editor-pages-case"))],
+            ("themes", _) => vec![(Doc::Publication, msg!("editor-pages-theme"))],
+            _ => vec![(Doc::Publication, msg!("editor-pages-publication"))],
         }
     }
 
@@ -390,9 +419,7 @@ impl Editor {
         let fields = body
             .get("fields")
             .filter(|f| f.is_object())
-            .ok_or_else(|| {
-                EditError::BadRequest("\"fields\" ontbreekt of is geen object".into())
-            })?;
+            .ok_or_else(|| EditError::BadRequest(msg!("editor-fields-missing")))?;
         let mut fields = fields.clone();
         // The id names the file; it is not changed by editing.
         if let (Some(id), Some(object)) = (&target.id, fields.as_object_mut()) {
@@ -404,8 +431,7 @@ impl Editor {
             .as_ref()
             .map(|g| g.model.key_figures.iter().map(|k| k.id.as_str()).collect())
             .unwrap_or_default();
-        fields::write_ordered(target.kind, text, &fields, &order)
-            .map_err(|e| EditError::BadRequest(e.to_string()))
+        fields::write_ordered(target.kind, text, &fields, &order).map_err(fields_error)
     }
 
     /// `PUT /api/content/<kind>/<id>`: saves `fields` over `version`.
@@ -415,12 +441,13 @@ impl Editor {
         id: Option<&str>,
         body: &Json,
         user: Option<&str>,
+        lang: Lang,
     ) -> Result<Json, EditError> {
         let target = self.target(kind, id)?;
         let expected = body
             .get("version")
             .and_then(Json::as_str)
-            .ok_or_else(|| EditError::BadRequest("\"version\" ontbreekt".into()))?;
+            .ok_or_else(|| EditError::BadRequest(msg!("editor-missing", name = "version")))?;
         let _writing = self.writing.lock().unwrap_or_else(|e| e.into_inner());
         let (current, text) = self.read_text(&target.path)?;
         if current != expected {
@@ -434,9 +461,10 @@ impl Editor {
             &Layer::disk().with_text(&target.path, new.clone()),
             &target.path,
             &new,
+            lang,
         )?;
         crate::export::write_atomic(&self.root().join(&target.path), new.as_bytes())
-            .map_err(|e| EditError::Io(e.to_string()))?;
+            .map_err(EditError::io)?;
         let version = version(new.as_bytes());
         self.remember(&version, &new);
         let changed = changed_fields(&text, &new);
@@ -464,18 +492,26 @@ impl Editor {
             object.insert("id".into(), Json::String(id.clone()));
         }
         let (merged, conflicts) = merge::merge(base.as_ref(), &mine, &theirs);
-        EditError::Conflict(json!({
-            "error": "het bestand is intussen gewijzigd",
-            "version": current,
-            "fields": theirs,
-            "merged": merged,
-            "conflicts": conflicts,
-        }))
+        EditError::Conflict(
+            msg!("editor-changed-meanwhile"),
+            json!({
+                "version": current,
+                "fields": theirs,
+                "merged": merged,
+                "conflicts": conflicts,
+            }),
+        )
     }
 
     /// Refuses a write that would leave errors in its own file, or new errors elsewhere
     /// (a reference that no longer resolves). Errors already in other files do not block it.
-    fn check_write(&self, layer: &Layer, path: &Path, new: &str) -> Result<(), EditError> {
+    fn check_write(
+        &self,
+        layer: &Layer,
+        path: &Path,
+        new: &str,
+        lang: Lang,
+    ) -> Result<(), EditError> {
         let checked = self.workspace.check_draft(layer);
         // The errors already there: the server's last check of the disk.
         let before = self.workspace.snapshot();
@@ -500,6 +536,7 @@ impl Editor {
                 &blocking,
                 path,
                 new,
+                lang,
             )))
         }
     }
@@ -515,29 +552,36 @@ impl Editor {
     }
 
     /// `POST /api/content/<kind>`: a new file with `id` and `fields`.
-    pub fn create(&self, kind: &str, body: &Json, user: Option<&str>) -> Result<Json, EditError> {
+    pub fn create(
+        &self,
+        kind: &str,
+        body: &Json,
+        user: Option<&str>,
+        lang: Lang,
+    ) -> Result<Json, EditError> {
         let kind = schema::kind(kind)
             .filter(|k| k.dir.is_some())
-            .ok_or_else(|| EditError::NotFound(format!("geen nieuwe \"{kind}\" mogelijk")))?;
+            .ok_or_else(|| EditError::NotFound(msg!("editor-cannot-create", kind = kind)))?;
         let dir = kind.dir.unwrap_or_default();
         let id = body
             .get("id")
             .and_then(Json::as_str)
-            .ok_or_else(|| EditError::BadRequest("\"id\" ontbreekt".into()))?;
+            .ok_or_else(|| EditError::BadRequest(msg!("editor-missing", name = "id")))?;
         if !is_slug(id) || id.len() > 100 {
             return Err(EditError::Invalid(vec![json!({
                 "severity": "error", "code": "bad-id",
-                "message": format!("\"{id}\" is geen geldige id"),
-                "help": ["gebruik kleine letters, cijfers en streepjes, zoals \"noord-holland-noord\""],
+                "message": msg!("editor-bad-id", id = id).text(lang),
+                "help": [msg!("editor-bad-id.help").text(lang)],
                 "notes": [], "field": "id", "file": null, "line": null, "column": null,
                 "end_line": null, "end_column": null,
             })]));
         }
         let _writing = self.writing.lock().unwrap_or_else(|e| e.into_inner());
         if self.find(dir, id).is_some() {
-            return Err(EditError::Conflict(json!({
-                "error": format!("er is al een {} met id \"{id}\"", kind.label.to_lowercase()),
-            })));
+            return Err(EditError::Conflict(
+                msg!("editor-exists", kind = kind.name, id = id),
+                json!({}),
+            ));
         }
         let name = if kind.name == "regions" {
             format!("{id}.toml")
@@ -551,11 +595,17 @@ impl Editor {
             path: path.clone(),
         };
         let text = self.splice(&target, "", body)?;
-        self.check_write(&Layer::disk().with_text(&path, text.clone()), &path, &text)?;
+        self.check_write(
+            &Layer::disk().with_text(&path, text.clone()),
+            &path,
+            &text,
+            lang,
+        )?;
         write_new(&self.root().join(&path), text.as_bytes())?;
         let version = version(text.as_bytes());
         self.remember(&version, &text);
-        let committed = self.commit(&target, &format!("{} {id} toegevoegd", kind.label), user);
+        let message = msg!("editor-commit-added", kind = kind.name, id = id);
+        let committed = self.commit(&target, &message.text(COMMIT_LANG), user);
         Ok(json!({ "version": version, "file": path_string(&path), "committed": committed }))
     }
 
@@ -579,38 +629,37 @@ impl Editor {
         id: Option<&str>,
         body: &Json,
         user: Option<&str>,
+        lang: Lang,
     ) -> Result<Json, EditError> {
         let target = self.target(kind, id)?;
         if target.id.is_none() {
-            return Err(EditError::BadRequest(
-                "de publicatie kan niet verwijderd worden".into(),
-            ));
+            return Err(EditError::BadRequest(msg!(
+                "editor-cannot-delete-publication"
+            )));
         }
         let expected = body
             .get("version")
             .and_then(Json::as_str)
-            .ok_or_else(|| EditError::BadRequest("\"version\" ontbreekt".into()))?;
+            .ok_or_else(|| EditError::BadRequest(msg!("editor-missing", name = "version")))?;
         let _writing = self.writing.lock().unwrap_or_else(|e| e.into_inner());
         let (current, text) = self.read_text(&target.path)?;
         if current != expected {
-            return Err(EditError::Conflict(json!({
-                "error": "het bestand is intussen gewijzigd",
-                "version": current,
-                "fields": fields::read(&text).map(Json::Object).unwrap_or(Json::Null),
-            })));
+            return Err(EditError::Conflict(
+                msg!("editor-changed-meanwhile"),
+                json!({
+                    "version": current,
+                    "fields": fields::read(&text).map(Json::Object).unwrap_or(Json::Null),
+                }),
+            ));
         }
-        self.check_write(&Layer::disk().without(&target.path), &target.path, "")?;
-        std::fs::remove_file(self.root().join(&target.path))
-            .map_err(|e| EditError::Io(e.to_string()))?;
-        let committed = self.commit(
-            &target,
-            &format!(
-                "{} {} verwijderd",
-                target.kind.label,
-                target.id.as_deref().unwrap_or_default()
-            ),
-            user,
+        self.check_write(&Layer::disk().without(&target.path), &target.path, "", lang)?;
+        std::fs::remove_file(self.root().join(&target.path)).map_err(EditError::io)?;
+        let message = msg!(
+            "editor-commit-deleted",
+            kind = target.kind.name,
+            id = target.id.as_deref().unwrap_or_default()
         );
+        let committed = self.commit(&target, &message.text(COMMIT_LANG), user);
         Ok(json!({ "deleted": path_string(&target.path), "committed": committed }))
     }
 
@@ -629,16 +678,19 @@ impl Editor {
     pub fn at(&self, kind: &str, id: Option<&str>, commit: &str) -> Result<Json, EditError> {
         let target = self.target(kind, id)?;
         if !self.git || !git::is_commit_hash(commit) {
-            return Err(EditError::NotFound(format!("geen versie \"{commit}\"")));
+            return Err(EditError::NotFound(msg!(
+                "editor-no-version",
+                commit = commit
+            )));
         }
         let text = git::show(self.root(), commit, &target.path)
-            .ok_or_else(|| EditError::NotFound(format!("geen versie \"{commit}\"")))?;
-        let fields = fields::read(&text).map_err(|e| EditError::BadRequest(e.to_string()))?;
+            .ok_or_else(|| EditError::NotFound(msg!("editor-no-version", commit = commit)))?;
+        let fields = fields::read(&text).map_err(fields_error)?;
         Ok(json!({ "fields": fields, "commit": commit }))
     }
 
-    /// `GET /api/content/schema`: the format and the choices the forms offer.
-    pub fn schema(&self) -> Json {
+    /// `GET /api/content/schema`: the format and the choices the forms offer, in `lang`.
+    pub fn schema(&self, lang: Lang) -> Json {
         let snapshot = self.workspace.snapshot();
         let model = snapshot.good.as_ref().map(|g| &g.model);
         let municipalities: Vec<&str> = model
@@ -671,20 +723,15 @@ impl Editor {
             .unwrap_or_default();
         let sectors: Vec<Json> = crate::model::Sector::ALL
             .iter()
-            .map(|s| json!({ "id": s.id(), "label": capitalise(s.name()) }))
+            .map(|s| json!({ "id": s.id(), "label": sector_label(*s).text(lang) }))
             .collect();
         let lints: Vec<Json> = ALLOWABLE_LINTS
             .iter()
-            .map(|l| json!({ "id": l, "label": lint_label(l) }))
+            .map(|l| json!({ "id": l, "label": lint_label(l).text(lang) }))
             .collect();
         let kinds: Map<String, Json> = schema::KINDS
             .iter()
-            .map(|k| {
-                (
-                    k.name.to_string(),
-                    json!({ "label": k.label, "fields": k.fields }),
-                )
-            })
+            .map(|k| (k.name.to_string(), k.json(lang)))
             .collect();
         json!({
             "kinds": kinds,
@@ -698,8 +745,8 @@ impl Editor {
                 "themes": themes,
                 "key_figures": key_figures,
                 "case_kinds": [
-                    { "id": "case", "label": "Casus (in het hoofdstuk van het thema)" },
-                    { "id": "story", "label": "Verhaal (op de regiopagina)" },
+                    { "id": "case", "label": msg!("editor-case-kind-case").text(lang) },
+                    { "id": "story", "label": msg!("editor-case-kind-story").text(lang) },
                 ],
             },
         })
@@ -764,41 +811,44 @@ impl Editor {
 
     /// `POST /api/content/images`: a PNG or JPEG, checked with `check`'s limits, written as a
     /// new file under `content/images/` (never over an existing one).
-    pub fn upload(&self, body: &Json) -> Result<Json, EditError> {
+    pub fn upload(&self, body: &Json, lang: Lang) -> Result<Json, EditError> {
         let name = body
             .get("name")
             .and_then(Json::as_str)
-            .ok_or_else(|| EditError::BadRequest("\"name\" ontbreekt".into()))?;
+            .ok_or_else(|| EditError::BadRequest(msg!("editor-missing", name = "name")))?;
         let data = body
             .get("data")
             .and_then(Json::as_str)
-            .ok_or_else(|| EditError::BadRequest("\"data\" ontbreekt".into()))?;
+            .ok_or_else(|| EditError::BadRequest(msg!("editor-missing", name = "data")))?;
         let bytes = base64_decode(data)
-            .ok_or_else(|| EditError::BadRequest("\"data\" is geen base64".into()))?;
+            .ok_or_else(|| EditError::BadRequest(msg!("editor-not-base64", name = "data")))?;
         if bytes.len() > MAX_UPLOAD {
-            return Err(EditError::BadRequest(format!(
-                "de afbeelding is groter dan {} MB",
-                MAX_UPLOAD / (1024 * 1024)
+            return Err(EditError::BadRequest(msg!(
+                "editor-image-too-large",
+                megabytes = MAX_UPLOAD / (1024 * 1024)
             )));
         }
-        let invalid = |message: String| {
+        // The image decoder's own words, when it has any, are a note after ours.
+        let invalid = |message: Msg, note: Option<String>| {
             EditError::Invalid(vec![json!({
-                "severity": "error", "code": "bad-image", "message": message,
-                "help": ["kies een PNG- of JPEG-bestand"], "notes": [], "field": "path",
+                "severity": "error", "code": "bad-image", "message": message.text(lang),
+                "help": [msg!("editor-image-help").text(lang)], "notes": note.into_iter().collect::<Vec<_>>(),
+                "field": "path",
                 "file": null, "line": null, "column": null, "end_line": null, "end_column": null,
             })])
         };
-        let format = image::guess_format(&bytes).map_err(|_| invalid("geen PNG of JPEG".into()))?;
+        let format = image::guess_format(&bytes)
+            .map_err(|_| invalid(msg!("editor-image-not-png-jpeg"), None))?;
         let ext = match format {
             image::ImageFormat::Png => "png",
             image::ImageFormat::Jpeg => "jpg",
-            _ => return Err(invalid("alleen PNG en JPEG worden aangenomen".into())),
+            _ => return Err(invalid(msg!("editor-image-only-png-jpeg"), None)),
         };
         let mut reader = image::ImageReader::with_format(std::io::Cursor::new(&bytes), format);
         reader.limits(crate::validate::image_decode_limits());
         reader
             .decode()
-            .map_err(|e| invalid(format!("de afbeelding kan niet gelezen worden: {e}")))?;
+            .map_err(|e| invalid(msg!("editor-image-unreadable"), Some(e.to_string())))?;
         let stem = crate::validate::slugify(
             Path::new(name)
                 .file_stem()
@@ -812,7 +862,7 @@ impl Editor {
         };
         let _writing = self.writing.lock().unwrap_or_else(|e| e.into_inner());
         let dir = self.root().join("content/images");
-        std::fs::create_dir_all(&dir).map_err(|e| EditError::Io(e.to_string()))?;
+        std::fs::create_dir_all(&dir).map_err(EditError::io)?;
         for n in 1..1000 {
             let file = if n == 1 {
                 format!("{stem}.{ext}")
@@ -826,7 +876,7 @@ impl Editor {
             write_new(&path, &bytes)?;
             return Ok(json!({ "path": format!("content/images/{file}") }));
         }
-        Err(EditError::Io("geen vrije bestandsnaam".into()))
+        Err(EditError::Io(msg!("editor-no-free-name"), String::new()))
     }
 }
 
@@ -834,15 +884,15 @@ impl Editor {
 fn write_new(path: &Path, bytes: &[u8]) -> Result<(), EditError> {
     use std::io::Write;
     let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| EditError::Io(e.to_string()))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(EditError::io)?;
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_data())
-        .map_err(|e| EditError::Io(e.to_string()))?;
+        .map_err(EditError::io)?;
     tmp.persist_noclobber(path).map_err(|e| {
         if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            EditError::Conflict(json!({ "error": "het bestand bestaat al" }))
+            EditError::Conflict(msg!("editor-file-exists"), json!({}))
         } else {
-            EditError::Io(e.error.to_string())
+            EditError::io(e.error)
         }
     })?;
     Ok(())
@@ -907,9 +957,15 @@ fn pages_of(preview: &Preview, target: &Target, model: &Model, doc: &Doc) -> Vec
 
 /// Diagnostics as `check --format json` gives them, each with the field its span points
 /// into when it is in the edited file.
-fn with_fields(sources: &Sources, list: &[Diagnostic], path: &Path, text: &str) -> Vec<Json> {
+fn with_fields(
+    sources: &Sources,
+    list: &[Diagnostic],
+    path: &Path,
+    text: &str,
+    lang: Lang,
+) -> Vec<Json> {
     list.iter()
-        .zip(diagnostics::to_json(sources, list, crate::i18n::Lang::Nl))
+        .zip(diagnostics::to_json(sources, list, lang))
         .map(|(d, mut value)| {
             let field = (d.file.as_deref() == Some(path))
                 .then(|| {
@@ -955,34 +1011,43 @@ fn changed_fields(old: &str, new: &str) -> Vec<String> {
     out
 }
 
-/// The commit message of a save: what was edited and which fields.
+/// The language of commit messages. A commit is written once, for everyone who reads the
+/// project's history (the editor's history list, `git log`, the team's other tools), not for
+/// the one browser that saved; the project's own language is Dutch, so its history is too.
+const COMMIT_LANG: Lang = Lang::Nl;
+
+/// The commit message of a save: what was edited and which fields (field names as they are).
 fn describe(target: &Target, changed: &[String]) -> String {
-    let what = match &target.id {
-        Some(id) => format!("{} {id}", target.kind.label),
-        None => target.kind.label.to_string(),
-    };
-    if changed.is_empty() {
-        format!("{what} bewerkt")
+    let id = target.id.as_deref().unwrap_or_default();
+    let kind = target.kind.name;
+    let message = if changed.is_empty() {
+        msg!("editor-commit-edited", kind = kind, id = id)
     } else {
-        format!("{what}: {} gewijzigd", changed.join(", "))
+        msg!(
+            "editor-commit-changed",
+            kind = kind,
+            id = id,
+            fields = changed.join(", ")
+        )
+    };
+    message.text(COMMIT_LANG)
+}
+
+fn sector_label(sector: crate::model::Sector) -> Msg {
+    match sector {
+        crate::model::Sector::Po => msg!("editor-sector-po"),
+        crate::model::Sector::Vo => msg!("editor-sector-vo"),
+        crate::model::Sector::Mbo => msg!("editor-sector-mbo"),
     }
 }
 
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-fn lint_label(lint: &str) -> &'static str {
+fn lint_label(lint: &str) -> Msg {
     match lint {
-        "identical-figures" => "Kerncijfers gelijk aan die van een andere regio",
-        "duplicate-municipality" => "Gemeente ook in een andere regio van dezelfde sector",
-        "figures-contradict-sectors" => "Kerncijfers passen niet bij de sectoren",
-        "no-municipalities" => "Regio zonder gemeenten",
-        _ => "Waarschuwing",
+        "identical-figures" => msg!("editor-lint-identical-figures"),
+        "duplicate-municipality" => msg!("editor-lint-duplicate-municipality"),
+        "figures-contradict-sectors" => msg!("editor-lint-figures-contradict-sectors"),
+        "no-municipalities" => msg!("editor-lint-no-municipalities"),
+        _ => msg!("editor-lint-other"),
     }
 }
 

@@ -16,6 +16,7 @@ pub mod metrics;
 mod pages;
 pub mod pdfs;
 pub mod preview;
+mod texts;
 pub mod watch;
 pub mod workspace;
 

@@ -1,5 +1,6 @@
-//! The pages `serve` shows (in Dutch): the index, a document's live preview, the editor's
-//! pages (a shell its script fills from the content API), and "not found".
+//! The pages `serve` shows: the index, a document's live preview, the editor's pages (a shell
+//! its script fills from the content API), and "not found". Each in the language of the
+//! request (`<html lang>` too), with its words from the catalogue ([`super::texts`]).
 //!
 //! Templates are embedded in the binary (no files to install, nothing fetched from a CDN) and
 //! rendered with minijinja with HTML escaping on: content reaches them as data only.
@@ -7,8 +8,11 @@
 use minijinja::{Environment, context};
 use serde::Serialize;
 
+use super::texts;
 use super::workspace::{Doc, Snapshot};
 use crate::diagnostics::Severity;
+use crate::i18n::{Lang, Msg};
+use crate::msg;
 
 /// The page templates.
 pub struct Pages {
@@ -58,33 +62,43 @@ impl EditKind {
         }
     }
 
-    /// One of this kind, in Dutch ("Regio").
-    fn label(self) -> &'static str {
+    /// One of this kind ("Regio").
+    fn label(self) -> Msg {
         match self {
-            EditKind::Publication => "Publicatie",
-            EditKind::Regions => "Regio",
-            EditKind::Cases => "Casus",
-            EditKind::Themes => "Thema",
+            EditKind::Publication => msg!("schema-kind-publication"),
+            EditKind::Regions => msg!("schema-kind-regions"),
+            EditKind::Cases => msg!("schema-kind-cases"),
+            EditKind::Themes => msg!("schema-kind-themes"),
         }
     }
 
-    /// Several of this kind, in Dutch, for the breadcrumbs ("Regio's").
-    fn plural(self) -> &'static str {
+    /// Several of this kind, for the breadcrumbs ("Regio's").
+    fn plural(self) -> Msg {
         match self {
-            EditKind::Publication => "Publicatie",
-            EditKind::Regions => "Regio's",
-            EditKind::Cases => "Casussen",
-            EditKind::Themes => "Thema's",
+            EditKind::Publication => msg!("schema-kind-publication.plural"),
+            EditKind::Regions => msg!("schema-kind-regions.plural"),
+            EditKind::Cases => msg!("schema-kind-cases.plural"),
+            EditKind::Themes => msg!("schema-kind-themes.plural"),
         }
     }
 
     /// "Nieuwe regio", "Nieuw thema", "Nieuwe casus".
-    fn new_label(self) -> &'static str {
+    fn new_label(self) -> Msg {
         match self {
-            EditKind::Publication => "Nieuwe publicatie",
-            EditKind::Regions => "Nieuwe regio",
-            EditKind::Cases => "Nieuwe casus",
-            EditKind::Themes => "Nieuw thema",
+            EditKind::Publication => msg!("schema-kind-publication.new"),
+            EditKind::Regions => msg!("schema-kind-regions.new"),
+            EditKind::Cases => msg!("schema-kind-cases.new"),
+            EditKind::Themes => msg!("schema-kind-themes.new"),
+        }
+    }
+
+    /// "Regio bewerken: Zwolle".
+    fn edit_label(self, title: &str) -> Msg {
+        match self {
+            EditKind::Publication => msg!("schema-kind-publication.edit"),
+            EditKind::Regions => msg!("schema-kind-regions.edit", title = title),
+            EditKind::Cases => msg!("schema-kind-cases.edit", title = title),
+            EditKind::Themes => msg!("schema-kind-themes.edit", title = title),
         }
     }
 }
@@ -179,18 +193,29 @@ impl Pages {
         self
     }
 
-    fn render(&self, name: &str, ctx: minijinja::Value) -> String {
+    /// Renders a template in `lang`: every page gets the language, the templates' `t` and the
+    /// scripts' texts besides its own values.
+    fn render(&self, name: &str, ctx: minijinja::Value, lang: Lang) -> String {
+        let ctx = context! {
+            lang => lang.tag(),
+            t => texts::template_function(lang),
+            texts => texts::for_scripts_json(lang),
+            ..ctx
+        };
         match self.env.get_template(name).and_then(|t| t.render(ctx)) {
             Ok(html) => html,
             Err(e) => format!(
-                "<!doctype html><html lang=\"nl\"><title>Fout</title><main><h1>Fout in de pagina</h1><p>{}</p></main></html>",
+                "<!doctype html><html lang=\"{}\"><title>{}</title><main><h1>{}</h1><p>{}</p></main></html>",
+                lang.tag(),
+                escape(&msg!("serve-page-error.title").text(lang)),
+                escape(&msg!("serve-page-error").text(lang)),
                 escape(&e.to_string())
             ),
         }
     }
 
     /// The index: publication, regions (list, filter, map), diagnostics.
-    pub fn index(&self, snapshot: &Snapshot) -> String {
+    pub fn index(&self, snapshot: &Snapshot, lang: Lang) -> String {
         let good = snapshot.good.as_ref();
         let regions: Vec<RegionItem> = good
             .map(|g| {
@@ -221,7 +246,7 @@ impl Pages {
             context! {
                 title => p.title.clone(),
                 year => p.year,
-                date => crate::view::dutch_date(p.date),
+                date => crate::i18n::date(p.date, lang),
                 file => format!("{}.pdf", crate::jobs::publication_stem(&g.model)),
             }
         });
@@ -234,7 +259,7 @@ impl Pages {
                     .map(|t| EditItem {
                         id: &t.id,
                         title: &t.short_title,
-                        detail: format!("hoofdstuk {}", t.number),
+                        detail: msg!("serve-index-chapter", number = t.number).text(lang),
                     })
                     .collect();
                 let cases = model
@@ -243,14 +268,17 @@ impl Pages {
                     .map(|c| EditItem {
                         id: &c.id,
                         title: &c.title,
-                        detail: format!(
-                            "{}, {}",
-                            match c.kind {
-                                crate::model::CaseKind::Case => "casus",
-                                crate::model::CaseKind::Story => "verhaal",
-                            },
-                            model.regions[c.region].name
-                        ),
+                        detail: match c.kind {
+                            crate::model::CaseKind::Case => msg!(
+                                "serve-index-case-in",
+                                region = &model.regions[c.region].name
+                            ),
+                            crate::model::CaseKind::Story => msg!(
+                                "serve-index-story-in",
+                                region = &model.regions[c.region].name
+                            ),
+                        }
+                        .text(lang),
                     })
                     .collect();
                 (themes, cases)
@@ -264,48 +292,53 @@ impl Pages {
                 cases => minijinja::Value::from(minijinja::value::Serde(&cases)),
                 publication,
                 regions => minijinja::Value::from(minijinja::value::Serde(&regions)),
-                problems => minijinja::Value::from(minijinja::value::Serde(problems(snapshot))),
+                problems => minijinja::Value::from(minijinja::value::Serde(problems(snapshot, lang))),
                 errors => snapshot.counts().0,
                 warnings => snapshot.counts().1,
                 maps => minijinja::Value::from(minijinja::value::Serde(
                     good.map(|g| overview_maps(&g.model)).unwrap_or_default()
                 )),
             },
+            lang,
         )
     }
 
     /// The live preview of a document.
-    pub fn preview(&self, doc: &Doc, title: &str) -> String {
+    pub fn preview(&self, doc: &Doc, title: &str, lang: Lang) -> String {
         let (pdf, kind, edit) = match doc {
             Doc::Publication => (
                 "/publication.pdf".to_string(),
-                "publicatie",
+                msg!("serve-kind-publication"),
                 "/edit/publication".to_string(),
             ),
             Doc::FactSheet(id) => (
                 format!("/factsheets/{id}.pdf"),
-                "factsheet",
+                msg!("serve-kind-factsheet"),
                 format!("/edit/regions/{id}"),
             ),
         };
         let edit = (!self.read_only).then_some(edit);
         self.render(
             "preview.html",
-            context! { doc => doc.path(), title, pdf, kind, edit },
+            context! { doc => doc.path(), title, pdf, kind => kind.text(lang), edit },
+            lang,
         )
     }
 
     /// An edit page: `id` is `None` for the publication and for a new file (`new`). The page
     /// is a shell; its script reads the form's fields and the content from the API.
-    pub fn edit(&self, kind: EditKind, id: Option<&str>, title: Option<&str>, new: bool) -> String {
+    pub fn edit(
+        &self,
+        kind: EditKind,
+        id: Option<&str>,
+        title: Option<&str>,
+        new: bool,
+        lang: Lang,
+    ) -> String {
         let heading = if new {
-            kind.new_label().to_string()
+            kind.new_label()
         } else {
-            match (kind, title) {
-                (EditKind::Publication, _) => "Publicatie bewerken".to_string(),
-                (_, Some(t)) => format!("{} bewerken: {t}", kind.label()),
-                (_, None) => format!("{} bewerken: {}", kind.label(), id.unwrap_or_default()),
-            }
+            kind.edit_label(title.or(id).unwrap_or_default())
         };
         let preview = match (kind, id) {
             (EditKind::Publication, _) if !new => Some("/preview/publication".to_string()),
@@ -316,19 +349,20 @@ impl Pages {
             "edit.html",
             context! {
                 kind => kind.api(),
-                kind_plural => kind.plural(),
-                kind_label => kind.label(),
+                kind_plural => kind.plural().text(lang),
+                kind_label => kind.label().text(lang),
                 id,
                 title => title.or(id),
-                heading,
+                heading => heading.text(lang),
                 new,
                 preview,
             },
+            lang,
         )
     }
 
     /// "Not found", with the region the visitor probably meant.
-    pub fn not_found(&self, snapshot: &Snapshot, doc: Option<&Doc>) -> String {
+    pub fn not_found(&self, snapshot: &Snapshot, doc: Option<&Doc>, lang: Lang) -> String {
         let (wanted, suggestion) = match doc {
             Some(Doc::FactSheet(id)) => (
                 Some(id.clone()),
@@ -340,7 +374,7 @@ impl Pages {
             ),
             _ => (None, None),
         };
-        self.render("notfound.html", context! { wanted, suggestion })
+        self.render("notfound.html", context! { wanted, suggestion }, lang)
     }
 }
 
@@ -375,10 +409,10 @@ fn overview_maps(model: &crate::model::Model) -> Vec<SectorMap> {
 }
 
 /// The title of a document's preview; `None` for a region that does not exist.
-pub fn title(snapshot: &Snapshot, doc: &Doc) -> Option<String> {
+pub fn title(snapshot: &Snapshot, doc: &Doc, lang: Lang) -> Option<String> {
     let Some(good) = snapshot.good.as_ref() else {
         return Some(match doc {
-            Doc::Publication => "Publicatie".to_string(),
+            Doc::Publication => msg!("schema-kind-publication").text(lang),
             Doc::FactSheet(id) => id.clone(),
         });
     };
@@ -388,7 +422,7 @@ pub fn title(snapshot: &Snapshot, doc: &Doc) -> Option<String> {
     }
 }
 
-fn problems(snapshot: &Snapshot) -> Vec<Problem> {
+fn problems(snapshot: &Snapshot, lang: Lang) -> Vec<Problem> {
     snapshot
         .diagnostics
         .iter()
@@ -399,7 +433,7 @@ fn problems(snapshot: &Snapshot) -> Vec<Problem> {
             } else {
                 "warning"
             },
-            text: crate::diagnostics::to_human(&snapshot.sources, d, crate::i18n::Lang::Nl),
+            text: crate::diagnostics::to_human(&snapshot.sources, d, lang),
         })
         .collect()
 }

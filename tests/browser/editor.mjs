@@ -79,7 +79,7 @@ function startServer() {
       log += chunk;
       // The link with the token sets the editor's cookie. A server without the security
       // layer prints only "Serving …".
-      const edit = log.match(/Bewerken: (http:\/\/127\.0\.0\.1:\d+)(\/\S*)/);
+      const edit = log.match(/(?:Bewerken|Edit): (http:\/\/127\.0\.0\.1:\d+)(\/\S*)/);
       if (edit) return done(edit[1], edit[1] + edit[2]);
       const serving = log.match(/Serving (http:\/\/127\.0\.0\.1:\d+)/);
       if (serving && plain === null) plain = setTimeout(() => done(serving[1], serving[1] + "/"), 3000);
@@ -92,7 +92,8 @@ const t = runner();
 const server = await startServer();
 const browser = await launch();
 // axe-core is injected as a script; the server's Content-Security-Policy would refuse it.
-const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
+// Dutch, as the people who use drukwerk have it (chromium would send en-US otherwise).
+const context = await browser.newContext({ bypassCSP: true, locale: "nl-NL", viewport: { width: 1400, height: 1000 } });
 const page = await context.newPage();
 const pageErrors = [];
 page.on("pageerror", (e) => pageErrors.push(String(e)));
@@ -362,6 +363,25 @@ try {
     const response = await page.goto(server.url + "/edit/regions/bestaat-niet");
     assert(response.status() === 404, `status ${response.status()}`);
     assert(/Niet gevonden/.test(await page.textContent("h1")), "the not-found page");
+  });
+
+  await t.check("an English browser gets the editor in English", async () => {
+    const english = await browser.newContext({ bypassCSP: true, locale: "en-US", viewport: { width: 1400, height: 1000 } });
+    const other = await english.newPage();
+    other.on("pageerror", (e) => pageErrors.push(String(e)));
+    try {
+      await other.goto(server.open);
+      await other.goto(server.url + "/edit/regions/zwolle");
+      assert((await other.getAttribute("html", "lang")) === "en", "the page is in English");
+      assert(/^Edit region: /.test(await other.textContent("h1")), await other.textContent("h1"));
+      await other.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+      assert((await other.textContent("#save")) === "Save\u2026", await other.textContent("#save"));
+      const labels = await other.locator(".field label").allTextContents();
+      assert(labels.some((l) => l.startsWith("Name")), labels.join(" | "));
+      assert(!labels.some((l) => l.startsWith("Naam")), labels.join(" | "));
+    } finally {
+      await english.close();
+    }
   });
 
   await t.check("no script errors on the pages", async () => {

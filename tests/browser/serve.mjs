@@ -66,7 +66,8 @@ const t = runner();
 const server = await startServer();
 const browser = await launch();
 // axe-core is injected as a script; the server's Content-Security-Policy would refuse it.
-const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+// Dutch, as the people who use drukwerk have it (chromium would send en-US otherwise).
+const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true, locale: "nl-NL", viewport: { width: 1280, height: 900 } });
 const page = await context.newPage();
 
 try {
@@ -123,13 +124,43 @@ try {
     save(regionFile, broken);
     await page.waitForSelector("#overlay:not([hidden])", { timeout: 30_000 });
     const text = await page.textContent("#overlay");
-    assert(text.includes("unknown municipality"), "the overlay names the problem");
+    assert(text.includes("Fouten in de inhoud"), "the overlay is in Dutch");
+    assert(text.includes("fout[unknown-municipality]"), "the overlay names the problem, in Dutch");
     assert(/content\/regions\/zwolle\.toml:\d+:\d+/.test(text), "the overlay gives file, line and column");
     assert(text.includes("Zwolle"), "the overlay suggests the fix");
     assert(await page.locator("figure.page img").count() > 0, "the last good pages stay underneath");
     await page.screenshot({ path: path.join(shotDir, "serve-overlay.png") });
     save(regionFile, original);
     await page.waitForSelector("#overlay", { state: "hidden", timeout: 30_000 });
+  });
+
+  await t.check("an English browser gets English pages and an English overlay", async () => {
+    const english = await browser.newContext({ bypassCSP: true, locale: "en-US", viewport: { width: 1280, height: 900 } });
+    const other = await english.newPage();
+    try {
+      await other.goto(server.url + "/");
+      assert((await other.getAttribute("html", "lang")) === "en", "the index is in English");
+      assert((await other.textContent("#regions-title")) === "Regions and fact sheets", "English headings");
+      await other.waitForSelector("#live.connected", { timeout: 30_000 });
+      assert((await other.textContent("#live")) === "live", "the live state");
+      await other.fill("#filter", "zwolle");
+      assert(/regions?$/.test(await other.textContent("#filter-count")), await other.textContent("#filter-count"));
+      await other.goto(server.url + "/preview/factsheets/zwolle");
+      assert((await other.getAttribute("html", "lang")) === "en", "the preview is in English");
+      await other.waitForSelector("figure.page img", { timeout: 60_000 });
+      const label = await other.getAttribute("figure.page", "aria-label");
+      assert(/^Page 1 of \d+$/.test(label), label);
+      save(regionFile, original.replace('"Zwolle"', '"Zwole"'));
+      await other.waitForSelector("#overlay:not([hidden])", { timeout: 30_000 });
+      const text = await other.textContent("#overlay");
+      assert(text.includes("Errors in the content"), "the overlay is in English");
+      assert(text.includes("error[unknown-municipality]"), "the diagnostic is in English");
+      await other.screenshot({ path: path.join(shotDir, "serve-overlay-en.png") });
+      save(regionFile, original);
+      await other.waitForSelector("#overlay", { state: "hidden", timeout: 30_000 });
+    } finally {
+      await english.close();
+    }
   });
 
   await t.check("index and preview: no serious or critical axe-core violation", async () => {

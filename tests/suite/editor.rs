@@ -47,8 +47,22 @@ impl Server {
     }
 
     async fn send(&self, method: Method, uri: &str, body: Option<Value>) -> Answer {
+        self.send_in(method, uri, body, None).await
+    }
+
+    /// [`Server::send`] from a browser asking for `languages` (`Accept-Language`).
+    async fn send_in(
+        &self,
+        method: Method,
+        uri: &str,
+        body: Option<Value>,
+        languages: Option<&str>,
+    ) -> Answer {
         let mut request = Request::builder().method(method).uri(uri);
         request = request.header("authorization", format!("Bearer {TOKEN}"));
+        if let Some(languages) = languages {
+            request = request.header("accept-language", languages);
+        }
         let request = match body {
             Some(body) => request
                 .header("content-type", "application/json")
@@ -421,6 +435,77 @@ async fn two_racing_saves_on_one_version_one_wins() {
         text.contains("students = 20000") != text.contains("students = 30000"),
         "{text}"
     );
+}
+
+/// The schema, the 409 of an id that exists and the 422 of content with errors in the
+/// browser's language: Dutch unless it prefers English.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_editor_answers_in_the_browsers_language() {
+    let project = project();
+    let server = Server::new(&project, options());
+    const EN: Option<&str> = Some("en-GB,en;q=0.9");
+    for (languages, region, name, sector) in [
+        (None, "Regio", "Naam", "Primair onderwijs"),
+        (Some("nl-NL"), "Regio", "Naam", "Primair onderwijs"),
+        (EN, "Region", "Name", "Primary education (po)"),
+    ] {
+        let schema = server
+            .send_in(Method::GET, "/api/content/schema", None, languages)
+            .await
+            .json();
+        let kind = &schema["kinds"]["regions"];
+        assert_eq!(kind["label"], region, "{languages:?}");
+        let field = kind["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["key"] == "name")
+            .unwrap();
+        assert_eq!(field["label"], name);
+        assert_eq!(schema["choices"]["sectors"][0]["label"], sector);
+    }
+
+    let fields = server.get("/api/content/regions/noord").await.json()["fields"].clone();
+    let exists = json!({ "id": "noord", "fields": fields.clone() });
+    let nl = server
+        .send(Method::POST, "/api/content/regions", Some(exists.clone()))
+        .await;
+    assert_eq!(nl.status, StatusCode::CONFLICT);
+    assert_eq!(nl.json()["error"], "er is al een regio met id \"noord\"");
+    let en = server
+        .send_in(Method::POST, "/api/content/regions", Some(exists), EN)
+        .await;
+    assert_eq!(
+        en.json()["error"],
+        "there already is a region with id \"noord\""
+    );
+
+    let bad = json!({ "id": "Noord West", "fields": fields.clone() });
+    let nl = server
+        .send(Method::POST, "/api/content/regions", Some(bad.clone()))
+        .await;
+    assert_eq!(nl.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let nl = nl.json();
+    assert_eq!(nl["error"], "de inhoud heeft fouten");
+    assert_eq!(
+        nl["diagnostics"][0]["message"],
+        "\"Noord West\" is geen geldige id"
+    );
+    let en = server
+        .send_in(Method::POST, "/api/content/regions", Some(bad), EN)
+        .await
+        .json();
+    assert_eq!(en["error"], "the content has errors");
+    assert_eq!(
+        en["diagnostics"][0]["message"],
+        "\"Noord West\" is not a valid id"
+    );
+
+    let missing = server
+        .send_in(Method::GET, "/api/content/regions/west", None, EN)
+        .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert_eq!(missing.json()["error"], "no region with id \"west\"");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

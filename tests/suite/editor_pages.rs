@@ -162,6 +162,34 @@ async fn unknown_or_malformed_ids_get_the_not_found_page() {
     }
 }
 
+/// An English browser gets the editor's page in English, with the scripts' English texts.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn edit_pages_follow_the_browsers_language() {
+    let project = Project::minimal();
+    let server = router(&project, false);
+    let request = Request::get("/edit/regions/noord")
+        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+        .header(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.9")
+        .body(Body::empty())
+        .unwrap();
+    let response = server.router.clone().oneshot(request).await.unwrap();
+    assert!(
+        response.headers()[header::VARY]
+            .to_str()
+            .unwrap()
+            .contains("accept-language")
+    );
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    let html = String::from_utf8_lossy(&body).replace("&#x27;", "'");
+    assert!(html.contains("<html lang=\"en\">"), "{html}");
+    assert!(html.contains("<h1>Edit region: "), "{html}");
+    assert!(html.contains(">Save…</button>"), "{html}");
+    assert!(html.contains("\"editor-save\":\"Save\""), "{html}");
+    let (_, _, dutch) = get(&server, "/edit/new/themes").await;
+    assert!(dutch.contains("<html lang=\"nl\">"));
+    assert!(dutch.contains("Het voorbeeld verschijnt zodra het nieuwe thema is aangemaakt."));
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_index_and_previews_link_to_the_editor() {
     let project = Project::minimal();

@@ -49,6 +49,52 @@ impl Server {
             .await
     }
 
+    /// A GET from a browser that asks for `languages` (`Accept-Language`).
+    async fn get_in(&self, uri: impl Into<String>, languages: &str) -> Response {
+        self.send(
+            Request::get(uri.into())
+                .header(header::ACCEPT_LANGUAGE, languages)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+    }
+
+    /// The first `status` event of `/events` for a browser asking for `languages`.
+    async fn first_status(&self, languages: &str) -> serde_json::Value {
+        let response = self
+            .router
+            .clone()
+            .oneshot(
+                Request::get("/events")
+                    .header(header::ACCEPT_LANGUAGE, languages)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        let mut body = response.into_body();
+        let mut seen = String::new();
+        loop {
+            let frame = tokio::time::timeout(Duration::from_secs(60), body.frame())
+                .await
+                .expect("events arrive")
+                .unwrap()
+                .unwrap();
+            if let Ok(data) = frame.into_data() {
+                seen.push_str(&String::from_utf8_lossy(&data));
+            }
+            if let Some(line) = seen
+                .split("event: status\n")
+                .nth(1)
+                .and_then(|rest| rest.split_once('\n'))
+                .map(|(line, _)| line)
+            {
+                return serde_json::from_str(line.trim_start_matches("data: ")).unwrap();
+            }
+        }
+    }
+
     /// Rebuilds as the watcher would after a change.
     fn rebuild(&self) {
         self.workspace.rebuild(&Changes {
@@ -267,6 +313,88 @@ async fn pdfs_have_etags_names_and_304() {
     );
 }
 
+/// The same server answers in Dutch unless the browser prefers English: pages (with
+/// `<html lang>`), refusals and diagnostics; PDFs and page drawings are the same in both and
+/// are not varied by language.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_and_errors_follow_the_browsers_language() {
+    let project = Project::minimal();
+    let server = Server::new(&project, options());
+    const EN: &str = "en-GB,en;q=0.9";
+
+    for dutch in [server.get("/").await, server.get_in("/", "nl-NL").await] {
+        let html = dutch.html();
+        assert!(html.contains("<html lang=\"nl\">"), "{html}");
+        assert!(html.contains("Geen fouten of waarschuwingen."), "{html}");
+        assert!(html.contains("Regio's en factsheets"), "{html}");
+        assert!(dutch.header(header::VARY).contains("accept-language"));
+    }
+    let english = server.get_in("/", EN).await;
+    let html = english.html();
+    assert!(html.contains("<html lang=\"en\">"), "{html}");
+    assert!(html.contains("No errors or warnings."), "{html}");
+    assert!(html.contains("Regions and fact sheets"), "{html}");
+    assert!(html.contains(">2 regions<"), "{html}");
+    assert!(!html.contains("Regio's"), "{html}");
+    // The scripts' texts come with the page, as data.
+    assert!(html.contains("<script type=\"application/json\" id=\"texts\">"));
+    assert!(
+        html.contains("\"serve-page-of\":\"Page {page} of {pages}\""),
+        "{html}"
+    );
+
+    let preview = server.get_in("/preview/factsheets/noord", EN).await.html();
+    assert!(preview.contains("<html lang=\"en\">"));
+    assert!(preview.contains("Errors in the content"), "{preview}");
+    let preview = server.get("/preview/factsheets/noord").await.html();
+    assert!(preview.contains("Fouten in de inhoud"), "{preview}");
+
+    let missing = server.get_in("/preview/factsheets/zud", EN).await.html();
+    assert!(missing.contains("Did you mean"), "{missing}");
+    let missing = server.get_in("/no/such/page", EN).await;
+    assert!(missing.html().contains("This page does not exist."));
+
+    // PDFs and page drawings do not depend on the language.
+    let pdf = server.get_in("/factsheets/noord.pdf", EN).await;
+    assert_eq!(pdf.status, StatusCode::OK);
+    assert!(!pdf.header(header::VARY).contains("accept-language"));
+    let pages = server.get("/api/preview/factsheets/noord").await.json();
+    let hash = pages["pages"][0]["hash"].as_str().unwrap().to_string();
+    let svg = server
+        .get_in(format!("/preview/pages/{hash}.svg"), EN)
+        .await;
+    assert_eq!(svg.status, StatusCode::OK);
+    assert!(!svg.header(header::VARY).contains("accept-language"));
+
+    // A refusal, in both languages.
+    let bad = server.get("/publication.pdf?profile=cmyk").await.json();
+    assert_eq!(bad["error"], "onbekend profiel \"cmyk\"");
+    let bad = server.get_in("/publication.pdf?profile=cmyk", EN).await;
+    assert_eq!(bad.json()["error"], "unknown profile \"cmyk\"");
+    assert!(bad.header(header::VARY).contains("accept-language"));
+
+    // Diagnostics: the API, the index and the overlay's event stream.
+    let region = project.read("content/regions/noord.toml");
+    project.write(
+        "content/regions/noord.toml",
+        &region.replace("\"Het Hogeland\"", "\"Het Hoogeland\""),
+    );
+    server.rebuild();
+    let nl = server.first_status("nl-NL,nl;q=0.9").await;
+    let text = nl["items"][0]["text"].as_str().unwrap();
+    assert!(text.starts_with("fout[unknown-municipality]"), "{text}");
+    let en = server.first_status(EN).await;
+    let text = en["items"][0]["text"].as_str().unwrap();
+    assert!(text.starts_with("error[unknown-municipality]"), "{text}");
+    let index = server.get_in("/", EN).await.html();
+    assert!(index.contains("1 error in the content."), "{index}");
+    let index = server.get("/").await.html();
+    assert!(index.contains("1 fout in de inhoud."), "{index}");
+    let api = server.get_in("/api/diagnostics", EN).await;
+    assert_eq!(api.json()["diagnostics"][0]["code"], "unknown-municipality");
+    assert!(api.header(header::VARY).contains("accept-language"));
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_regions_get_a_suggestion() {
     let project = Project::minimal();
@@ -276,7 +404,14 @@ async fn unknown_regions_get_a_suggestion() {
     assert_eq!(pdf.status, StatusCode::NOT_FOUND);
     let json = pdf.json();
     assert_eq!(json["suggestion"], "noord");
-    assert_eq!(json["help"], "did you mean \"noord\"?");
+    assert_eq!(json["error"], "onbekende regio \"nord\"");
+    assert_eq!(json["help"], "bedoelde u \"noord\"?");
+    let english = server
+        .get_in("/factsheets/nord.pdf", "en-GB,en;q=0.9")
+        .await
+        .json();
+    assert_eq!(english["error"], "unknown region \"nord\"");
+    assert_eq!(english["help"], "did you mean \"noord\"?");
 
     let api = server.get("/api/preview/factsheets/zud").await;
     assert_eq!(api.status, StatusCode::NOT_FOUND);
@@ -474,6 +609,7 @@ async fn errors_degrade_health_and_keep_the_last_good_pdf() {
     assert_eq!(still.header(header::ETAG), good.header(header::ETAG));
     // The index says what is wrong, as check prints it (in Dutch: the browser asks for nothing else).
     let index = server.get("/").await.html();
+    assert!(index.contains("fout[unknown-municipality]"), "{index}");
     assert!(index.contains("onbekende gemeente"), "{index}");
     assert!(index.contains("content/regions/noord.toml:4:"), "{index}");
 

@@ -556,6 +556,27 @@ async fn a_write_must_be_json() {
         );
         assert!(r.json()["error"].as_str().unwrap().contains("JSON"));
     }
+    // The refusal in the browser's language: Dutch unless it prefers English.
+    for (languages, words) in [
+        (None, "Een wijziging moet JSON zijn"),
+        (
+            Some("nl-NL,nl;q=0.9,en;q=0.8"),
+            "Een wijziging moet JSON zijn",
+        ),
+        (Some("en-GB,en;q=0.9"), "A change must be JSON"),
+    ] {
+        let mut request = write("PUT", uri).body(Body::from("{}")).unwrap();
+        request.headers_mut().remove(header::CONTENT_TYPE);
+        if let Some(languages) = languages {
+            request
+                .headers_mut()
+                .insert(header::ACCEPT_LANGUAGE, languages.parse().unwrap());
+        }
+        let r = server.editor(request).await;
+        assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        let error = r.json()["error"].as_str().unwrap().to_string();
+        assert!(error.starts_with(words), "{languages:?}: {error}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

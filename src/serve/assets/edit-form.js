@@ -214,7 +214,7 @@ const drukwerkForm = (function () {
       item = h('p', { class: 'diag error client' });
       slot.errors.prepend(item);
     }
-    item.textContent = 'Fout: ' + message;
+    item.textContent = drukwerkText('editor-error-prefix') + message;
     for (const c of slot.controls) c.setAttribute('aria-invalid', 'true');
   }
 
@@ -272,7 +272,7 @@ const drukwerkForm = (function () {
       area.value = asString(value);
       const noteId = nextId(path + '-md');
       const note = h('p', { class: 'md-note', id: noteId },
-        'Opmaak: alinea\u2019s (witregel ertussen), **vet**, *cursief*, [link](https://\u2026) en lijsten (regels die met "- " beginnen). Al het andere blijft letterlijk staan.');
+        drukwerkText('editor-markdown-help'));
       const edit = (fn) => () => {
         const start = area.selectionStart;
         const end = area.selectionEnd;
@@ -286,19 +286,19 @@ const drukwerkForm = (function () {
         const inner = sel || placeholder;
         return [before + inner + after, before.length, before.length + inner.length];
       });
-      const toolbar = h('div', { class: 'md-toolbar', role: 'toolbar', 'aria-label': 'Opmaak voor ' + field.label },
-        h('button', { type: 'button', onclick: wrap('**', '**', 'vette tekst') }, h('b', {}, 'Vet')),
-        h('button', { type: 'button', onclick: wrap('*', '*', 'cursieve tekst') }, h('i', {}, 'Cursief')),
+      const toolbar = h('div', { class: 'md-toolbar', role: 'toolbar', 'aria-label': drukwerkText('editor-markdown-toolbar', { field: field.label }) },
+        h('button', { type: 'button', onclick: wrap('**', '**', drukwerkText('editor-markdown-bold-sample')) }, h('b', {}, drukwerkText('editor-markdown-bold'))),
+        h('button', { type: 'button', onclick: wrap('*', '*', drukwerkText('editor-markdown-italic-sample')) }, h('i', {}, drukwerkText('editor-markdown-italic'))),
         h('button', { type: 'button', onclick: edit((sel) => {
-          const text = sel || 'linktekst';
+          const text = sel || drukwerkText('editor-markdown-link-sample');
           const before = '[' + text + '](';
           return [before + 'https://)', before.length, before.length + 8];
-        }) }, 'Link'),
+        }) }, drukwerkText('editor-markdown-link')),
         h('button', { type: 'button', onclick: edit((sel) => {
-          const lines = (sel || 'punt').split('\n').map((l) => (l.startsWith('- ') ? l : '- ' + l));
+          const lines = (sel || drukwerkText('editor-markdown-list-sample')).split('\n').map((l) => (l.startsWith('- ') ? l : '- ' + l));
           const text = lines.join('\n');
           return [text, 0, text.length];
-        }) }, 'Lijst'));
+        }) }, drukwerkText('editor-markdown-list')));
       return { el: single(field, path, area, ctx, { before: toolbar, after: note, noteId }), get: () => optional(field, area.value.trim() === '' ? '' : area.value) };
     },
 
@@ -308,7 +308,7 @@ const drukwerkForm = (function () {
       const check = () => {
         const n = parseInteger(input.value);
         if (Number.isNaN(n)) {
-          ctx.clientError(path, 'vul een heel getal in, bijvoorbeeld 144.052.');
+          ctx.clientError(path, drukwerkText('editor-whole-number', { example: formatInteger(144052) }));
         } else {
           ctx.clientError(path, null);
           last = n === null ? undefined : n;
@@ -353,7 +353,7 @@ const drukwerkForm = (function () {
       const names = ctx.choices.municipalities || [];
       const map = regionMap(field);
       const editor = listEditor(field, value, path, ctx, {
-        itemLabel: 'Gemeente',
+        itemLabel: drukwerkText('editor-municipality'),
         datalist: ctx.datalist('municipalities', names),
         suggest: (typed) => closest(typed, names),
         onItems: (items) => map.update(items),
@@ -411,7 +411,7 @@ const drukwerkForm = (function () {
       const g = group(field, path, ctx, 'tables');
       const list = h('ol', { class: 'entries' });
       let entries = [];
-      const addButton = h('button', { type: 'button', class: 'add' }, field.label + ': toevoegen');
+      const addButton = h('button', { type: 'button', class: 'add' }, drukwerkText('editor-add-entry', { field: field.label }));
       function render(items, focus) {
         ctx.unregisterUnder(path + '[');
         list.replaceChildren();
@@ -430,13 +430,13 @@ const drukwerkForm = (function () {
               ctx.changed();
             } }, label, h('span', { class: 'visually-hidden' }, ': ' + field.label + ' ' + (i + 1)));
           const actions = h('div', { class: 'entry-actions' },
-            move(-1, 'Omhoog', 'up'), move(1, 'Omlaag', 'down'),
+            move(-1, drukwerkText('editor-move-up'), 'up'), move(1, drukwerkText('editor-move-down'), 'down'),
             h('button', { type: 'button', 'data-action': 'remove', onclick: () => {
               const current = values();
               current.splice(i, 1);
               render(current, { index: Math.min(i, current.length - 1), action: 'remove' });
               ctx.changed();
-            } }, 'Verwijderen', h('span', { class: 'visually-hidden' }, ': ' + field.label + ' ' + (i + 1))));
+            } }, drukwerkText('editor-remove'), h('span', { class: 'visually-hidden' }, ': ' + field.label + ' ' + (i + 1))));
           fs.append(legend, ...built.map((b) => b.el), actions, errors);
           ctx.register(p, errors, fs.querySelector('input, textarea, select'));
           list.append(h('li', {}, fs));
@@ -478,35 +478,35 @@ const drukwerkForm = (function () {
       const v = value && typeof value === 'object' ? value : {};
       const images = (ctx.choices.images || []).slice();
       const select = h('select', {},
-        h('option', { value: '' }, '— geen afbeelding —'),
+        h('option', { value: '' }, drukwerkText('editor-no-image')),
         images.map((p) => h('option', { value: p, selected: p === v.path }, p)));
       if (v.path && !images.includes(v.path)) select.append(h('option', { value: v.path, selected: true }, v.path));
       const sub = (key, fallback) => Object.assign({ key, widget: 'text' }, fallback, (field.fields || []).find((f) => f.key === key) || {}, { required: false });
-      const pick = WIDGET_FIELD(ctx, path + '.path', 'Afbeelding kiezen', select);
+      const pick = WIDGET_FIELD(ctx, path + '.path', drukwerkText('editor-image-choose'), select);
       const file = h('input', { type: 'file', accept: 'image/png,image/jpeg' });
       const uploadState = h('p', { class: 'muted', 'aria-live': 'polite' });
-      const upload = WIDGET_FIELD(ctx, path + '.upload', 'Of een nieuwe afbeelding uploaden (PNG of JPEG)', file, uploadState);
+      const upload = WIDGET_FIELD(ctx, path + '.upload', drukwerkText('editor-image-upload'), file, uploadState);
       const alt = h('input', { type: 'text', value: asString(v.alt) });
-      const altField = single(sub('alt', { label: 'Alternatieve tekst', help: 'Beschrijf wat op de afbeelding staat, voor wie haar niet ziet. Verplicht bij een afbeelding.' }), path + '.alt', alt, ctx);
+      const altField = single(sub('alt', { label: drukwerkText('editor-image-alt'), help: drukwerkText('editor-image-alt-help') }), path + '.alt', alt, ctx);
       const credit = h('input', { type: 'text', value: asString(v.credit) });
-      const creditField = single(sub('credit', { label: 'Fotograaf of rechthebbende' }), path + '.credit', credit, ctx);
+      const creditField = single(sub('credit', { label: drukwerkText('editor-image-credit') }), path + '.credit', credit, ctx);
       const check = () => {
-        ctx.clientError(path + '.alt', select.value && !alt.value.trim() ? 'beschrijf de afbeelding (alternatieve tekst is verplicht).' : null);
+        ctx.clientError(path + '.alt', select.value && !alt.value.trim() ? drukwerkText('editor-image-alt-required') : null);
       };
       for (const c of [select, alt, credit]) c.addEventListener('input', () => { check(); ctx.changed(); });
       file.addEventListener('change', async () => {
         const chosen = file.files && file.files[0];
         if (!chosen || !ctx.upload) return;
-        uploadState.textContent = 'Bezig met uploaden…';
+        uploadState.textContent = drukwerkText('editor-uploading');
         try {
           const uploaded = await ctx.upload(chosen);
           if (!Array.from(select.options).some((o) => o.value === uploaded)) select.append(h('option', { value: uploaded }, uploaded));
           select.value = uploaded;
-          uploadState.textContent = 'Geüpload als ' + uploaded + '.';
+          uploadState.textContent = drukwerkText('editor-uploaded', { file: uploaded });
           check();
           ctx.changed();
         } catch (e) {
-          uploadState.textContent = 'Uploaden mislukt: ' + e.message;
+          uploadState.textContent = drukwerkText('editor-upload-failed', { reason: e.message });
         }
       });
       g.el.append(pick, upload, altField, creditField);
@@ -560,7 +560,7 @@ const drukwerkForm = (function () {
     let inputs = [];
     const addId = nextId(path + '-add');
     const addInput = h('input', { type: 'text', id: addId, autocomplete: 'off', list: opts.datalist || null, 'aria-describedby': g.errors.id });
-    const addButton = h('button', { type: 'button' }, 'Toevoegen');
+    const addButton = h('button', { type: 'button' }, drukwerkText('editor-add'));
     function current() { return inputs.map((i) => i.value.trim()).filter(Boolean); }
     function notify() {
       if (opts.onItems) opts.onItems(current());
@@ -575,7 +575,7 @@ const drukwerkForm = (function () {
           suggestFor(input, box);
           notify();
           input.focus();
-        } }, 'Bedoelde u ' + best + '?'));
+        } }, drukwerkText('editor-did-you-mean', { name: best })));
       }
     }
     function render(items, focusIndex) {
@@ -594,7 +594,7 @@ const drukwerkForm = (function () {
           items2.splice(i, 1);
           render(items2, Math.min(i, items2.length - 1));
           notify();
-        } }, 'Verwijderen', h('span', { class: 'visually-hidden' }, ': ' + opts.itemLabel.toLowerCase() + ' ' + (i + 1)));
+        } }, drukwerkText('editor-remove'), h('span', { class: 'visually-hidden' }, ': ' + opts.itemLabel.toLowerCase() + ' ' + (i + 1)));
         list.append(h('li', { 'data-path': p },
           h('label', { for: id, class: 'visually-hidden' }, opts.itemLabel + ' ' + (i + 1) + ' van ' + items.length),
           input, remove, suggest, errors));
@@ -645,7 +645,7 @@ const drukwerkForm = (function () {
     svg.setAttribute('role', 'img');
     const title = document.createElementNS(SVG, 'title');
     svg.append(title);
-    const element = h('figure', { class: 'region-map-box' }, svg, h('figcaption', { class: 'muted' }, 'Kaart van de ' + field.label.toLowerCase() + ' in de lijst'));
+    const element = h('figure', { class: 'region-map-box' }, svg, h('figcaption', { class: 'muted' }, drukwerkText('editor-map-caption', { field: field.label.toLowerCase() })));
     const paths = new Map();
     let wanted = [];
     let full = null;
@@ -673,7 +673,7 @@ const drukwerkForm = (function () {
       }
       const set = new Set(items);
       const known = items.filter((n) => paths.has(n)).length;
-      title.textContent = 'Kaart: ' + known + ' van de ' + items.length + ' gemeenten in de lijst gekleurd';
+      title.textContent = drukwerkText('editor-map-title', { known, count: items.length });
       svg.setAttribute('aria-label', title.textContent);
       if (!paths.size) return;
       let box = null;

@@ -7,6 +7,7 @@
 (function () {
   const F = drukwerkForm;
   const h = F.h;
+  const t = drukwerkText;
   const body = document.body;
   const kind = body.dataset.kind;
   const id = body.dataset.id;
@@ -60,7 +61,7 @@
     let data = null;
     try { data = await response.json(); } catch { /* no body */ }
     if (response.status === 401) {
-      notice('token', 'error', 'Geen toegang. Open de link die drukwerk serve afdrukte (met ?token=\u2026).');
+      notice('token', 'error', t('editor-no-access-token'));
     }
     return { status: response.status, ok: response.ok, data };
   }
@@ -69,8 +70,9 @@
 
   function setStatus(text) { if (statusLine.textContent !== text) statusLine.textContent = text; }
 
-  const time = (d) => d.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' });
-  const dateTime = (d) => d.toLocaleString('nl-NL', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+  const locale = document.documentElement.lang === 'en' ? 'en-GB' : 'nl-NL';
+  const time = (d) => d.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  const dateTime = (d) => d.toLocaleString(locale, { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
 
   /** A notice above the form (one per `key`), with optional buttons [label, handler]. */
   function notice(key, severity, text, buttons) {
@@ -135,7 +137,7 @@
   }
 
   function show(value) {
-    if (value === undefined || value === null || value === '') return '(leeg)';
+    if (value === undefined || value === null || value === '') return t('editor-empty');
     if (typeof value === 'number') return F.formatInteger(value);
     if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return value.join(', ');
     if (typeof value === 'object') return JSON.stringify(value);
@@ -148,7 +150,7 @@
   function fieldList() {
     // The id names the file; it is chosen once, when the file is made.
     if (!isNew) return kindSchema.fields.filter((f) => f.key !== 'id');
-    const idField = Object.assign({ key: 'id', label: 'Code', help: 'Kleine letters, cijfers en streepjes; komt in de bestandsnaam en in links, bijvoorbeeld zwolle-e-o.' },
+    const idField = Object.assign({ key: 'id', label: t('editor-id-label'), help: t('editor-id-help') },
       kindSchema.fields.find((f) => f.key === 'id') || {}, { widget: 'text', required: true });
     // The required fields first; the others too, since some rules need one of several
     // optional fields (a region needs municipalities or provinces).
@@ -187,7 +189,7 @@
     const data = await new Promise((resolve, reject) => {
       const reader = new FileReader();
       reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-      reader.onerror = () => reject(new Error('het bestand kan niet worden gelezen'));
+      reader.onerror = () => reject(new Error(t('editor-file-unreadable')));
       reader.readAsDataURL(file);
     });
     const r = await request('POST', '/api/content/images', { name: file.name, data });
@@ -216,14 +218,14 @@
     diagCounter += 1;
     const error = d.severity === 'error';
     const item = h('div', { class: 'diag ' + (error ? 'error' : 'warning'), id: 'diag-' + diagCounter, 'data-code': d.code || '' },
-      h('p', { class: 'diag-message' }, h('strong', {}, error ? 'Fout: ' : 'Waarschuwing: '), d.message));
+      h('p', { class: 'diag-message' }, h('strong', {}, error ? t('editor-error-prefix') : t('editor-warning-prefix')), d.message));
     for (const help of d.help || []) item.append(h('p', { class: 'diag-help' }, help));
     for (const note of d.notes || []) item.append(h('p', { class: 'diag-note' }, note));
     if (d.file) {
       item.append(h('p', { class: 'diag-where' }, d.file + (d.line ? ':' + d.line + (d.column ? ':' + d.column : '') : '')));
     }
     if (!error && d.code && kindSchema.fields.some((f) => f.key === 'allow')) {
-      item.append(h('button', { type: 'button', class: 'accept', onclick: () => acceptWarning(d) }, 'Accepteren\u2026',
+      item.append(h('button', { type: 'button', class: 'accept', onclick: () => acceptWarning(d) }, t('editor-accept-button'),
         h('span', { class: 'visually-hidden' }, ' (' + d.message + ')')));
     }
     return item;
@@ -247,14 +249,14 @@
       slot.errors.closest('.field, li, .entry')?.classList.add('has-diag');
     }
     if (unplaced.length) {
-      general.append(h('h3', {}, 'Meldingen bij het hele bestand'), ...unplaced.map(diagnosticElement));
+      general.append(h('h3', {}, t('editor-whole-file')), ...unplaced.map(diagnosticElement));
     }
     const errors = diagnostics.filter((d) => d.severity === 'error').length + form.clientErrors().length;
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
     const summary = errors || warnings
-      ? [errors ? errors + (errors === 1 ? ' fout' : ' fouten') : '', warnings ? warnings + (warnings === 1 ? ' waarschuwing' : ' waarschuwingen') : ''].filter(Boolean).join(' en ') +
+      ? [errors ? drukwerkCount('serve-script-errors', errors) : '', warnings ? drukwerkCount('serve-script-warnings', warnings) : ''].filter(Boolean).join(t('editor-and')) +
         ': ' + diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => (d.field ? labelOf(d.field) + ': ' : '') + d.message).concat(form.clientErrors().map((c) => labelOf(c.path) + ': ' + c.message)).join('; ')
-      : 'Geen fouten of waarschuwingen.';
+      : t('serve-summary-ok');
     if (diagLive.textContent !== summary) diagLive.textContent = summary;
     updateSaveState();
   }
@@ -268,15 +270,15 @@
     const errors = errorCount();
     const open = conflicts.filter((c) => c.choice === undefined).length;
     let reason = '';
-    if (!ready) reason = 'Bezig met laden\u2026';
-    else if (errors) reason = 'Herstel eerst ' + (errors === 1 ? 'de fout' : 'de ' + errors + ' fouten') + ' om op te slaan.';
-    else if (open) reason = 'Kies eerst bij ' + (open === 1 ? 'het conflict' : 'elk conflict') + ' welke versie blijft.';
-    else if (!isNew && !dirty()) reason = 'Geen wijzigingen.';
+    if (!ready) reason = t('editor-loading');
+    else if (errors) reason = drukwerkCount('editor-fix-first', errors);
+    else if (open) reason = drukwerkCount('editor-choose-first', open);
+    else if (!isNew && !dirty()) reason = t('editor-no-changes');
     saveButton.disabled = !ready;
     saveButton.setAttribute('aria-disabled', String(Boolean(reason)));
     saveButton.classList.toggle('blocked', Boolean(reason));
     saveHint.textContent = reason;
-    if (ready && !saving) setStatus(isNew ? '' : dirty() ? 'Wijzigingen nog niet opgeslagen.' : base.savedAt ? 'Opgeslagen om ' + time(base.savedAt) + '.' : 'Geen wijzigingen.');
+    if (ready && !saving) setStatus(isNew ? '' : dirty() ? t('editor-unsaved') : base.savedAt ? t('editor-saved-at', { time: time(base.savedAt) }) : t('editor-no-changes'));
   }
 
   /** Focuses the first field with an error (after the user asked to save). */
@@ -292,17 +294,17 @@
     const reasonId = 'accept-reason';
     const area = h('textarea', { id: reasonId, rows: 3, required: true });
     const content = [
-      h('p', {}, 'De waarschuwing \u201c' + d.message + '\u201d wordt voortaan niet meer gemeld voor dit bestand.'),
-      h('label', { for: reasonId }, 'Waarom is dit in orde? (verplicht)'), area,
+      h('p', {}, t('editor-accept-text', { message: d.message })),
+      h('label', { for: reasonId }, t('editor-accept-reason')), area,
     ];
-    if (!(await ask('Waarschuwing accepteren', content, 'Accepteren'))) return;
+    if (!(await ask(t('editor-accept-title'), content, t('editor-accept')))) return;
     const reason = area.value.trim();
     if (!reason) return;
     const v = form.value();
     v.allow = (Array.isArray(v.allow) ? v.allow : []).concat([{ lint: d.code, reason }]);
     renderForm(v);
     changed();
-    setStatus('Waarschuwing geaccepteerd; sla op om dit te bewaren.');
+    setStatus(t('editor-accepted'));
   }
 
   // --- preview ---------------------------------------------------------------------------
@@ -346,7 +348,7 @@
           doneSeq = seq;
           break;
         }
-        if (seq === changeSeq) previewState.textContent = 'Bezig met opmaken\u2026';
+        if (seq === changeSeq) previewState.textContent = t('serve-typesetting');
         // A region's fact sheet first (quick), then its page in the publication; a newer
         // change meanwhile starts over with the fact sheet.
         const parts = kind === 'regions' ? ['factsheet', 'publication'] : [null];
@@ -359,7 +361,7 @@
           try {
             r = await request('POST', api + '/preview', payload);
           } catch (e) {
-            previewState.textContent = 'Het voorbeeld kan niet worden gemaakt: ' + e.message;
+            previewState.textContent = t('editor-preview-failed', { reason: e.message });
             failed = true;
             break;
           }
@@ -369,12 +371,12 @@
             if (r.data.pages && r.data.pages.length) showPages(r.data.pages, !!only);
             const errors = diagnostics.filter((d) => d.severity === 'error').length;
             previewState.textContent = errors && (!r.data.pages || !r.data.pages.length)
-              ? 'Er zijn fouten; hieronder de laatste goede opmaak.'
-              : 'Bijgewerkt om ' + time(new Date()) + '.';
+              ? t('editor-preview-errors')
+              : t('editor-updated-at', { time: time(new Date()) });
             if (errors) break;
           } else {
             if (r.status !== 401) {
-              previewState.textContent = 'Het voorbeeld kan niet worden gemaakt (' + ((r.data && r.data.error) || 'HTTP ' + r.status) + ').';
+              previewState.textContent = t('editor-preview-failed-status', { reason: (r.data && r.data.error) || 'HTTP ' + r.status });
             }
             break;
           }
@@ -407,7 +409,7 @@
       const holder = section.querySelector('.preview-doc-pages');
       const figures = Array.from(holder.children);
       doc.hashes.forEach((hash, i) => {
-        const alt = doc.title + ', pagina ' + (i + 1) + ' van ' + doc.hashes.length + ' (voorbeeld met de wijzigingen)';
+        const alt = t('editor-page-alt', { title: doc.title, page: i + 1, pages: doc.hashes.length });
         let figure = figures[i];
         if (!figure) {
           figure = h('figure', { class: 'preview-page' }, h('img', { alt, decoding: 'async', loading: i < 3 ? 'eager' : 'lazy', src: '/api/content/drafts/pages/' + hash + '.svg' }));
@@ -455,17 +457,16 @@
     if (same(draftValue, baseValue) && !(isNew && draft.fields.id)) { clearDraft(); return; }
     const when = dateTime(new Date(draft.time));
     const stale = !isNew && draft.version !== base.version;
-    const text = 'Niet-opgeslagen wijzigingen van ' + when + ' terugzetten?' +
-      (stale ? ' Let op: het bestand is sindsdien gewijzigd. Wat u terugzet vervangt ook die wijzigingen; bekijk het overzicht bij het opslaan.' : '');
+    const text = t('editor-draft-restore', { when }) + (stale ? t('editor-draft-stale') : '');
     const box = notice('draft', stale ? 'warning' : 'info', text, [
-      ['Terugzetten', () => {
+      [t('editor-draft-restore-button'), () => {
         clearNotice('draft');
         renderForm(draft.fields);
         changed();
-        setStatus('Niet-opgeslagen wijzigingen teruggezet.');
+        setStatus(t('editor-draft-restored'));
         form.element.querySelector('input, textarea, select')?.focus();
       }],
-      ['Weggooien', () => { clearNotice('draft'); clearDraft(); saveHint.focus?.(); }],
+      [t('editor-draft-discard'), () => { clearNotice('draft'); clearDraft(); saveHint.focus?.(); }],
     ]);
     box.classList.toggle('stale', stale);
   }
@@ -510,52 +511,52 @@
           const b = Array.isArray(c.after) ? c.after : [];
           if (cls === 'old') {
             const gone = a.filter((x) => !b.includes(x));
-            return h('td', { class: cls }, gone.length ? 'verwijderd: ' + gone.join(', ') : a.length === b.length ? show(a) : '\u2014');
+            return h('td', { class: cls }, gone.length ? t('editor-removed', { items: gone.join(', ') }) : a.length === b.length ? show(a) : '\u2014');
           }
           const added = b.filter((x) => !a.includes(x));
-          return h('td', { class: cls }, added.length ? 'toegevoegd: ' + added.join(', ') : a.length === b.length ? show(b) + ' (andere volgorde)' : '\u2014');
+          return h('td', { class: cls }, added.length ? t('editor-added', { items: added.join(', ') }) : a.length === b.length ? t('editor-reordered', { value: show(b) }) : '\u2014');
         }
         return h('td', { class: cls }, show(v));
       };
       return h('tr', { 'data-path': c.path }, h('th', { scope: 'row' }, labelOf(c.path)), cell(c.before, 'old'), cell(c.after, 'new'));
     });
     return h('table', { class: 'changes' },
-      h('caption', { class: 'visually-hidden' }, 'Wijzigingen'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Veld'), h('th', { scope: 'col' }, 'Was'), h('th', { scope: 'col' }, 'Wordt'))),
+      h('caption', { class: 'visually-hidden' }, t('editor-changes')),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('editor-changes-field')), h('th', { scope: 'col' }, t('editor-changes-was')), h('th', { scope: 'col' }, t('editor-changes-becomes')))),
       h('tbody', {}, rows));
   }
 
   async function save(e) {
     e.preventDefault();
     if (!ready || saving) return;
-    setStatus('Bezig met controleren\u2026');
+    setStatus(t('editor-checking'));
     await previewSettled();
     if (errorCount()) {
-      setStatus('Niet opgeslagen: herstel eerst de fouten.');
+      setStatus(t('editor-not-saved-errors-first'));
       focusFirstError();
       return;
     }
     if (conflicts.some((c) => c.choice === undefined)) {
-      setStatus('Kies eerst bij elk conflict welke versie blijft.');
+      setStatus(drukwerkCount('editor-choose-first', 2));
       conflictsBox.querySelector('input')?.focus();
       return;
     }
     if (isNew) return create();
     const fields = value();
     const list = changes(base.fields, fields);
-    if (!list.length) { setStatus('Geen wijzigingen om op te slaan.'); return; }
-    const ok = await ask('Wijzigingen opslaan?', [
-      h('p', {}, 'Dit verandert in ' + (base.file || 'het bestand') + ':'), changeTable(list),
-    ], 'Opslaan');
-    if (!ok) { setStatus('Niet opgeslagen.'); saveButton.focus(); return; }
+    if (!list.length) { setStatus(t('editor-nothing-to-save')); return; }
+    const ok = await ask(t('editor-save-title'), [
+      h('p', {}, base.file ? t('editor-save-changes-in', { file: base.file }) : t('editor-save-changes-in-file')), changeTable(list),
+    ], t('editor-save'));
+    if (!ok) { setStatus(t('editor-not-saved')); saveButton.focus(); return; }
     saving = true;
-    setStatus('Bezig met opslaan\u2026');
+    setStatus(t('editor-saving'));
     let r;
     try {
       r = await request('PUT', api, { version: base.version, fields });
     } catch (err) {
       saving = false;
-      setStatus('Opslaan mislukt: ' + err.message + '. Uw wijzigingen blijven bewaard in deze browser.');
+      setStatus(t('editor-save-failed', { reason: err.message }));
       return;
     }
     saving = false;
@@ -567,17 +568,17 @@
       clearNotice('changed-on-disk');
       clearDraft();
       updateSaveState();
-      setStatus('Opgeslagen om ' + time(base.savedAt) + '.');
+      setStatus(t('editor-saved-at', { time: time(base.savedAt) }));
       loadHistory();
     } else if (r.status === 422 && r.data) {
       diagnostics = r.data.diagnostics || [];
       showDiagnostics();
-      setStatus('Niet opgeslagen: de inhoud heeft fouten.');
+      setStatus(t('editor-not-saved-errors'));
       focusFirstError();
     } else if (r.status === 409 && r.data) {
       conflict(r.data, fields);
     } else if (r.status !== 401) {
-      setStatus('Opslaan mislukt (' + ((r.data && r.data.error) || 'HTTP ' + r.status) + '). Uw wijzigingen blijven bewaard in deze browser.');
+      setStatus(t('editor-save-failed-status', { reason: (r.data && r.data.error) || 'HTTP ' + r.status }));
     }
   }
 
@@ -592,18 +593,17 @@
     schedulePreview();
     updateSaveState();
     const text = conflicts.length
-      ? 'Het bestand is intussen op schijf gewijzigd. Uw wijzigingen en die op schijf zijn samengevoegd; kies hieronder bij ' +
-        (conflicts.length === 1 ? 'het veld dat beide veranderden' : 'de ' + conflicts.length + ' velden die beide veranderden') + ' welke versie blijft, en sla opnieuw op.'
-      : 'Het bestand is intussen op schijf gewijzigd. Uw wijzigingen en die op schijf zijn samengevoegd; controleer het formulier en sla opnieuw op.';
+      ? drukwerkCount('editor-merged-conflicts', conflicts.length)
+      : t('editor-merged');
     notice('changed-on-disk', 'warning', text);
-    setStatus('Niet opgeslagen: het bestand was gewijzigd.');
+    setStatus(t('editor-not-saved-changed'));
     (conflictsBox.querySelector('input') || notices.querySelector('[data-key="changed-on-disk"] p'))?.focus?.();
   }
 
   function renderConflicts() {
     conflictsBox.replaceChildren();
     if (!conflicts.length) return;
-    const section = h('section', { class: 'conflicts', 'aria-labelledby': 'conflicts-title' }, h('h3', { id: 'conflicts-title' }, 'Conflicten'));
+    const section = h('section', { class: 'conflicts', 'aria-labelledby': 'conflicts-title' }, h('h3', { id: 'conflicts-title' }, t('editor-conflicts')));
     conflicts.forEach((c, i) => {
       const name = 'conflict-' + i;
       const option = (which, label, v) => {
@@ -614,7 +614,7 @@
       };
       section.append(h('fieldset', { class: 'conflict', 'data-path': c.field },
         h('legend', {}, labelOf(c.field)),
-        h('div', { class: 'conflict-options' }, option('mine', 'Mijn versie', c.mine), option('theirs', 'Versie op schijf', c.theirs))));
+        h('div', { class: 'conflict-options' }, option('mine', t('editor-conflict-mine'), c.mine), option('theirs', t('editor-conflict-theirs'), c.theirs))));
     });
     conflictsBox.append(section);
   }
@@ -636,12 +636,12 @@
     const slot = form.slots.get('id');
     if (!slot) return;
     const message = typed && !ID_PATTERN.test(typed)
-      ? 'alleen kleine letters, cijfers en streepjes (niet aan het begin of eind), bijvoorbeeld zwolle-e-o.'
+      ? t('editor-id-rule')
       : null;
     let p = slot.errors.querySelector('.diag.client');
     if (message) {
       if (!p) { p = h('p', { class: 'diag error client id-check' }); slot.errors.prepend(p); }
-      p.textContent = 'Fout: ' + message;
+      p.textContent = t('editor-error-prefix') + message;
       slot.focus.setAttribute('aria-invalid', 'true');
     } else if (p) {
       p.remove();
@@ -655,33 +655,33 @@
     const newId = (form.value().id || '').trim();
     checkNewId();
     if (!newId || idInvalid) {
-      setStatus('Vul een geldige id in.');
+      setStatus(t('editor-fill-in-id'));
       form.slots.get('id').focus.focus();
       return;
     }
     saving = true;
-    setStatus('Bezig met aanmaken\u2026');
+    setStatus(t('editor-creating'));
     const generation = lastGeneration;
     const r = await request('POST', '/api/content/' + kind, { id: newId, fields: value() }).catch((err) => ({ status: 0, data: { error: err.message } }));
     saving = false;
     if (r.status === 201) {
       clearDraft();
-      setStatus('Aangemaakt: ' + ((r.data && r.data.file) || newId) + '. De pagina om verder te bewerken opent\u2026');
+      setStatus(t('editor-created', { file: (r.data && r.data.file) || newId }));
       saving = true; // no "unsaved changes" warning when leaving
       await newGeneration(generation, 5000);
       location.assign('/edit/' + kind + '/' + newId);
     } else if (r.status === 409) {
-      diagnostics = [{ severity: 'error', message: 'er bestaat al een ' + kindSchema.label.toLowerCase() + ' met de id \u201c' + newId + '\u201d.', field: 'id', help: [], notes: [] }];
+      diagnostics = [{ severity: 'error', message: (r.data && r.data.error) || t('editor-id-taken', { id: newId }), field: 'id', help: [], notes: [] }];
       showDiagnostics();
-      setStatus('Niet aangemaakt: de id bestaat al.');
+      setStatus(t('editor-not-created-taken'));
       focusFirstError();
     } else if (r.status === 422 && r.data) {
       diagnostics = r.data.diagnostics || [];
       showDiagnostics();
-      setStatus('Niet aangemaakt: de inhoud heeft fouten.');
+      setStatus(t('editor-not-created-errors'));
       focusFirstError();
     } else if (r.status !== 401) {
-      setStatus('Aanmaken mislukt (' + ((r.data && r.data.error) || 'HTTP ' + r.status) + ').');
+      setStatus(t('editor-create-failed', { reason: (r.data && r.data.error) || 'HTTP ' + r.status }));
     }
   }
 
@@ -701,31 +701,31 @@
 
   async function remove() {
     const refs = base.referenced_by || [];
-    const kindName = { regions: 'regio', cases: 'casus', themes: 'thema' };
-    const content = [h('p', {}, 'Het bestand ' + (base.file || '') + ' wordt verwijderd. Dit kan niet ongedaan worden gemaakt (behalve via de geschiedenis in git).')];
+    const kindName = (k) => (schema.kinds[k] ? schema.kinds[k].label.toLowerCase() : k);
+    const content = [h('p', {}, t('editor-delete-text', { file: base.file || '' }))];
     if (refs.length) {
-      content.push(h('p', {}, 'Let op: dit wordt nog gebruikt door:'),
-        h('ul', {}, refs.map((r) => h('li', {}, (kindName[r.kind] || r.kind) + ' ' + r.id + ' (' + r.file + ')'))),
-        h('p', {}, 'Pas die eerst aan; anders weigert drukwerk het verwijderen.'));
+      content.push(h('p', {}, t('editor-delete-used-by')),
+        h('ul', {}, refs.map((r) => h('li', {}, kindName(r.kind) + ' ' + r.id + ' (' + r.file + ')'))),
+        h('p', {}, t('editor-delete-fix-first')));
     }
-    if (!(await ask('Definitief verwijderen?', content, 'Definitief verwijderen', true))) { el('delete').focus(); return; }
+    if (!(await ask(t('editor-delete-title'), content, t('editor-delete'), true))) { el('delete').focus(); return; }
     saving = true;
     const r = await request('DELETE', api, { version: base.version }).catch((err) => ({ status: 0, data: { error: err.message } }));
     if (r.status === 200) {
       clearDraft();
-      setStatus('Verwijderd.');
+      setStatus(t('editor-deleted'));
       location.assign('/');
       return;
     }
     saving = false;
     if (r.status === 409) {
-      notice('delete', 'error', 'Niet verwijderd: het bestand is intussen gewijzigd. Laad de pagina opnieuw en probeer het nog eens.');
+      notice('delete', 'error', t('editor-not-deleted-changed'));
     } else if (r.status === 422 && r.data) {
       diagnostics = r.data.diagnostics || [];
       showDiagnostics();
-      notice('delete', 'error', 'Niet verwijderd: andere bestanden verwijzen er nog naar (zie de meldingen).');
+      notice('delete', 'error', t('editor-not-deleted-referenced'));
     } else if (r.status !== 401) {
-      notice('delete', 'error', 'Verwijderen mislukt (' + ((r.data && r.data.error) || 'HTTP ' + r.status) + ').');
+      notice('delete', 'error', t('editor-delete-failed', { reason: (r.data && r.data.error) || 'HTTP ' + r.status }));
     }
   }
 
@@ -736,12 +736,12 @@
     if (!box || isNew) return;
     const r = await request('GET', api + '/history').catch(() => null);
     if (!r || !r.ok || !r.data) {
-      box.replaceChildren(h('p', { class: 'muted' }, 'De geschiedenis kan niet worden geladen.'));
+      box.replaceChildren(h('p', { class: 'muted' }, t('editor-history-failed')));
       return;
     }
     const entries = (r.data.entries || []).slice(0, 15);
     if (!entries.length) {
-      box.replaceChildren(h('p', { class: 'muted' }, 'Geen eerdere versies bekend (het project staat niet in git, of dit bestand is nog niet vastgelegd).'));
+      box.replaceChildren(h('p', { class: 'muted' }, t('editor-history-none')));
       return;
     }
     box.replaceChildren(h('ol', { class: 'history' }, entries.map((entry) => {
@@ -749,19 +749,19 @@
       const label = isNaN(when) ? entry.date : dateTime(when);
       return h('li', {},
         h('p', {}, h('time', { datetime: entry.date }, label), ' \u2014 ', entry.author, ': ', h('span', { class: 'message' }, entry.message)),
-        h('button', { type: 'button', onclick: () => restore(entry, label) }, 'Deze versie terugzetten', h('span', { class: 'visually-hidden' }, ' (' + label + ')')));
+        h('button', { type: 'button', onclick: () => restore(entry, label) }, t('editor-history-restore'), h('span', { class: 'visually-hidden' }, ' (' + label + ')')));
     })));
   }
 
   async function restore(entry, label) {
     const r = await request('GET', api + '/history/' + encodeURIComponent(entry.commit)).catch(() => null);
     if (!r || !r.ok || !r.data || !r.data.fields) {
-      setStatus('Deze versie kan niet worden geladen.');
+      setStatus(t('editor-version-failed'));
       return;
     }
     renderForm(r.data.fields);
     changed();
-    setStatus('De versie van ' + label + ' staat in het formulier. Controleer het voorbeeld en sla op om haar terug te zetten.');
+    setStatus(t('editor-version-in-form', { when: label }));
     form.element.querySelector('input, textarea, select')?.focus();
   }
 
@@ -770,8 +770,8 @@
   async function start() {
     const s = await request('GET', '/api/content/schema').catch(() => null);
     if (!s || !s.ok || !s.data || !s.data.kinds || !s.data.kinds[kind]) {
-      if (!s || s.status !== 401) setStatus('Het formulier kan niet worden geladen' + (s ? ' (HTTP ' + s.status + ')' : '') + '.');
-      else setStatus('Geen toegang.');
+      if (!s || s.status !== 401) setStatus(t('editor-form-failed', { reason: s ? 'HTTP ' + s.status : '\u2014' }));
+      else setStatus(t('editor-no-access'));
       return;
     }
     schema = s.data;
@@ -781,11 +781,11 @@
     if (!isNew) {
       const r = await request('GET', api).catch(() => null);
       if (!r || !r.ok || !r.data) {
-        setStatus(r && r.status === 404 ? 'Dit bestand bestaat niet (meer).' : 'Het bestand kan niet worden geladen' + (r ? ' (HTTP ' + r.status + ')' : '') + '.');
+        setStatus(r && r.status === 404 ? t('editor-file-gone') : t('editor-file-failed', { reason: r ? 'HTTP ' + r.status : '\u2014' }));
         return;
       }
       base = r.data;
-      el('file-name').textContent = 'Bestand: ' + (base.file || '');
+      el('file-name').textContent = t('editor-file', { file: base.file || '' });
     }
     renderForm(base.fields || {});
     baseValue = value();
@@ -809,9 +809,9 @@
       baseValue = value();
       updateSaveState();
       schedulePreview();
-      setStatus('Bijgewerkt: het bestand is op schijf gewijzigd.');
+      setStatus(t('editor-reloaded'));
     } else {
-      notice('changed-on-disk', 'warning', 'Het bestand is intussen op schijf gewijzigd. Bij opslaan worden uw wijzigingen en die op schijf samengevoegd.');
+      notice('changed-on-disk', 'warning', t('editor-changed-on-disk'));
     }
   }
 

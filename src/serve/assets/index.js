@@ -18,7 +18,7 @@
       const id = a.getAttribute('href').split('/').pop();
       a.classList.toggle('dim', !visible.has(id));
     }
-    count.textContent = shown === 1 ? '1 regio' : shown + " regio's";
+    count.textContent = drukwerkCount('serve-index-region-count', shown);
   }
   if (filter) filter.addEventListener('input', applyFilter);
 
@@ -38,13 +38,14 @@
       const box = document.getElementById('status');
       const summary = document.getElementById('status-summary');
       const list = document.getElementById('problems');
-      const plural = (n, one, many) => n + ' ' + (n === 1 ? one : many);
+      const t = drukwerkText;
+      const errors = drukwerkCount('serve-script-errors', s.errors);
+      const warnings = drukwerkCount('serve-script-warnings', s.warnings);
       box.className = 'status ' + (s.errors ? 'has-errors' : s.warnings ? 'has-warnings' : 'ok');
       summary.textContent = s.errors
-        ? plural(s.errors, 'fout', 'fouten') + (s.warnings ? ' en ' + plural(s.warnings, 'waarschuwing', 'waarschuwingen') : '') +
-          ' in de inhoud. De pdf\u2019s en voorbeelden tonen de laatste goede versie.'
-        : s.warnings ? 'Geen fouten, ' + plural(s.warnings, 'waarschuwing', 'waarschuwingen') + '.'
-        : 'Geen fouten of waarschuwingen.';
+        ? (s.warnings ? t('serve-script-summary-errors-warnings', { errors, warnings }) : t('serve-script-summary-errors', { errors }))
+        : s.warnings ? t('serve-script-summary-warnings', { warnings })
+        : t('serve-summary-ok');
       list.replaceChildren(...s.items.map((d) => {
         const pre = document.createElement('pre');
         pre.className = 'problem ' + d.severity;

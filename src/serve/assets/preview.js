@@ -31,7 +31,7 @@
   function pageElement(page, index, total) {
     const figure = document.createElement('figure');
     figure.className = 'page';
-    figure.setAttribute('aria-label', 'Pagina ' + (index + 1) + ' van ' + total);
+    figure.setAttribute('aria-label', drukwerkText('serve-page-of', { page: index + 1, pages: total }));
     const img = document.createElement('img');
     img.alt = '';
     img.width = Math.round(page.width);
@@ -68,7 +68,7 @@
     pages.forEach((page, i) => {
       if (i < figures.length) {
         if (shown[i] !== page.hash) replacePage(figures[i], page);
-        figures[i].setAttribute('aria-label', 'Pagina ' + (i + 1) + ' van ' + pages.length);
+        figures[i].setAttribute('aria-label', drukwerkText('serve-page-of', { page: i + 1, pages: pages.length }));
       } else {
         container.appendChild(pageElement(page, i, pages.length));
       }

@@ -35,7 +35,7 @@ pub(super) async fn api_regions(State(app): State<Arc<App>>) -> Response {
     json_response(StatusCode::OK, json!({ "regions": regions }))
 }
 
-pub(super) async fn api_diagnostics(State(app): State<Arc<App>>) -> Response {
+pub(super) async fn api_diagnostics(State(app): State<Arc<App>>, lang: Lang) -> Response {
     let snapshot = app.workspace.snapshot();
     let (errors, warnings) = snapshot.counts();
     json_response(
@@ -44,7 +44,7 @@ pub(super) async fn api_diagnostics(State(app): State<Arc<App>>) -> Response {
             "generation": snapshot.generation,
             "errors": errors,
             "warnings": warnings,
-            "diagnostics": diagnostics::to_json(&snapshot.sources, &snapshot.diagnostics, crate::i18n::Lang::Nl),
+            "diagnostics": diagnostics::to_json(&snapshot.sources, &snapshot.diagnostics, lang),
         }),
     )
 }

@@ -33,6 +33,9 @@ use http_body_util::{BodyExt, LengthLimitError, Limited};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
+use crate::i18n::{Lang, Msg};
+use crate::msg;
+
 /// The largest request body the editor's API takes (an image upload, base64, fits).
 pub const BODY_LIMIT: usize = 8 << 20;
 
@@ -591,10 +594,10 @@ enum Refusal {
 /// documentation for the order of the checks.
 // Both sides are whole HTTP messages, moved once per request: boxing would buy nothing.
 #[allow(clippy::result_large_err)]
-pub async fn admit(access: &Access, mut request: Request) -> Result<Request, Response> {
+pub async fn admit(access: &Access, mut request: Request, lang: Lang) -> Result<Request, Response> {
     let path = request.uri().path().to_string();
     let area = Area::of(&path);
-    let refuse = |refusal| Err(refusal_response(access, refusal, &path));
+    let refuse = |refusal| Err(refusal_response(access, refusal, &path, lang));
 
     let exempt_from_host = area == Area::Health && !access.loopback;
     if !exempt_from_host && !access.host_allowed(request.headers(), request.uri()) {
@@ -771,85 +774,80 @@ pub(super) fn has_body(headers: &HeaderMap) -> bool {
             .is_some_and(|v| v.trim() != "0")
 }
 
-/// The answer to a refusal: JSON under `/api/` and for PDFs (programs read those), a small
-/// Dutch page elsewhere (people read those).
-fn refusal_response(access: &Access, refusal: Refusal, path: &str) -> Response {
+/// The answer to a refusal, in `lang`: JSON under `/api/` and for PDFs (programs read
+/// those), a small page elsewhere (people read those).
+fn refusal_response(access: &Access, refusal: Refusal, path: &str, lang: Lang) -> Response {
     let proxy = matches!(access.mode, AuthMode::Proxy { .. });
-    let (status, message, help): (StatusCode, &str, &str) = match refusal {
+    let (status, message, help): (StatusCode, Msg, Option<Msg>) = match refusal {
         Refusal::Host => (
             StatusCode::FORBIDDEN,
-            "Deze server antwoordt alleen op zijn eigen adres.",
-            "Wie de server via een andere naam wil bereiken, start hem met --allowed-host NAAM.",
+            msg!("serve-refused-host"),
+            Some(msg!("serve-refused-host.help")),
         ),
-        Refusal::ReadOnly => (
-            StatusCode::NOT_FOUND,
-            "Bewerken staat uit: deze server is gestart met --read-only.",
-            "",
-        ),
+        Refusal::ReadOnly => (StatusCode::NOT_FOUND, msg!("serve-refused-read-only"), None),
         Refusal::NoProof if proxy => (
             StatusCode::UNAUTHORIZED,
-            "U bent niet aangemeld.",
-            "Open deze pagina via de aanmeldpagina van uw organisatie, of met de link die \
-             drukwerk serve toonde op de regel die begint met \u{201c}Bewerken:\u{201d}.",
+            msg!("serve-refused-no-proof"),
+            Some(msg!("serve-refused-no-proof.help-proxy")),
         ),
         Refusal::NoProof => (
             StatusCode::UNAUTHORIZED,
-            "U bent niet aangemeld.",
-            "Open de link die drukwerk serve bij het starten toonde, op de regel die begint \
-             met \u{201c}Bewerken:\u{201d}. Programma's sturen het token mee als \
-             \u{201c}Authorization: Bearer TOKEN\u{201d}.",
+            msg!("serve-refused-no-proof"),
+            Some(msg!("serve-refused-no-proof.help")),
         ),
         Refusal::WrongToken => (
             StatusCode::UNAUTHORIZED,
-            "Dit token hoort niet bij deze server.",
-            "Is de server opnieuw gestart? Dan heeft hij een nieuwe link: open de link die \
-             drukwerk serve bij de laatste start toonde, op de regel die begint met \
-             \u{201c}Bewerken:\u{201d}.",
+            msg!("serve-refused-wrong-token"),
+            Some(msg!("serve-refused-wrong-token.help")),
         ),
         Refusal::BadUser => (
             StatusCode::UNAUTHORIZED,
-            "De aanmeldproxy gaf geen geldige gebruikersnaam door.",
-            "Vraag de beheerder van de aanmelding om hulp.",
+            msg!("serve-refused-bad-user"),
+            Some(msg!("serve-refused-bad-user.help")),
         ),
         Refusal::Origin => (
             StatusCode::FORBIDDEN,
-            "Deze wijziging komt niet van een pagina van deze server.",
-            "Wijzigingen worden alleen aangenomen vanuit de editor van deze server zelf.",
+            msg!("serve-refused-origin"),
+            Some(msg!("serve-refused-origin.help")),
         ),
         Refusal::ContentType => (
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "Een wijziging moet JSON zijn (Content-Type: application/json).",
-            "",
+            msg!("serve-refused-content-type"),
+            None,
         ),
         Refusal::Method => (
             StatusCode::METHOD_NOT_ALLOWED,
-            "Deze methode wordt hier niet aangenomen.",
-            "",
+            msg!("serve-refused-method"),
+            None,
         ),
         Refusal::TooLarge => (
             StatusCode::PAYLOAD_TOO_LARGE,
-            "Het verzoek is te groot.",
-            "",
+            msg!("serve-refused-too-large"),
+            None,
         ),
         Refusal::BadBody => (
             StatusCode::BAD_REQUEST,
-            "De inhoud van het verzoek kon niet gelezen worden.",
-            "",
+            msg!("serve-refused-bad-body"),
+            None,
         ),
     };
+    let message = message.text(lang);
+    let help = help.map(|h| h.text(lang));
     let mut response = if refusal == Refusal::Method && Area::of(path) != Area::ContentApi {
         // As before the editor: the old text for the old routes.
-        (status, "Alleen GET en HEAD: deze server neemt niets aan.\n").into_response()
+        let text = format!("{}\n", msg!("serve-refused-read-method").text(lang));
+        (status, text).into_response()
     } else if refusal == Refusal::TooLarge && Area::of(path) != Area::ContentApi {
-        (status, "Een verzoek met inhoud wordt niet aangenomen.\n").into_response()
+        let text = format!("{}\n", msg!("serve-refused-read-body").text(lang));
+        (status, text).into_response()
     } else if path.starts_with("/api/") || path.ends_with(".pdf") {
         let mut body = json!({ "error": message });
-        if !help.is_empty() {
+        if let Some(help) = &help {
             body["help"] = json!(help);
         }
         (status, axum::Json(body)).into_response()
     } else {
-        (status, Html(refusal_page(message, help))).into_response()
+        (status, Html(refusal_page(&message, help.as_deref(), lang))).into_response()
     };
     let headers = response.headers_mut();
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -870,21 +868,25 @@ fn refusal_response(access: &Access, refusal: Refusal, path: &str) -> Response {
     response
 }
 
-/// A small page for people: what happened and what to do. The texts are constants (nothing
-/// from the request), so there is nothing to escape.
-fn refusal_page(message: &str, help: &str) -> String {
-    let help = if help.is_empty() {
-        String::new()
-    } else {
-        format!("<p>{help}</p>")
-    };
+/// A small page for people: what happened and what to do. The texts come from the
+/// catalogue (nothing from the request), escaped all the same.
+fn refusal_page(message: &str, help: Option<&str>, lang: Lang) -> String {
+    let message = escape(message);
+    let help = help.map_or_else(String::new, |help| format!("<p>{}</p>", escape(help)));
     format!(
-        "<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{message} · drukwerk</title>\n\
          <link rel=\"stylesheet\" href=\"/assets/serve.css\">\n</head>\n<body>\n\
          <main id=\"main\" class=\"index\">\n<h1>{message}</h1>\n{help}\n</main>\n</body>\n</html>\n"
     )
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

@@ -14,6 +14,8 @@ use serde_json::{Value, json};
 
 use super::auth::Editor as EditorUser;
 use super::{App, json_response};
+use crate::i18n::{Lang, Msg};
+use crate::msg;
 use crate::serve::editor::{EditError, Editor};
 
 /// The editor's routes (only when the server is not read-only).
@@ -48,70 +50,78 @@ pub fn routes() -> Router<Arc<App>> {
 
 // A refusal is a whole response, as axum handlers return them; it is made once per request.
 #[allow(clippy::result_large_err)]
-fn editor(app: &App) -> Result<Arc<Editor>, Response> {
-    app.editor.clone().ok_or_else(|| {
-        json_response(
-            StatusCode::NOT_FOUND,
-            json!({ "error": "de editor staat uit (--read-only)" }),
-        )
-    })
+fn editor(app: &App, lang: Lang) -> Result<Arc<Editor>, Response> {
+    app.editor
+        .clone()
+        .ok_or_else(|| error(StatusCode::NOT_FOUND, msg!("editor-off"), lang))
 }
 
-/// Runs `work` on the blocking pool and turns its outcome into a response.
-async fn run<F>(app: &App, work: F) -> Response
+/// `{"error": …}` in `lang`.
+fn error(status: StatusCode, message: Msg, lang: Lang) -> Response {
+    json_response(status, json!({ "error": message.text(lang) }))
+}
+
+/// Runs `work` on the blocking pool and turns its outcome into a response in `lang`.
+async fn run<F>(app: &App, lang: Lang, work: F) -> Response
 where
     F: FnOnce(&Editor) -> Result<Value, EditError> + Send + 'static,
 {
-    let editor = match editor(app) {
+    let editor = match editor(app, lang) {
         Ok(e) => e,
         Err(r) => return r,
     };
     match tokio::task::spawn_blocking(move || work(&editor)).await {
         Ok(Ok(value)) => json_response(StatusCode::OK, value),
-        Ok(Err(error)) => refusal(error),
-        Err(_) => json_response(
+        Ok(Err(e)) => refusal(e, lang),
+        Err(_) => error(
             StatusCode::INTERNAL_SERVER_ERROR,
-            json!({ "error": "interne fout" }),
+            msg!("editor-internal"),
+            lang,
         ),
     }
 }
 
-fn refusal(error: EditError) -> Response {
-    match error {
-        EditError::NotFound(message) => {
-            json_response(StatusCode::NOT_FOUND, json!({ "error": message }))
+fn refusal(e: EditError, lang: Lang) -> Response {
+    match e {
+        EditError::NotFound(message) => error(StatusCode::NOT_FOUND, message, lang),
+        EditError::BadRequest(message) => error(StatusCode::BAD_REQUEST, message, lang),
+        EditError::Conflict(message, mut value) => {
+            value["error"] = json!(message.text(lang));
+            json_response(StatusCode::CONFLICT, value)
         }
-        EditError::BadRequest(message) => {
-            json_response(StatusCode::BAD_REQUEST, json!({ "error": message }))
-        }
-        EditError::Conflict(value) => json_response(StatusCode::CONFLICT, value),
         EditError::Invalid(diagnostics) => json_response(
             StatusCode::UNPROCESSABLE_ENTITY,
-            json!({ "error": "de inhoud heeft fouten", "diagnostics": diagnostics }),
+            json!({ "error": msg!("editor-has-errors").text(lang), "diagnostics": diagnostics }),
         ),
-        EditError::Io(message) => json_response(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            json!({ "error": message }),
-        ),
+        EditError::Io(message, detail) => {
+            let mut body = json!({ "error": message.text(lang) });
+            if !detail.is_empty() {
+                body["notes"] = json!([detail]);
+            }
+            json_response(StatusCode::INTERNAL_SERVER_ERROR, body)
+        }
     }
 }
 
-/// The body as JSON, or the refusal: 415 for another content type, 400 for bad JSON.
+/// The body as JSON, or the refusal: 415 for another content type, 400 for bad JSON (the
+/// parser's own words kept as a note).
 #[allow(clippy::result_large_err)]
-fn body(body: Result<Json<Value>, JsonRejection>) -> Result<Value, Response> {
+fn body(body: Result<Json<Value>, JsonRejection>, lang: Lang) -> Result<Value, Response> {
     match body {
         Ok(Json(value)) => Ok(value),
-        Err(JsonRejection::MissingJsonContentType(_)) => Err(json_response(
+        Err(JsonRejection::MissingJsonContentType(_)) => Err(error(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            json!({ "error": "alleen JSON (Content-Type: application/json)" }),
+            msg!("serve-refused-content-type"),
+            lang,
         )),
-        Err(JsonRejection::BytesRejection(_)) => Err(json_response(
+        Err(JsonRejection::BytesRejection(_)) => Err(error(
             StatusCode::PAYLOAD_TOO_LARGE,
-            json!({ "error": "het verzoek is te groot" }),
+            msg!("serve-refused-too-large"),
+            lang,
         )),
         Err(e) => Err(json_response(
             StatusCode::BAD_REQUEST,
-            json!({ "error": format!("geen geldige JSON: {}", e.body_text()) }),
+            json!({ "error": msg!("editor-bad-json").text(lang), "notes": [e.body_text()] }),
         )),
     }
 }
@@ -121,12 +131,12 @@ fn user(user: Option<Extension<EditorUser>>) -> Option<String> {
     user.and_then(|Extension(editor)| editor.user)
 }
 
-async fn schema(State(app): State<Arc<App>>) -> Response {
-    run(&app, |e| Ok(e.schema())).await
+async fn schema(State(app): State<Arc<App>>, lang: Lang) -> Response {
+    run(&app, lang, move |e| Ok(e.schema(lang))).await
 }
 
-async fn geo(State(app): State<Arc<App>>) -> Response {
-    let mut r = run(&app, |e| Ok(e.geo())).await;
+async fn geo(State(app): State<Arc<App>>, lang: Lang) -> Response {
+    let mut r = run(&app, lang, |e| Ok(e.geo())).await;
     r.headers_mut().insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static("private, max-age=300"),
@@ -134,14 +144,14 @@ async fn geo(State(app): State<Arc<App>>) -> Response {
     r
 }
 
-async fn draft_page(State(app): State<Arc<App>>, Path(file): Path<String>) -> Response {
+async fn draft_page(State(app): State<Arc<App>>, Path(file): Path<String>, lang: Lang) -> Response {
     let Some(hash) = file
         .strip_suffix(".svg")
         .filter(|h| h.len() == 32 && h.bytes().all(|b| b.is_ascii_hexdigit()))
     else {
-        return json_response(StatusCode::NOT_FOUND, json!({ "error": "geen pagina" }));
+        return error(StatusCode::NOT_FOUND, msg!("serve-no-page"), lang);
     };
-    let editor = match editor(&app) {
+    let editor = match editor(&app, lang) {
         Ok(e) => e,
         Err(r) => return r,
     };
@@ -159,41 +169,47 @@ async fn draft_page(State(app): State<Arc<App>>, Path(file): Path<String>) -> Re
             svg,
         )
             .into_response(),
-        _ => json_response(StatusCode::NOT_FOUND, json!({ "error": "geen pagina" })),
+        _ => error(StatusCode::NOT_FOUND, msg!("serve-no-page"), lang),
     }
 }
 
 async fn upload(
     State(app): State<Arc<App>>,
+    lang: Lang,
     payload: Result<Json<Value>, JsonRejection>,
 ) -> Response {
-    let payload = match body(payload) {
+    let payload = match body(payload, lang) {
         Ok(p) => p,
         Err(r) => return r,
     };
-    let mut r = run(&app, move |e| e.upload(&payload)).await;
+    let mut r = run(&app, lang, move |e| e.upload(&payload, lang)).await;
     if r.status() == StatusCode::OK {
         *r.status_mut() = StatusCode::CREATED;
     }
     r
 }
 
-async fn read_publication(State(app): State<Arc<App>>) -> Response {
-    run(&app, |e| {
+async fn read_publication(State(app): State<Arc<App>>, lang: Lang) -> Response {
+    run(&app, lang, |e| {
         e.read("publication", None)
             .map(|r| serde_json::to_value(r).unwrap_or_default())
     })
     .await
 }
 
-async fn read(State(app): State<Arc<App>>, Path((kind, id)): Path<(String, String)>) -> Response {
+async fn read(
+    State(app): State<Arc<App>>,
+    Path((kind, id)): Path<(String, String)>,
+    lang: Lang,
+) -> Response {
     if kind == "publication" {
-        return json_response(
+        return error(
             StatusCode::NOT_FOUND,
-            json!({ "error": "geen id bij de publicatie" }),
+            msg!("editor-publication-no-id"),
+            lang,
         );
     }
-    run(&app, move |e| {
+    run(&app, lang, move |e| {
         e.read(&kind, Some(&id))
             .map(|r| serde_json::to_value(r).unwrap_or_default())
     })
@@ -202,14 +218,15 @@ async fn read(State(app): State<Arc<App>>, Path((kind, id)): Path<(String, Strin
 
 async fn preview_publication(
     State(app): State<Arc<App>>,
+    lang: Lang,
     payload: Result<Json<Value>, JsonRejection>,
 ) -> Response {
-    let payload = match body(payload) {
+    let payload = match body(payload, lang) {
         Ok(p) => p,
         Err(r) => return r,
     };
-    run(&app, move |e| {
-        e.preview("publication", None, &payload)
+    run(&app, lang, move |e| {
+        e.preview("publication", None, &payload, lang)
             .map(|d| serde_json::to_value(d).unwrap_or_default())
     })
     .await
@@ -218,14 +235,15 @@ async fn preview_publication(
 async fn preview(
     State(app): State<Arc<App>>,
     Path((kind, id)): Path<(String, String)>,
+    lang: Lang,
     payload: Result<Json<Value>, JsonRejection>,
 ) -> Response {
-    let payload = match body(payload) {
+    let payload = match body(payload, lang) {
         Ok(p) => p,
         Err(r) => return r,
     };
-    run(&app, move |e| {
-        e.preview(&kind, Some(&id), &payload)
+    run(&app, lang, move |e| {
+        e.preview(&kind, Some(&id), &payload, lang)
             .map(|d| serde_json::to_value(d).unwrap_or_default())
     })
     .await
@@ -234,15 +252,16 @@ async fn preview(
 async fn save_publication(
     State(app): State<Arc<App>>,
     who: Option<Extension<EditorUser>>,
+    lang: Lang,
     payload: Result<Json<Value>, JsonRejection>,
 ) -> Response {
-    let payload = match body(payload) {
+    let payload = match body(payload, lang) {
         Ok(p) => p,
         Err(r) => return r,
     };
     let who = user(who);
-    run(&app, move |e| {
-        e.save("publication", None, &payload, who.as_deref())
+    run(&app, lang, move |e| {
+        e.save("publication", None, &payload, who.as_deref(), lang)
     })
     .await
 }
@@ -251,15 +270,16 @@ async fn save(
     State(app): State<Arc<App>>,
     Path((kind, id)): Path<(String, String)>,
     who: Option<Extension<EditorUser>>,
+    lang: Lang,
     payload: Result<Json<Value>, JsonRejection>,
 ) -> Response {
-    let payload = match body(payload) {
+    let payload = match body(payload, lang) {
         Ok(p) => p,
         Err(r) => return r,
     };
     let who = user(who);
-    run(&app, move |e| {
-        e.save(&kind, Some(&id), &payload, who.as_deref())
+    run(&app, lang, move |e| {
+        e.save(&kind, Some(&id), &payload, who.as_deref(), lang)
     })
     .await
 }
@@ -268,14 +288,18 @@ async fn create(
     State(app): State<Arc<App>>,
     Path(kind): Path<String>,
     who: Option<Extension<EditorUser>>,
+    lang: Lang,
     payload: Result<Json<Value>, JsonRejection>,
 ) -> Response {
-    let payload = match body(payload) {
+    let payload = match body(payload, lang) {
         Ok(p) => p,
         Err(r) => return r,
     };
     let who = user(who);
-    let mut r = run(&app, move |e| e.create(&kind, &payload, who.as_deref())).await;
+    let mut r = run(&app, lang, move |e| {
+        e.create(&kind, &payload, who.as_deref(), lang)
+    })
+    .await;
     if r.status() == StatusCode::OK {
         *r.status_mut() = StatusCode::CREATED;
     }
@@ -286,37 +310,44 @@ async fn delete(
     State(app): State<Arc<App>>,
     Path((kind, id)): Path<(String, String)>,
     who: Option<Extension<EditorUser>>,
+    lang: Lang,
     payload: Result<Json<Value>, JsonRejection>,
 ) -> Response {
-    let payload = match body(payload) {
+    let payload = match body(payload, lang) {
         Ok(p) => p,
         Err(r) => return r,
     };
     let who = user(who);
-    run(&app, move |e| {
-        e.delete(&kind, Some(&id), &payload, who.as_deref())
+    run(&app, lang, move |e| {
+        e.delete(&kind, Some(&id), &payload, who.as_deref(), lang)
     })
     .await
 }
 
-async fn history_publication(State(app): State<Arc<App>>) -> Response {
-    run(&app, |e| e.history("publication", None)).await
+async fn history_publication(State(app): State<Arc<App>>, lang: Lang) -> Response {
+    run(&app, lang, |e| e.history("publication", None)).await
 }
 
 async fn history(
     State(app): State<Arc<App>>,
     Path((kind, id)): Path<(String, String)>,
+    lang: Lang,
 ) -> Response {
-    run(&app, move |e| e.history(&kind, Some(&id))).await
+    run(&app, lang, move |e| e.history(&kind, Some(&id))).await
 }
 
-async fn at_publication(State(app): State<Arc<App>>, Path(commit): Path<String>) -> Response {
-    run(&app, move |e| e.at("publication", None, &commit)).await
+async fn at_publication(
+    State(app): State<Arc<App>>,
+    Path(commit): Path<String>,
+    lang: Lang,
+) -> Response {
+    run(&app, lang, move |e| e.at("publication", None, &commit)).await
 }
 
 async fn at(
     State(app): State<Arc<App>>,
     Path((kind, id, commit)): Path<(String, String, String)>,
+    lang: Lang,
 ) -> Response {
-    run(&app, move |e| e.at(&kind, Some(&id), &commit)).await
+    run(&app, lang, move |e| e.at(&kind, Some(&id), &commit)).await
 }

@@ -35,6 +35,8 @@ use super::pdfs::{Pdf, Pdfs, Refusal};
 use super::workspace::{Doc, Event, PreviewError, Snapshot, Workspace};
 use crate::Profile;
 use crate::diagnostics::{self, Severity};
+use crate::i18n::{Lang, Msg};
+use crate::msg;
 
 /// Everything the handlers share.
 pub struct App {
@@ -111,6 +113,51 @@ pub fn guarded(routes: Router<Arc<App>>, app: Arc<App>) -> Router {
         .with_state(app)
 }
 
+/// The reader's language, from the request's `Accept-Language` (Dutch unless the browser
+/// prefers English): every handler whose answer has words in it takes one.
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Lang {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(request_lang(&parts.headers))
+    }
+}
+
+/// The language a request asks for ([`Lang::from_accept_language`]).
+pub fn request_lang(headers: &HeaderMap) -> Lang {
+    Lang::from_accept_language(
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    )
+}
+
+/// Whether a response's words follow the request's language: pages, JSON and the event
+/// stream do; PDFs, page drawings (named by their content and cached for good), scripts and
+/// the stylesheet do not, so their caching is not split by language.
+fn speaks(headers: &HeaderMap) -> bool {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let immutable = headers
+        .get(header::CACHE_CONTROL)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("immutable"));
+    !immutable
+        && [
+            "text/html",
+            "application/json",
+            "text/event-stream",
+            "text/plain",
+        ]
+        .iter()
+        .any(|t| content_type.starts_with(t))
+}
+
 /// The matched route, carried from the inner layer to the outer one on the response.
 #[derive(Clone)]
 struct RouteLabel(String);
@@ -127,7 +174,8 @@ async fn label_route(matched: MatchedPath, request: Request, next: Next) -> Resp
 /// response carries.
 async fn guard(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
     let started = Instant::now();
-    let mut response = match auth::admit(&app.access, request).await {
+    let lang = request_lang(request.headers());
+    let mut response = match auth::admit(&app.access, request, lang).await {
         Ok(request) => next.run(request).await,
         Err(refusal) => refusal,
     };
@@ -147,6 +195,19 @@ async fn guard(State(app): State<Arc<App>>, request: Request, next: Next) -> Res
         .get_or_create(&RouteLabels { route })
         .observe(started.elapsed().as_secs_f64());
     let headers = response.headers_mut();
+    if speaks(headers) {
+        // One `Vary` line: the compression layer's `accept-encoding` and ours.
+        let vary = headers
+            .get_all(header::VARY)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .chain(["accept-language"])
+            .collect::<Vec<_>>()
+            .join(", ");
+        if let Ok(value) = HeaderValue::from_str(&vary) {
+            headers.insert(header::VARY, value);
+        }
+    }
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -166,12 +227,12 @@ async fn guard(State(app): State<Arc<App>>, request: Request, next: Next) -> Res
     response
 }
 
-async fn index(State(app): State<Arc<App>>) -> Response {
+async fn index(State(app): State<Arc<App>>, lang: Lang) -> Response {
     let snapshot = app.workspace.snapshot();
-    html(StatusCode::OK, app.pages.index(&snapshot))
+    html(StatusCode::OK, app.pages.index(&snapshot, lang))
 }
 
-async fn asset(Path(file): Path<String>) -> Response {
+async fn asset(Path(file): Path<String>, lang: Lang) -> Response {
     match assets::get(&file) {
         Some((bytes, content_type)) => (
             [
@@ -181,26 +242,26 @@ async fn asset(Path(file): Path<String>) -> Response {
             bytes,
         )
             .into_response(),
-        None => not_found_json("no such asset"),
+        None => not_found_json(msg!("serve-no-asset"), lang),
     }
 }
 
-async fn not_found(State(app): State<Arc<App>>, request: Request) -> Response {
+async fn not_found(State(app): State<Arc<App>>, lang: Lang, request: Request) -> Response {
     let path = request.uri().path();
     if path.starts_with("/api/") || path.ends_with(".pdf") {
-        not_found_json("no such route; see / for what this server offers")
+        not_found_json(msg!("serve-no-route"), lang)
     } else {
         html(
             StatusCode::NOT_FOUND,
-            app.pages.not_found(&app.workspace.snapshot(), None),
+            app.pages.not_found(&app.workspace.snapshot(), None, lang),
         )
     }
 }
 
 /// 404 for an unknown region, with the closest id.
-fn unknown_region(app: &App, doc: &Doc) -> Response {
+fn unknown_region(app: &App, doc: &Doc, lang: Lang) -> Response {
     let Doc::FactSheet(id) = doc else {
-        return not_found_json("no such document");
+        return not_found_json(msg!("serve-no-document"), lang);
     };
     let snapshot = app.workspace.snapshot();
     let suggestion = snapshot
@@ -208,28 +269,34 @@ fn unknown_region(app: &App, doc: &Doc) -> Response {
         .as_ref()
         .and_then(|g| g.model.closest_region(id).map(|r| r.id.clone()));
     let help = match &suggestion {
-        Some(s) => format!("did you mean \"{s}\"?"),
-        None => "GET /api/regions lists every region id".to_string(),
+        Some(s) => msg!("serve-did-you-mean", id = s),
+        None => msg!("serve-list-regions"),
     };
     json_response(
         StatusCode::NOT_FOUND,
         json!({
-            "error": format!("unknown region \"{id}\""),
-            "help": help,
+            "error": msg!("serve-unknown-region", id = id).text(lang),
+            "help": help.text(lang),
             "suggestion": suggestion,
         }),
     )
 }
 
-fn not_found_json(message: &str) -> Response {
-    json_response(StatusCode::NOT_FOUND, json!({ "error": message }))
+fn not_found_json(message: Msg, lang: Lang) -> Response {
+    json_response(
+        StatusCode::NOT_FOUND,
+        json!({ "error": message.text(lang) }),
+    )
 }
 
-fn internal(message: &str) -> Response {
-    json_response(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        json!({ "error": message }),
-    )
+/// 500 with what went wrong: `message` is ours, `detail` (when any) the words of whatever
+/// failed, kept apart as a note.
+fn internal(message: Msg, detail: Option<&str>, lang: Lang) -> Response {
+    let mut body = json!({ "error": message.text(lang) });
+    if let Some(detail) = detail {
+        body["notes"] = json!([detail]);
+    }
+    json_response(StatusCode::INTERNAL_SERVER_ERROR, body)
 }
 
 fn json_response(status: StatusCode, value: serde_json::Value) -> Response {

@@ -12,25 +12,28 @@ pub(super) struct PdfQuery {
 pub(super) async fn publication_pdf(
     State(app): State<Arc<App>>,
     Query(query): Query<PdfQuery>,
+    lang: Lang,
     headers: HeaderMap,
 ) -> Response {
-    pdf(app, Doc::Publication, query, headers).await
+    pdf(app, Doc::Publication, query, headers, lang).await
 }
 
 pub(super) async fn factsheet_pdf(
     State(app): State<Arc<App>>,
     Path(file): Path<String>,
     Query(query): Query<PdfQuery>,
+    lang: Lang,
     headers: HeaderMap,
 ) -> Response {
     match file.strip_suffix(".pdf") {
-        Some(id) => pdf(app, Doc::FactSheet(id.to_string()), query, headers).await,
-        None => not_found_json("fact sheets are at /factsheets/<region>.pdf"),
+        Some(id) => pdf(app, Doc::FactSheet(id.to_string()), query, headers, lang).await,
+        None => not_found_json(msg!("serve-factsheet-path"), lang),
     }
 }
 
-/// A PDF of the current content (or of the last good content while it has errors).
-async fn pdf(app: Arc<App>, doc: Doc, query: PdfQuery, headers: HeaderMap) -> Response {
+/// A PDF of the current content (or of the last good content while it has errors). The PDF
+/// is the same in every language; only refusals are worded in `lang`.
+async fn pdf(app: Arc<App>, doc: Doc, query: PdfQuery, headers: HeaderMap, lang: Lang) -> Response {
     let profile = match query.profile.as_deref() {
         None | Some("web") => Profile::Web,
         Some("print") => Profile::Print,
@@ -38,8 +41,8 @@ async fn pdf(app: Arc<App>, doc: Doc, query: PdfQuery, headers: HeaderMap) -> Re
             return json_response(
                 StatusCode::BAD_REQUEST,
                 json!({
-                    "error": format!("unknown profile \"{other}\""),
-                    "help": "use ?profile=web (the default) or ?profile=print",
+                    "error": msg!("serve-unknown-profile", profile = other).text(lang),
+                    "help": msg!("serve-unknown-profile.help").text(lang),
                 }),
             );
         }
@@ -49,15 +52,17 @@ async fn pdf(app: Arc<App>, doc: Doc, query: PdfQuery, headers: HeaderMap) -> Re
         return json_response(
             StatusCode::SERVICE_UNAVAILABLE,
             json!({
-                "error": "the content has errors and there is no earlier good version",
-                "diagnostics": diagnostics::to_json(&snapshot.sources, &snapshot.diagnostics, crate::i18n::Lang::Nl),
+                "error": msg!("serve-no-good-version").text(lang),
+                "diagnostics": diagnostics::to_json(&snapshot.sources, &snapshot.diagnostics, lang),
             }),
         );
     };
     let job = match doc.job(&good.model, profile) {
         Some(Ok(job)) => job,
-        Some(Err(e)) => return internal(&e.to_string()),
-        None => return unknown_region(&app, &doc),
+        Some(Err(e)) => {
+            return internal(msg!("serve-job-failed"), Some(&e.to_string()), lang);
+        }
+        None => return unknown_region(&app, &doc, lang),
     };
     let filename = job
         .output
@@ -108,8 +113,8 @@ async fn pdf(app: Arc<App>, doc: Doc, query: PdfQuery, headers: HeaderMap) -> Re
                     return json_response(
                         StatusCode::INTERNAL_SERVER_ERROR,
                         json!({
-                            "error": "the layout failed",
-                            "diagnostics": diagnostics::to_json(&app.workspace.snapshot().sources, &errors, crate::i18n::Lang::Nl),
+                            "error": msg!("serve-layout-failed").text(lang),
+                            "diagnostics": diagnostics::to_json(&app.workspace.snapshot().sources, &errors, lang),
                         }),
                     );
                 }
@@ -118,14 +123,14 @@ async fn pdf(app: Arc<App>, doc: Doc, query: PdfQuery, headers: HeaderMap) -> Re
         Err(Refusal::Busy) => {
             return try_again(
                 StatusCode::TOO_MANY_REQUESTS,
-                "too many documents are being made; try again in a moment",
+                msg!("serve-busy").text(lang),
                 "1",
             );
         }
         Err(Refusal::Timeout) => {
             return try_again(
                 StatusCode::SERVICE_UNAVAILABLE,
-                "the document took too long; try again in a moment",
+                msg!("serve-timeout").text(lang),
                 "2",
             );
         }
@@ -162,7 +167,7 @@ async fn pdf(app: Arc<App>, doc: Doc, query: PdfQuery, headers: HeaderMap) -> Re
 }
 
 /// A refusal the client may retry after `seconds`.
-fn try_again(status: StatusCode, message: &str, seconds: &'static str) -> Response {
+fn try_again(status: StatusCode, message: String, seconds: &'static str) -> Response {
     let mut r = json_response(status, json!({ "error": message }));
     r.headers_mut()
         .insert(header::RETRY_AFTER, HeaderValue::from_static(seconds));

@@ -2,53 +2,59 @@
 
 use super::*;
 
-pub(super) async fn preview_publication(State(app): State<Arc<App>>) -> Response {
-    preview_page_for(&app, Doc::Publication)
+pub(super) async fn preview_publication(State(app): State<Arc<App>>, lang: Lang) -> Response {
+    preview_page_for(&app, Doc::Publication, lang)
 }
 
 pub(super) async fn preview_factsheet(
     State(app): State<Arc<App>>,
     Path(id): Path<String>,
+    lang: Lang,
 ) -> Response {
-    preview_page_for(&app, Doc::FactSheet(id))
+    preview_page_for(&app, Doc::FactSheet(id), lang)
 }
 
-fn preview_page_for(app: &App, doc: Doc) -> Response {
+fn preview_page_for(app: &App, doc: Doc, lang: Lang) -> Response {
     let snapshot = app.workspace.snapshot();
-    match pages::title(&snapshot, &doc) {
-        Some(title) => html(StatusCode::OK, app.pages.preview(&doc, &title)),
+    match pages::title(&snapshot, &doc, lang) {
+        Some(title) => html(StatusCode::OK, app.pages.preview(&doc, &title, lang)),
         None => html(
             StatusCode::NOT_FOUND,
-            app.pages.not_found(&snapshot, Some(&doc)),
+            app.pages.not_found(&snapshot, Some(&doc), lang),
         ),
     }
 }
 
-pub(super) async fn api_preview_publication(State(app): State<Arc<App>>) -> Response {
-    api_preview(app, Doc::Publication).await
+pub(super) async fn api_preview_publication(State(app): State<Arc<App>>, lang: Lang) -> Response {
+    api_preview(app, Doc::Publication, lang).await
 }
 
 pub(super) async fn api_preview_factsheet(
     State(app): State<Arc<App>>,
     Path(id): Path<String>,
+    lang: Lang,
 ) -> Response {
-    api_preview(app, Doc::FactSheet(id)).await
+    api_preview(app, Doc::FactSheet(id), lang).await
 }
 
 /// The document's pages, laid out now if they are out of date.
-async fn api_preview(app: Arc<App>, doc: Doc) -> Response {
-    match preview_json(&app, &doc).await {
+async fn api_preview(app: Arc<App>, doc: Doc, lang: Lang) -> Response {
+    match preview_json(&app, &doc, lang).await {
         Ok(json) => json_response(StatusCode::OK, json),
         Err(response) => response,
     }
 }
 
-async fn preview_json(app: &Arc<App>, doc: &Doc) -> Result<serde_json::Value, Response> {
+async fn preview_json(
+    app: &Arc<App>,
+    doc: &Doc,
+    lang: Lang,
+) -> Result<serde_json::Value, Response> {
     let workspace = app.workspace.clone();
     let d = doc.clone();
     let preview = tokio::task::spawn_blocking(move || workspace.preview(&d))
         .await
-        .map_err(|_| internal("the preview stopped unexpectedly"))?;
+        .map_err(|_| internal(msg!("serve-preview-stopped"), None, lang))?;
     match preview {
         Ok(Some(p)) => Ok(json!({
             "doc": doc.path(),
@@ -56,8 +62,10 @@ async fn preview_json(app: &Arc<App>, doc: &Doc) -> Result<serde_json::Value, Re
             "pages": p.meta(),
         })),
         Ok(None) => Ok(json!({ "doc": doc.path(), "generation": 0, "pages": [] })),
-        Err(PreviewError::UnknownRegion) => Err(unknown_region(app, doc)),
-        Err(PreviewError::Failed(message)) => Err(internal(&message)),
+        Err(PreviewError::UnknownRegion) => Err(unknown_region(app, doc, lang)),
+        Err(PreviewError::Failed(message)) => {
+            Err(internal(msg!("serve-preview-failed"), Some(&message), lang))
+        }
     }
 }
 
@@ -66,6 +74,7 @@ async fn preview_json(app: &Arc<App>, doc: &Doc) -> Result<serde_json::Value, Re
 pub(super) async fn preview_page(
     State(app): State<Arc<App>>,
     Path(file): Path<String>,
+    lang: Lang,
 ) -> Response {
     let (hash, kind) = match file.rsplit_once('.') {
         Some((hash, kind @ ("svg" | "json")))
@@ -73,10 +82,10 @@ pub(super) async fn preview_page(
         {
             (hash, kind)
         }
-        _ => return not_found_json("no such page"),
+        _ => return not_found_json(msg!("serve-no-page"), lang),
     };
     let Some(preview) = app.workspace.page(hash) else {
-        return not_found_json("no such page (it may belong to an older version)");
+        return not_found_json(msg!("serve-no-page-old"), lang);
     };
     // Drawing a page takes a few milliseconds: on the blocking pool.
     let (hash, svg) = (hash.to_string(), kind == "svg");
@@ -87,7 +96,7 @@ pub(super) async fn preview_page(
     })
     .await;
     let Ok(Some(body)) = body else {
-        return not_found_json("no such page");
+        return not_found_json(msg!("serve-no-page"), lang);
     };
     let content_type = if svg {
         "image/svg+xml"
@@ -123,6 +132,7 @@ pub(super) struct EventsQuery {
 pub(super) async fn events(
     State(app): State<Arc<App>>,
     Query(query): Query<EventsQuery>,
+    lang: Lang,
 ) -> Sse<impl Stream<Item = Result<SseEvent, Infallible>>> {
     let doc = query.doc.as_deref().and_then(Doc::from_path);
     let guard = doc.clone().map(|d| app.workspace.watch(d));
@@ -130,15 +140,16 @@ pub(super) async fn events(
     struct Stream {
         app: Arc<App>,
         doc: Option<Doc>,
+        lang: Lang,
         receiver: tokio::sync::broadcast::Receiver<Event>,
         pending: std::collections::VecDeque<SseEvent>,
         stopping: tokio::sync::watch::Receiver<bool>,
         _guard: Option<crate::serve::workspace::WatchGuard>,
     }
     let mut first = std::collections::VecDeque::new();
-    first.push_back(status_event(&app.workspace.snapshot()));
+    first.push_back(status_event(&app.workspace.snapshot(), lang));
     if let Some(d) = &doc
-        && let Ok(json) = preview_json(&app, d).await
+        && let Ok(json) = preview_json(&app, d, lang).await
     {
         first.push_back(SseEvent::default().event("pages").data(json.to_string()));
     }
@@ -146,6 +157,7 @@ pub(super) async fn events(
         stopping: app.stopping.subscribe(),
         app,
         doc,
+        lang,
         receiver,
         pending: first,
         _guard: guard,
@@ -162,7 +174,7 @@ pub(super) async fn events(
             match next {
                 Ok(Event::Status(_)) => {
                     s.pending
-                        .push_back(status_event(&s.app.workspace.snapshot()));
+                        .push_back(status_event(&s.app.workspace.snapshot(), s.lang));
                 }
                 Ok(Event::Pages(d)) if Some(&d) == s.doc.as_ref() => {
                     if let Some(p) = s.app.workspace.last_preview(&d) {
@@ -177,9 +189,9 @@ pub(super) async fn events(
                 // Missed some: send the current state of everything.
                 Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
                     s.pending
-                        .push_back(status_event(&s.app.workspace.snapshot()));
+                        .push_back(status_event(&s.app.workspace.snapshot(), s.lang));
                     if let Some(d) = s.doc.clone()
-                        && let Ok(json) = preview_json(&s.app, &d).await
+                        && let Ok(json) = preview_json(&s.app, &d, s.lang).await
                     {
                         s.pending
                             .push_back(SseEvent::default().event("pages").data(json.to_string()));
@@ -192,15 +204,15 @@ pub(super) async fn events(
     Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
 }
 
-/// The `status` event: counts and every diagnostic, as `check` prints it.
-fn status_event(snapshot: &Snapshot) -> SseEvent {
+/// The `status` event: counts and every diagnostic, as `check` prints it, in `lang`.
+fn status_event(snapshot: &Snapshot, lang: Lang) -> SseEvent {
     SseEvent::default()
         .event("status")
-        .data(status_json(snapshot).to_string())
+        .data(status_json(snapshot, lang).to_string())
 }
 
-/// What the overlay and the index show about the current content.
-pub fn status_json(snapshot: &Snapshot) -> serde_json::Value {
+/// What the overlay and the index show about the current content, in `lang`.
+pub fn status_json(snapshot: &Snapshot, lang: Lang) -> serde_json::Value {
     let (errors, warnings) = snapshot.counts();
     let items: Vec<serde_json::Value> = snapshot
         .diagnostics
@@ -214,14 +226,10 @@ pub fn status_json(snapshot: &Snapshot) -> serde_json::Value {
                 .filter(|d| d.severity != Severity::Note)
                 .cloned()
                 .collect::<Vec<_>>(),
-            crate::i18n::Lang::Nl,
+            lang,
         ))
         .map(|(d, mut j)| {
-            j["text"] = json!(diagnostics::to_human(
-                &snapshot.sources,
-                d,
-                crate::i18n::Lang::Nl
-            ));
+            j["text"] = json!(diagnostics::to_human(&snapshot.sources, d, lang));
             j
         })
         .collect();

@@ -9,22 +9,26 @@ pub(super) async fn site_root() -> Response {
     r
 }
 
-pub(super) async fn site_index(State(app): State<Arc<App>>) -> Response {
-    site(app, String::new()).await
+pub(super) async fn site_index(State(app): State<Arc<App>>, lang: Lang) -> Response {
+    site(app, String::new(), lang).await
 }
 
-pub(super) async fn site_file(State(app): State<Arc<App>>, Path(path): Path<String>) -> Response {
-    site(app, path).await
+pub(super) async fn site_file(
+    State(app): State<Arc<App>>,
+    Path(path): Path<String>,
+    lang: Lang,
+) -> Response {
+    site(app, path, lang).await
 }
 
 /// A file of the website, from memory. Only paths the site itself made exist; `..` and the
 /// like never match one. HTML pages get the live-reload script.
-async fn site(app: Arc<App>, path: String) -> Response {
+async fn site(app: Arc<App>, path: String, lang: Lang) -> Response {
     let workspace = app.workspace.clone();
     let Ok(Some(files)) = tokio::task::spawn_blocking(move || workspace.site()).await else {
         return html(
             StatusCode::SERVICE_UNAVAILABLE,
-            app.pages.not_found(&app.workspace.snapshot(), None),
+            app.pages.not_found(&app.workspace.snapshot(), None, lang),
         );
     };
     let path = if path.is_empty() || path.ends_with('/') {
@@ -35,7 +39,7 @@ async fn site(app: Arc<App>, path: String) -> Response {
     let Some(bytes) = files.get(&path) else {
         return html(
             StatusCode::NOT_FOUND,
-            app.pages.not_found(&app.workspace.snapshot(), None),
+            app.pages.not_found(&app.workspace.snapshot(), None, lang),
         );
     };
     let content_type = match path.rsplit_once('.').map(|(_, ext)| ext) {
