@@ -66,10 +66,15 @@ pub fn dir(root: &Path, out_dir: &Path, flag: Option<&Path>) -> PathBuf {
 
 /// The size limit from [`LIMIT_VAR`], or [`DEFAULT_LIMIT`]; an error names a value that is
 /// not a size.
-pub fn limit_from_env() -> Result<u64, String> {
+pub fn limit_from_env() -> Result<u64, crate::i18n::Msg> {
     match std::env::var(LIMIT_VAR) {
-        Ok(text) if !text.trim().is_empty() => parse_size(&text)
-            .ok_or_else(|| format!("{LIMIT_VAR}={text} is not a size (try 512M or 2G)")),
+        Ok(text) if !text.trim().is_empty() => parse_size(&text).ok_or_else(|| {
+            crate::msg!(
+                "error-cache-limit",
+                variable = LIMIT_VAR,
+                value = text.as_str()
+            )
+        }),
         _ => Ok(DEFAULT_LIMIT),
     }
 }

@@ -14,16 +14,13 @@ pub enum Error {
     /// the message with `.text(lang)` for the reader's language).
     #[error("fonts: {}", .0.text(crate::i18n::Lang::En))]
     Fonts(crate::i18n::Msg),
-    /// Reading or writing a file failed.
-    #[error("{0}")]
-    Io(String),
+    /// Reading or writing a file (or a socket) failed: why, in words.
+    #[error("{}", .0.text(crate::i18n::Lang::En))]
+    Io(crate::i18n::Msg),
     /// Writing the output failed: why, in words (`Display` gives the English text; show the
     /// message with `.text(lang)` for the reader's language).
     #[error("{}", .0.text(crate::i18n::Lang::En))]
     Write(crate::i18n::Msg),
-    /// The command line asked for something that does not exist.
-    #[error("{0}")]
-    Usage(String),
 }
 
 impl Error {
@@ -38,10 +35,7 @@ impl Error {
                 )
             }
             Error::Fonts(reason) => msg!("cli-error-fonts", reason = reason),
-            Error::Write(reason) => reason.clone(),
-            // TRANSITIONAL (issue 19): these carry text worded where they are made (export,
-            // serve, the caches); they become messages with their areas.
-            Error::Io(text) | Error::Usage(text) => Msg::verbatim(text.clone()),
+            Error::Write(reason) | Error::Io(reason) => reason.clone(),
         }
     }
 }

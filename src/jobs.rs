@@ -240,7 +240,12 @@ pub fn factsheet_job(model: &Model, index: usize, profile: Profile) -> Result<Jo
 }
 
 fn to_json(value: &impl serde::Serialize) -> Result<Vec<u8>, Error> {
-    serde_json::to_vec(value).map_err(|e| Error::Io(format!("cannot serialise the view: {e}")))
+    serde_json::to_vec(value).map_err(|e| {
+        Error::Io(crate::msg!(
+            "error-view-data",
+            reason = crate::i18n::Msg::verbatim(e.to_string())
+        ))
+    })
 }
 
 /// Selects shard `index` (1-based) of `count` from the fact-sheet regions: a region goes to

@@ -121,8 +121,7 @@ fn run(
     let limit = match crate::cache::limit_from_env() {
         Ok(limit) => limit,
         Err(message) => {
-            // TRANSITIONAL (issue 19): cache.rs words this message; it moves with that area.
-            reporter.error("usage", &message, None);
+            reporter.report(Diagnostic::error("usage", message));
             return EXIT_USAGE;
         }
     };

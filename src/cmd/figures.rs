@@ -36,7 +36,7 @@ pub fn figures(root: &Path, command: &FiguresCommand, reporter: &Reporter) -> i3
 
 /// Prints a line in the reader's language.
 pub(super) fn say(reporter: &Reporter, line: Msg) {
-    reporter.line(&line.text(reporter.lang()));
+    reporter.line(line);
 }
 
 /// Prints an error that has no place in a file, in the reader's language.
@@ -185,7 +185,7 @@ fn import(root: &Path, args: &FiguresImportArgs, reporter: &Reporter) -> i32 {
             return EXIT_ERRORS;
         }
     };
-    if let Err(code) = super::report::write_all_or_report(reporter, &files, "import") {
+    if let Err(code) = super::report::write_all_or_report(reporter, &files) {
         return code;
     }
     for r in &plan.regions {

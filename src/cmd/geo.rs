@@ -78,7 +78,7 @@ fn import(root: &Path, args: &GeoImportArgs, reporter: &Reporter) -> i32 {
             }
         }
     }
-    if let Err(code) = super::report::write_all_or_report(reporter, &files, "import") {
+    if let Err(code) = super::report::write_all_or_report(reporter, &files) {
         return code;
     }
     for (path, _, differs) in &plan.files {

@@ -15,31 +15,6 @@ use crate::i18n::{Arg, Lang, Msg};
 use crate::jobs::Output;
 use crate::msg;
 
-/// What [`Reporter::line`] and [`Reporter::error`] take: a catalogue message, or
-/// (TRANSITIONAL, issue 19) the text of call sites that have not moved to the catalogue yet.
-pub trait Text {
-    /// The message to show.
-    fn into_msg(self) -> Msg;
-}
-
-impl Text for Msg {
-    fn into_msg(self) -> Msg {
-        self
-    }
-}
-
-// TRANSITIONAL (issue 19): these two go with `From<&str> for Msg`.
-impl Text for &str {
-    fn into_msg(self) -> Msg {
-        Msg::verbatim(self)
-    }
-}
-impl Text for &String {
-    fn into_msg(self) -> Msg {
-        Msg::verbatim(self.clone())
-    }
-}
-
 /// Prints diagnostics and progress.
 pub struct Reporter {
     format: DiagnosticFormat,
@@ -110,9 +85,9 @@ impl Reporter {
 
     /// A one-line message on stderr (human format only, so JSON output stays machine-readable),
     /// in the reporter's language.
-    pub fn line(&self, message: impl Text) {
+    pub fn line(&self, message: Msg) {
         if self.format == DiagnosticFormat::Human {
-            eprintln!("{}", message.into_msg().text(self.lang));
+            eprintln!("{}", message.text(self.lang));
         }
     }
 
@@ -121,17 +96,6 @@ impl Reporter {
         if self.format == DiagnosticFormat::Human {
             eprintln!("  {}", message.text(self.lang));
         }
-    }
-
-    /// A plain error that has no place in a file.
-    // TRANSITIONAL (issue 19): `help` becomes a `Msg` when the other commands' call sites have
-    // moved to the catalogue; new code uses [`Reporter::report`].
-    pub fn error(&self, code: &'static str, message: impl Text, help: Option<&str>) {
-        let mut d = Diagnostic::error(code, message.into_msg());
-        if let Some(h) = help {
-            d = d.with_help(Msg::verbatim(h));
-        }
-        self.report(d);
     }
 
     /// One diagnostic that has no place in a file.
@@ -219,13 +183,11 @@ pub fn failed(list: &[Diagnostic], deny_warnings: bool) -> bool {
     })
 }
 
-/// Writes `files` all at once ([`crate::export::write_all_atomic`]), or reports why not and
-/// that nothing was written (`what`: "import", the only kind of caller). `Err` carries the exit
-/// code.
+/// Writes an import's `files` all at once ([`crate::export::write_all_atomic`]), or reports why
+/// not and that nothing was written. `Err` carries the exit code.
 pub fn write_all_or_report(
     reporter: &Reporter,
     files: &[(std::path::PathBuf, Vec<u8>)],
-    what: &str,
 ) -> Result<(), i32> {
     let refs: Vec<(&std::path::Path, &[u8])> = files
         .iter()
@@ -236,7 +198,6 @@ pub fn write_all_or_report(
             Diagnostic::error("write-failed", msg!("cli-write-failed"))
                 .with_note(Msg::verbatim(e.to_string())),
         );
-        debug_assert_eq!(what, "import");
         reporter.line(msg!("cli-import-failed"));
         super::EXIT_ERRORS
     })

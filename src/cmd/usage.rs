@@ -138,7 +138,11 @@ pub(crate) fn value_id(arg: &Arg, value: &str) -> String {
     } else {
         (arg.get_possible_values().into_iter())
             .find(|p| p.get_name() == value)
-            .and_then(|p| p.get_name_and_aliases().find(|a| id_safe(a)).map(str::to_string))
+            .and_then(|p| {
+                p.get_name_and_aliases()
+                    .find(|a| id_safe(a))
+                    .map(str::to_string)
+            })
             .unwrap_or_else(|| value.replace(|c: char| !c.is_ascii_alphanumeric(), "-"))
     };
     format!(

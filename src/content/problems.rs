@@ -53,7 +53,8 @@ pub fn toml_diagnostic(path: &Path, text: &str, err: &toml::de::Error) -> Diagno
         if let Some(best) = did_you_mean(&field, expected.iter().map(String::as_str)) {
             d = d.with_help(msg!("unknown-field.help", suggestion = best));
         }
-        return d.with_note(msg!("unknown-field.note", fields = expected.join(", ")));
+        let fields: Vec<String> = expected.iter().map(|f| format!("`{f}`")).collect();
+        return d.with_note(msg!("unknown-field.note", fields = fields.join(", ")));
     }
     if let Some(field) = message
         .strip_prefix("missing field `")

@@ -349,9 +349,7 @@ fn read_division(path: &Path, kind: Kind) -> Result<Division, Box<Diagnostic>> {
 /// A diagnostic about one of the project's own files, named project-relative.
 fn project_file(mut d: Box<Diagnostic>, relative: &Path) -> Box<Diagnostic> {
     d.file = Some(relative.to_path_buf());
-    d.help.push(
-        "the content's own boundaries must read too; restore them from the repository".into(),
-    );
+    d.help.push(crate::msg!("geo-own-boundaries-unreadable"));
     d
 }
 

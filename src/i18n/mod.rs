@@ -281,30 +281,6 @@ impl Msg {
     }
 }
 
-// TRANSITIONAL (issue 19): plain strings still become messages shown as they are, so the code
-// compiles while call sites move to `msg!`. These four impls go when the last one has moved; then
-// a sentence built outside the catalogues no longer compiles.
-impl From<String> for Msg {
-    fn from(value: String) -> Self {
-        Msg::verbatim(value)
-    }
-}
-impl From<&String> for Msg {
-    fn from(value: &String) -> Self {
-        Msg::verbatim(value.clone())
-    }
-}
-impl From<&str> for Msg {
-    fn from(value: &str) -> Self {
-        Msg::verbatim(value)
-    }
-}
-impl From<Cow<'_, str>> for Msg {
-    fn from(value: Cow<'_, str>) -> Self {
-        Msg::verbatim(value.into_owned())
-    }
-}
-
 /// The text of a message without arguments: `i18n::text(lang, "summary-ok")`.
 pub fn text(lang: Lang, id: &'static str) -> String {
     format(lang, id, &[])

@@ -62,9 +62,13 @@ impl Renderer {
         fonts: Result<Fonts, Error>,
         today: chrono::NaiveDate,
     ) -> Result<Self, Error> {
-        let root = root
-            .canonicalize()
-            .map_err(|e| Error::Io(format!("project root {}: {e}", root.display())))?;
+        let root = root.canonicalize().map_err(|e| {
+            Error::Io(crate::msg!(
+                "error-project-root",
+                path = root.display().to_string(),
+                reason = crate::content::problems::io_reason(&e)
+            ))
+        })?;
         let fonts = Arc::new(fonts?);
         let today = to_datetime(today);
         Ok(Self {

@@ -108,7 +108,7 @@ pub fn app(workspace: Arc<Workspace>, options: &Options) -> Arc<App> {
     } else {
         let token = match &options.token {
             Some(text) => http::auth::Token::new(text)
-                .unwrap_or_else(|e| panic!("serve::Options::token: {e}")),
+                .unwrap_or_else(|e| panic!("serve::Options::token: {e:?}")),
             None => http::auth::Token::random()
                 .unwrap_or_else(|e| panic!("no random numbers from the operating system: {e}")),
         };
@@ -164,14 +164,28 @@ pub async fn run(
         move || Workspace::open(&root)
     })
     .await
-    .map_err(|e| crate::Error::Io(e.to_string()))??;
+    .map_err(|e| {
+        crate::Error::Io(crate::msg!(
+            "error-internal",
+            reason = Msg::verbatim(e.to_string())
+        ))
+    })??;
     let addr = format!("{}:{}", options.host, options.port);
     let listener = tokio::net::TcpListener::bind((options.host.as_str(), options.port))
         .await
-        .map_err(|e| crate::Error::Io(format!("cannot listen on {addr}: {e}")))?;
-    let local: SocketAddr = listener
-        .local_addr()
-        .map_err(|e| crate::Error::Io(e.to_string()))?;
+        .map_err(|e| {
+            crate::Error::Io(crate::msg!(
+                "error-listen",
+                address = &addr,
+                reason = Msg::verbatim(e.to_string())
+            ))
+        })?;
+    let local: SocketAddr = listener.local_addr().map_err(|e| {
+        crate::Error::Io(crate::msg!(
+            "error-internal",
+            reason = Msg::verbatim(e.to_string())
+        ))
+    })?;
     // The security checks go by the address actually bound (is it loopback?) and its port
     // (the cookie's name); a name given with --host stays a name the Host header may give.
     if options.host.parse::<std::net::IpAddr>().is_err() {
@@ -249,7 +263,7 @@ pub async fn run(
     let grace = options.timeout;
     let log_stop = log.clone();
     tokio::select! {
-        result = server => result.map_err(|e| crate::Error::Io(e.to_string()))?,
+        result = server => result.map_err(|e| crate::Error::Io(crate::msg!("error-internal", reason = Msg::verbatim(e.to_string()))))?,
         // After the signal, requests in flight get up to the timeout to finish.
         () = async move {
             let _ = stopped_rx.await;

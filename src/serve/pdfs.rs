@@ -244,7 +244,7 @@ impl Pdfs {
                 Ok(Err(errors)) => Err(Refusal::Failed(Arc::new(errors))),
                 Err(_) => Err(Refusal::Failed(Arc::new(vec![Diagnostic::error(
                     "internal",
-                    "the compile stopped unexpectedly",
+                    crate::msg!("error-compile-stopped"),
                 )]))),
             };
             this.done(key, &outcome, started.elapsed());
@@ -299,7 +299,7 @@ impl Pdfs {
             // The sender went away without an outcome (the compile panicked).
             Ok(Err(_)) => Err(Refusal::Failed(Arc::new(vec![Diagnostic::error(
                 "internal",
-                "the compile stopped unexpectedly",
+                crate::msg!("error-compile-stopped"),
             )]))),
             Err(_) => {
                 self.stats.timeouts.inc();

@@ -178,9 +178,13 @@ impl Workspace {
     /// Loads the project at `root` (fonts, content) and makes the first snapshot. Content
     /// errors do not fail this: they are in the snapshot. Only a missing project root does.
     pub fn open(root: &Path) -> Result<Arc<Self>, Error> {
-        let root = root
-            .canonicalize()
-            .map_err(|e| Error::Io(format!("project root {}: {e}", root.display())))?;
+        let root = root.canonicalize().map_err(|e| {
+            Error::Io(crate::msg!(
+                "error-project-root",
+                path = root.display().to_string(),
+                reason = crate::content::problems::io_reason(&e)
+            ))
+        })?;
         let (events, _) = broadcast::channel(256);
         let ws = Arc::new(Workspace {
             cache_dir: crate::images::cache_dir(&root.join("out")),
@@ -268,15 +272,15 @@ impl Workspace {
                             ) {
                                 Ok(r) => r,
                                 Err(e) => {
-                                    setup_errors.push(Diagnostic::error("setup", e.to_string()));
+                                    setup_errors.push(Diagnostic::error("setup", e.message()));
                                     return self.publish_failure(setup_errors, started);
                                 }
                             },
                         });
                     }
                     Err(e) => setup_errors.push(
-                        Diagnostic::error("setup", e.to_string())
-                            .with_help("the project needs fonts/ with at least one font file"),
+                        Diagnostic::error("setup", e.message())
+                            .with_help(crate::msg!("error-no-fonts.help")),
                     ),
                 }
             }
@@ -575,15 +579,20 @@ impl Workspace {
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .clone()
-            .ok_or_else(|| vec![Diagnostic::error("setup", "no fonts loaded")])?;
+            .ok_or_else(|| vec![Diagnostic::error("setup", crate::msg!("error-no-fonts"))])?;
         let images = crate::images::all(model);
         let prepared = crate::images::prepare(&self.root, &images, &self.cache_dir)?;
         let (today, timestamp) = project::build_date(model, project::source_date_epoch());
         let renderer = renderer.with_date(today);
         let job = match doc.job(model, Profile::Web) {
             Some(Ok(job)) => job,
-            Some(Err(e)) => return Err(vec![Diagnostic::error("view", e.to_string())]),
-            None => return Err(vec![Diagnostic::error("unknown-region", "no such region")]),
+            Some(Err(e)) => return Err(vec![Diagnostic::error("view", e.message())]),
+            None => {
+                return Err(vec![Diagnostic::error(
+                    "unknown-region",
+                    crate::msg!("error-no-such-region"),
+                )]);
+            }
         };
         let edition = Edition {
             profile: Profile::Web,
@@ -663,7 +672,7 @@ impl Workspace {
                 drop(site);
                 let errors = match e {
                     Error::Diagnostics(list) => list,
-                    other => vec![Diagnostic::error("site", other.to_string())],
+                    other => vec![Diagnostic::error("site", other.message())],
                 };
                 self.record_layout("site", errors, &sources);
                 last

@@ -282,11 +282,21 @@ pub fn render(
     }
     let assets = root.join(templates::ASSETS);
     if assets.is_dir() {
-        let names = templates::list(&assets, |_| true)
-            .map_err(|e| Error::Io(format!("cannot read {}/: {e}", templates::ASSETS)))?;
+        let names = templates::list(&assets, |_| true).map_err(|e| {
+            Error::Io(crate::msg!(
+                "error-read",
+                path = format!("{}/", templates::ASSETS),
+                reason = crate::content::problems::io_reason(&e)
+            ))
+        })?;
         for name in names {
-            let bytes = std::fs::read(assets.join(&name))
-                .map_err(|e| Error::Io(format!("cannot read {}/{name}: {e}", templates::ASSETS)))?;
+            let bytes = std::fs::read(assets.join(&name)).map_err(|e| {
+                Error::Io(crate::msg!(
+                    "error-read",
+                    path = format!("{}/{name}", templates::ASSETS),
+                    reason = crate::content::problems::io_reason(&e)
+                ))
+            })?;
             files.insert(format!("assets/{name}"), bytes);
         }
     }

@@ -8,6 +8,7 @@ mod cache;
 mod check_fixtures;
 mod cli;
 mod conformance;
+mod dutch;
 mod editor;
 mod editor_pages;
 mod factsheets;

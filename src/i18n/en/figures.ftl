@@ -307,3 +307,4 @@ geo-wrote = {"  "}wrote { $file }
 geo-unchanged = {"  "}unchanged { $file }
 geo-run-with-apply = run again with --apply to change the region files and switch content/publication.toml to { $year }
 geo-list-failed = cannot make the municipality list
+geo-own-boundaries-unreadable = the content's own boundaries must read too; restore them from the repository

@@ -475,3 +475,9 @@ editor-add = Add
 editor-did-you-mean = Did you mean { $name }?
 editor-map-caption = Map of the { $field } in the list
 editor-map-title = Map: { $known } of the { $count } municipalities in the list coloured
+
+# Start-up refusals of --token-file and --allowed-host (printed by the command line).
+serve-token-empty = the token file is empty
+serve-token-bad-character = the token contains "{ $character }"; use only letters, digits and - . _ ~ (for example the output of `openssl rand -hex 32`)
+serve-token-too-short = the token is { $length } characters long; it must have at least { $minimum } (for example the output of `openssl rand -hex 32`)
+serve-bad-host-name = "{ $name }" is not a host name (letters, digits, - and .) or an IP address

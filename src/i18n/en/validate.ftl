@@ -141,7 +141,7 @@ duplicate-municipality = "{ $name }" is listed twice
     .help = remove one of the two entries
 no-municipalities = region "{ $name }" lists no municipalities
     .label = this region has no area
-    .help = add municipalities = [...] or provinces = [...]; if the source has none, acknowledge it with [[allow]] lint = "no-municipalities"
+    .help = add `municipalities = [...]` or `provinces = [...]`; if the source has none, acknowledge it with `[[allow]] lint = "no-municipalities"`
 plain-municipality-name = "{ $name }" read as "{ $official }"
     .label = CBS spells this name with a suffix
     .help = write "{ $official }" to match the official list exactly

@@ -307,3 +307,4 @@ geo-wrote = {"  "}geschreven: { $file }
 geo-unchanged = {"  "}ongewijzigd: { $file }
 geo-run-with-apply = voer de opdracht opnieuw uit met --apply om de regiobestanden te wijzigen en content/publication.toml over te zetten naar { $year }
 geo-list-failed = de gemeentelijst kan niet worden gemaakt
+geo-own-boundaries-unreadable = ook de grenzen in de inhoud moeten leesbaar zijn; zet ze terug uit de repository

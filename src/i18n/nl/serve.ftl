@@ -474,3 +474,9 @@ editor-add = Toevoegen
 editor-did-you-mean = Bedoelde u { $name }?
 editor-map-caption = Kaart van de { $field } in de lijst
 editor-map-title = Kaart: { $known } van de { $count } gemeenten in de lijst gekleurd
+
+# Start-up refusals of --token-file and --allowed-host (printed by the command line).
+serve-token-empty = het tokenbestand is leeg
+serve-token-bad-character = het token bevat "{ $character }"; gebruik alleen letters, cijfers en - . _ ~ (bijvoorbeeld de uitvoer van `openssl rand -hex 32`)
+serve-token-too-short = het token is { $length } tekens lang; het moet er minstens { $minimum } hebben (bijvoorbeeld de uitvoer van `openssl rand -hex 32`)
+serve-bad-host-name = "{ $name }" is geen hostnaam (letters, cijfers, - en .) en geen IP-adres

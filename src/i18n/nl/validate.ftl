@@ -141,7 +141,7 @@ duplicate-municipality = "{ $name }" staat er twee keer in
     .help = verwijder een van beide
 no-municipalities = regio "{ $name }" noemt geen gemeenten
     .label = deze regio heeft geen gebied
-    .help = voeg municipalities = [...] of provinces = [...] toe; heeft de bron er geen, accepteer de waarschuwing dan met [[allow]] lint = "no-municipalities"
+    .help = voeg `municipalities = [...]` of `provinces = [...]` toe; heeft de bron er geen, accepteer de waarschuwing dan met `[[allow]] lint = "no-municipalities"`
 plain-municipality-name = "{ $name }" gelezen als "{ $official }"
     .label = het CBS schrijft deze naam met een toevoeging
     .help = schrijf "{ $official }", precies zoals in de officiële lijst

@@ -73,25 +73,22 @@ impl Token {
     /// A token given by the user (`--token-file`), trimmed. At least [`TOKEN_MIN_LEN`]
     /// characters, and only those that need no escaping in a URL or a cookie (`A-Z a-z 0-9 -
     /// . _ ~`), so the printed link and the cookie carry it as it is.
-    pub fn new(text: &str) -> Result<Self, String> {
+    pub fn new(text: &str) -> Result<Self, crate::i18n::Msg> {
         let text = text.trim();
         if text.is_empty() {
-            return Err("the token file is empty".into());
+            return Err(crate::msg!("serve-token-empty"));
         }
         if let Some(c) = text
             .chars()
             .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~')))
         {
-            return Err(format!(
-                "the token contains {c:?}; use only letters, digits and - . _ ~ (for example \
-                 the output of `openssl rand -hex 32`)"
-            ));
+            return Err(crate::msg!("serve-token-bad-character", character = c));
         }
         if text.len() < TOKEN_MIN_LEN {
-            return Err(format!(
-                "the token is {} characters long; it must have at least {TOKEN_MIN_LEN} \
-                 (for example the output of `openssl rand -hex 32`)",
-                text.len()
+            return Err(crate::msg!(
+                "serve-token-too-short",
+                length = text.len(),
+                minimum = TOKEN_MIN_LEN
             ));
         }
         Ok(Self::from_valid(text.to_string()))
@@ -448,12 +445,10 @@ fn parse_host(text: &str) -> Option<HostName> {
 }
 
 /// Checks a `--allowed-host` value: a name or an IP address, with or without a port.
-pub fn check_host_name(text: &str) -> Result<(), String> {
+pub fn check_host_name(text: &str) -> Result<(), crate::i18n::Msg> {
     match parse_host(text) {
         Some(_) => Ok(()),
-        None => Err(format!(
-            "{text:?} is not a host name (letters, digits, - and .) or an IP address"
-        )),
+        None => Err(crate::msg!("serve-bad-host-name", name = text)),
     }
 }
 
@@ -931,13 +926,10 @@ mod tests {
             Token::new("  0123456789abcdef\n").unwrap().as_str(),
             "0123456789abcdef"
         );
-        assert!(Token::new("   \n").unwrap_err().contains("empty"));
-        assert!(Token::new("short").unwrap_err().contains("at least 16"));
-        assert!(
-            Token::new("0123456789abcdef;x")
-                .unwrap_err()
-                .contains("';'")
-        );
+        let en = |m: crate::i18n::Msg| m.text(crate::i18n::Lang::En);
+        assert!(en(Token::new("   \n").unwrap_err()).contains("empty"));
+        assert!(en(Token::new("short").unwrap_err()).contains("at least 16"));
+        assert!(en(Token::new("0123456789abcdef;x").unwrap_err()).contains("\";\""));
     }
 
     #[test]
