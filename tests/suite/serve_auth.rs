@@ -1199,7 +1199,7 @@ fn the_binary_reads_a_token_file_and_refuses_a_bad_one() {
     for (text, expected) in [
         ("\n", "empty"),
         ("short-token", "at least 16"),
-        ("abcdefghijklmnop qrstuvwxyz", "' '"),
+        ("abcdefghijklmnop qrstuvwxyz", "contains \" \""),
     ] {
         project.write("token.txt", text);
         let (code, stderr) = refused(&project, &["--token-file", path]);
