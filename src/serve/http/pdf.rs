@@ -54,7 +54,7 @@ async fn pdf(app: Arc<App>, doc: Doc, query: PdfQuery, headers: HeaderMap) -> Re
             }),
         );
     };
-    let job = match doc.job(&good.model, profile) {
+    let job = match doc.job(&good.model, profile, &good.maps) {
         Some(Ok(job)) => job,
         Some(Err(e)) => return internal(&e.to_string()),
         None => return unknown_region(&app, &doc),
@@ -64,7 +64,13 @@ async fn pdf(app: Arc<App>, doc: Doc, query: PdfQuery, headers: HeaderMap) -> Re
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "document.pdf".into());
-    let key = typst::utils::hash128(&(&job.data, job.layout.path(), profile, good.assets));
+    let key = typst::utils::hash128(&(
+        &job.data,
+        &job.maps.sha256,
+        job.layout.path(),
+        profile,
+        good.assets,
+    ));
     let workspace = app.workspace.clone();
     let sources = snapshot.sources.clone();
     let make_doc = doc.clone();
