@@ -9,8 +9,8 @@ medians and ratios (these machines are noisy; absolute seconds mean little, rati
     python3 bench/bench.py --baseline main   # also the publication as git revision `main` builds it
 
 It builds drukwerk in release (in $CARGO_TARGET_DIR when set, else target/), installs typst-cli 0.15.1 with cargo if no `typst` 0.15.1 is on
-PATH, emits the view JSON with `drukwerk build --emit-data`, and compiles the same layouts with
-the same data and fonts (`--font-path fonts --ignore-system-fonts`) and the same PDF standards.
+PATH, emits the view JSON and the maps with `drukwerk build --emit-data`, and compiles the same
+layouts with the same data (`--input data=… --input maps=…`) and fonts (`--font-path fonts --ignore-system-fonts`) and the same PDF standards.
 With --baseline REV, the files of that revision are exported (git archive) to out/bench/ and built
 as well, and its publication (its own content, layouts and binary) is timed interleaved with this
 one, to see what a change costs. Results go to stdout and bench/results.md.
@@ -64,10 +64,15 @@ def timed(cmd):
     return elapsed, usage.ru_maxrss / 1024.0
 
 
+def maps_input():
+    """The `--input` that gives the layouts the build's maps (`maps.json` beside the data)."""
+    return ["--input", f"maps=/{(DATA / 'maps.json').relative_to(ROOT)}"]
+
+
 def typst_compile(typst, layout, data, output):
     return [typst, "compile", "--root", ".", "--font-path", "fonts", "--ignore-system-fonts",
             "--pdf-standard", "ua-1,a-2a", "--input", f"data=/{data.relative_to(ROOT)}",
-            "--input", "profile=web", f"layouts/{layout}.typ", str(output)]
+            *maps_input(), "--input", "profile=web", f"layouts/{layout}.typ", str(output)]
 
 
 def main():
@@ -76,6 +81,8 @@ def main():
     parser.add_argument("--baseline", metavar="REV", help="also time the publication of git revision REV")
     parser.add_argument("--incremental-only", action="store_true",
                         help="only the document cache's case, without the Typst CLI (no peer column)")
+    parser.add_argument("--only", metavar="TEXT",
+                        help="only the cases whose title contains TEXT (e.g. 'the publication')")
     args = parser.parse_args()
 
     shutil.rmtree(WORK, ignore_errors=True)
@@ -91,6 +98,12 @@ def main():
         src.mkdir()
         archive = subprocess.run(["git", "archive", args.baseline], cwd=ROOT, check=True, capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", str(src)], input=archive, check=True)
+        # git archive dates every file at its commit, older than this tree's build in the same
+        # target dir; cargo then took the other tree's build of the crate for a fresh one (seen
+        # with a debug build). Files dated now make it build the baseline.
+        now = time.time()
+        for f in src.rglob("*"):
+            os.utime(f, (now, now), follow_symlinks=False)
         subprocess.run(["cargo", "build", "--release", "--quiet", "--manifest-path", str(src / "Cargo.toml")],
                        cwd=src, check=True, env={**os.environ, "CARGO_TARGET_DIR": str(TARGET)})
         baseline = (WORK / "baseline-drukwerk", src)
@@ -101,7 +114,7 @@ def main():
     sh([drukwerk, "build", "--out", str(WORK / "warmup"), "--emit-data", str(DATA.relative_to(ROOT))],
        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     sheets = sorted((DATA / "factsheets").glob("*.json"))
-    publication_data = next(DATA.glob("*.json"))
+    publication_data = next(p for p in DATA.glob("*.json") if p.name != "maps.json")
     zwolle = DATA / "factsheets" / "zwolle.json"
 
     # The bundle: one Typst project that emits all 49 fact sheets with document(path).
@@ -149,7 +162,7 @@ def main():
     # Typst has no cache: the peer does the same job (49 sheets and the publication) in full.
     peer_all = None if typst is None else ["sh", "-c", " && ".join(" ".join(f"'{c}'" for c in cmd) for cmd in [
         [typst, "compile", "--root", ".", "--font-path", "fonts", "--ignore-system-fonts", "--features", "bundle",
-         "--format", "bundle", "--pdf-standard", "ua-1,a-2a", "--input", "profile=web",
+         "--format", "bundle", "--pdf-standard", "ua-1,a-2a", "--input", "profile=web", *maps_input(),
          str(bundle.relative_to(ROOT)), str(WORK / "bundle-out-2")],
         typst_compile(typst, "publication", publication_data, WORK / "p2.pdf"),
     ])]
@@ -164,7 +177,7 @@ def main():
             "typst bundle (one process)": [typst, "compile", "--root", ".", "--font-path", "fonts",
                                            "--ignore-system-fonts", "--features", "bundle", "--format", "bundle",
                                            "--pdf-standard", "ua-1,a-2a", "--input", "profile=web",
-                                           str(bundle.relative_to(ROOT)), str(WORK / "bundle-out")],
+                                           *maps_input(), str(bundle.relative_to(ROOT)), str(WORK / "bundle-out")],
             "49 × typst compile": ["sh", "-c", " && ".join(
                 " ".join(f"'{c}'" for c in typst_compile(typst, "factsheet", s, WORK / f"c-{s.stem}.pdf"))
                 for s in sheets)],
@@ -199,6 +212,8 @@ def main():
     }
     if args.incremental_only:
         cases = {k: v for k, v in cases.items() if k.startswith("incremental")}
+    if args.only:
+        cases = {k: v for k, v in cases.items() if args.only in k}
     results = {}
     for case, commands in cases.items():
         for name in commands:
@@ -228,10 +243,11 @@ def main():
             med = statistics.median(times)
             lines.append(f"| {name} | {med:.3f} | {rss:.0f} | {med / base:.2f}× |")
         lines.append("")
-    if args.incremental_only:
+    if args.incremental_only or args.only:
         report = "\n".join(lines) + "\n"
         print(report)
-        (ROOT / "bench" / "results-incremental.md").write_text(report)
+        name = "results-incremental.md" if args.incremental_only else "results-only.md"
+        (ROOT / "bench" / name).write_text(report)
         return
     sizes = [("web publication", next((WORK / "d").glob("*.pdf"))),
              ("fact sheet zwolle", WORK / "a" / "factsheets" / "zwolle.pdf")]

@@ -212,8 +212,10 @@ def variants(project, doc, edits):
                         "--emit-data", str(data.relative_to(project))],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         name = "factsheets/zwolle.json" if doc != "publication" else None
-        path = data / name if name else next(data.glob("*.json"))
+        path = data / name if name else next(p for p in data.glob("*.json") if p.name != "maps.json")
         out.append(path.read_text())
+        # The build's maps: the same for every variant (a figure is no part of them).
+        shutil.copy(data / "maps.json", project / "out" / "watched-maps.json")
     region.write_text(original)
     return out
 
@@ -224,7 +226,8 @@ def typst_watch(typst, project, layout, texts):
     data.write_text(texts[0])
     proc = subprocess.Popen(
         [typst, "watch", "--root", ".", "--font-path", "fonts", "--ignore-system-fonts",
-         "--pdf-standard", "ua-1,a-2a", "--input", "data=/out/watched.json", "--input", "profile=web",
+         "--pdf-standard", "ua-1,a-2a", "--input", "data=/out/watched.json",
+         "--input", "maps=/out/watched-maps.json", "--input", "profile=web",
          f"layouts/{layout}.typ", "out/watched.pdf"],
         cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     times = []

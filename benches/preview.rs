@@ -15,12 +15,18 @@ fn main() {
     let model = checked.model.expect("the shipped content has no errors");
     let (today, _) = drukwerk::project::build_date(&model, None);
     let renderer = drukwerk::render::Renderer::new(&root, today).expect("fonts");
-    let job = drukwerk::jobs::publication_job(&model, drukwerk::Profile::Web).expect("view");
+    let job = drukwerk::jobs::publication_job(
+        &model,
+        drukwerk::Profile::Web,
+        &drukwerk::jobs::Maps::new(&model).expect("maps"),
+    )
+    .expect("view");
     let sources = std::sync::Mutex::new(checked.sources);
     let document = renderer
         .compile(
             job.layout.path(),
             job.data,
+            &job.maps.bytes,
             drukwerk::Profile::Web,
             &Default::default(),
             &sources,

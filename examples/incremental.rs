@@ -55,13 +55,19 @@ fn main() {
         std::process::exit(2);
     };
     let run = |model: &drukwerk::model::Model, label: &str| -> (f64, f64) {
-        let job = drukwerk::jobs::publication_job(model, drukwerk::Profile::Web).expect("view");
+        let job = drukwerk::jobs::publication_job(
+            model,
+            drukwerk::Profile::Web,
+            &drukwerk::jobs::Maps::new(model).expect("maps"),
+        )
+        .expect("view");
         let cpu = cpu_ms();
         let started = Instant::now();
         let compiled = renderer
             .compile(
                 job.layout.path(),
                 job.data,
+                &job.maps.bytes,
                 drukwerk::Profile::Web,
                 &Default::default(),
                 &sources,

@@ -10,8 +10,8 @@
 //! layout, and what every document of the edition shares ([`shared_key`]).
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
@@ -54,6 +54,33 @@ pub struct Job {
     pub output: PathBuf,
     /// The view JSON.
     pub data: Vec<u8>,
+    /// The build's maps, the same for every job of it.
+    pub maps: Maps,
+}
+
+/// The maps file of a build ([`view::maps::MapsView`] as JSON, which the layouts read apart
+/// from a job's view): made once and shared by every job of the build, never copied.
+#[derive(Debug, Clone)]
+pub struct Maps {
+    /// The JSON.
+    pub bytes: Arc<[u8]>,
+    /// Its SHA-256, part of every document key (hashed once, not once per document).
+    pub sha256: [u8; 32],
+}
+
+impl Maps {
+    /// The maps of every document made from `model`.
+    pub fn new(model: &Model) -> Result<Self, Error> {
+        Ok(Self::from_json(to_json(&view::maps::view(model))?))
+    }
+
+    /// Maps from their JSON.
+    pub fn from_json(json: Vec<u8>) -> Self {
+        Maps {
+            sha256: Sha256::digest(&json).into(),
+            bytes: json.into(),
+        }
+    }
 }
 
 /// A finished document, not yet written.
@@ -165,13 +192,14 @@ pub fn shared_key(edition: &Edition, assets: u64) -> Key {
 }
 
 /// The key of one document: what its edition shares ([`shared_key`]), its name (the PDF's
-/// `/ID` derives from it), its layout and its view JSON.
+/// `/ID` derives from it), its layout, its view JSON and the build's maps (by their hash).
 pub fn document_key(shared: &Key, job: &Job) -> Key {
     let mut key = KeyHasher::new("document");
     key.field("shared", shared)
         .field("name", job.name.as_bytes())
         .field("layout", job.layout.path().as_bytes())
-        .field("data", &job.data);
+        .field("data", &job.data)
+        .field("maps", &job.maps.sha256);
     key.finish()
 }
 
@@ -214,8 +242,8 @@ fn edition_suffix(profile: Profile) -> &'static str {
     }
 }
 
-/// The publication job.
-pub fn publication_job(model: &Model, profile: Profile) -> Result<Job, Error> {
+/// The publication job, with the build's `maps` ([`Maps::new`] of the same model).
+pub fn publication_job(model: &Model, profile: Profile, maps: &Maps) -> Result<Job, Error> {
     Ok(Job {
         name: format!("publication{}", edition_suffix(profile)),
         layout: Layout::Publication,
@@ -225,17 +253,24 @@ pub fn publication_job(model: &Model, profile: Profile) -> Result<Job, Error> {
             edition_suffix(profile)
         )),
         data: to_json(&view::publication::view(model))?,
+        maps: maps.clone(),
     })
 }
 
-/// The fact-sheet job of the region at `index`.
-pub fn factsheet_job(model: &Model, index: usize, profile: Profile) -> Result<Job, Error> {
+/// The fact-sheet job of the region at `index`, with the build's `maps`.
+pub fn factsheet_job(
+    model: &Model,
+    index: usize,
+    profile: Profile,
+    maps: &Maps,
+) -> Result<Job, Error> {
     let id = &model.regions[index].id;
     Ok(Job {
         name: format!("factsheet/{id}{}", edition_suffix(profile)),
         layout: Layout::FactSheet,
         output: PathBuf::from(format!("factsheets/{id}{}.pdf", edition_suffix(profile))),
         data: to_json(&view::factsheet::view(model, index))?,
+        maps: maps.clone(),
     })
 }
 
@@ -402,6 +437,7 @@ pub fn compile(
     let mut compiled = renderer.compile(
         job.layout.path(),
         job.data.clone(),
+        &job.maps.bytes,
         profile,
         &images.prepared,
         sources,
@@ -424,6 +460,7 @@ pub fn compile(
                 compiled = renderer.compile(
                     job.layout.path(),
                     job.data.clone(),
+                    &job.maps.bytes,
                     profile,
                     &smaller,
                     sources,

@@ -31,12 +31,14 @@ pub fn build(root: &Path, args: &BuildArgs, reporter: &Reporter) -> i32 {
         let profile = args.output.profile;
         let mut jobs = Vec::new();
         let (shard, shards) = args.shard.unwrap_or((1, 1));
+        // One maps file for every document (and every shard) of the build.
+        let maps = jobs::Maps::new(model)?;
         if shard == 1 {
-            jobs.push(jobs::publication_job(model, profile)?);
+            jobs.push(jobs::publication_job(model, profile, &maps)?);
         }
         if !args.publication_only {
             for i in jobs::shard(0..model.regions.len(), shard, shards) {
-                jobs.push(jobs::factsheet_job(model, i, profile)?);
+                jobs.push(jobs::factsheet_job(model, i, profile, &maps)?);
             }
         }
         let manifest = match args.shard {
@@ -61,9 +63,12 @@ pub fn factsheet(root: &Path, args: &FactsheetArgs, reporter: &Reporter) -> i32 
             }
         }
         indices.dedup();
+        // The maps of the whole build, as `build` makes them: the sheets share their cache
+        // entries with a full build's.
+        let maps = jobs::Maps::new(model)?;
         let jobs = indices
             .into_iter()
-            .map(|i| jobs::factsheet_job(model, i, args.output.profile))
+            .map(|i| jobs::factsheet_job(model, i, args.output.profile, &maps))
             .collect::<Result<Vec<_>, _>>()?;
         Ok((jobs, None))
     })
@@ -353,7 +358,8 @@ fn run(
 }
 
 /// Writes each job's view JSON under `dir`, relative to the project root or absolute, which
-/// must lie inside the project root (the layouts can only read data from there).
+/// must lie inside the project root (the layouts can only read data from there), and the
+/// build's maps as `maps.json` beside them (the layouts' `maps` input).
 fn emit_data(root: &Path, dir: &Path, jobs: &[Job]) -> Result<(), Box<Diagnostic>> {
     let shown = display_path(dir);
     let target = inside_root(root, dir).ok_or_else(|| {
@@ -365,6 +371,14 @@ fn emit_data(root: &Path, dir: &Path, jobs: &[Job]) -> Result<(), Box<Diagnostic
     for job in jobs {
         let path = target.join(&job.output).with_extension("json");
         write_atomic(&path, &job.data).map_err(|e| {
+            Box::new(
+                Diagnostic::error("emit-data", msg!("cli-emit-data-failed", dir = &shown))
+                    .with_note(e.message()),
+            )
+        })?;
+    }
+    if let Some(job) = jobs.first() {
+        write_atomic(&target.join(MAPS_FILE), &job.maps.bytes).map_err(|e| {
             Box::new(
                 Diagnostic::error("emit-data", msg!("cli-emit-data-failed", dir = &shown))
                     .with_note(e.message()),
@@ -383,6 +397,9 @@ fn error_of(code: &'static str, e: &crate::Error) -> Diagnostic {
 fn write_failed(e: &crate::Error) -> Diagnostic {
     Diagnostic::error("write", msg!("cli-write-failed")).with_note(e.message())
 }
+
+/// The maps' file name under `--emit-data`.
+const MAPS_FILE: &str = "maps.json";
 
 /// The site's folder under the output folder.
 const SITE_DIR: &str = "site";

@@ -28,16 +28,22 @@ pub fn check(root: &Path, args: &CheckArgs, reporter: &Reporter) -> i32 {
         match Renderer::with_fonts(root, fonts.wait(), today) {
             Ok(renderer) => {
                 let profile = crate::Profile::Web;
+                let internal = |e: crate::Error| Diagnostic::error("internal", e.message());
                 let mut planned = Vec::new();
-                match jobs::publication_job(model, profile) {
-                    Ok(job) => planned.push(job),
-                    Err(e) => diagnostics.push(Diagnostic::error("internal", e.message())),
-                }
-                if !model.regions.is_empty() {
-                    match jobs::factsheet_job(model, 0, profile) {
-                        Ok(job) => planned.push(job),
-                        Err(e) => diagnostics.push(Diagnostic::error("internal", e.message())),
+                match jobs::Maps::new(model) {
+                    Ok(maps) => {
+                        match jobs::publication_job(model, profile, &maps) {
+                            Ok(job) => planned.push(job),
+                            Err(e) => diagnostics.push(internal(e)),
+                        }
+                        if !model.regions.is_empty() {
+                            match jobs::factsheet_job(model, 0, profile, &maps) {
+                                Ok(job) => planned.push(job),
+                                Err(e) => diagnostics.push(internal(e)),
+                            }
+                        }
                     }
+                    Err(e) => diagnostics.push(internal(e)),
                 }
                 let results: Vec<_> = planned
                     .into_par_iter()
@@ -45,6 +51,7 @@ pub fn check(root: &Path, args: &CheckArgs, reporter: &Reporter) -> i32 {
                         renderer.compile(
                             job.layout.path(),
                             job.data,
+                            &job.maps.bytes,
                             profile,
                             &Default::default(),
                             &sources,

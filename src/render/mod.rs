@@ -32,6 +32,11 @@ use world::{DocumentWorld, ProjectFiles, file_id, library};
 /// the same for every document so the standard library (built from `sys.inputs`) is shared.
 pub const DATA_PATH: &str = "/.drukwerk/data.json";
 
+/// Virtual path of the build's maps ([`crate::view::maps::MapsView`]), given to the layouts
+/// as `sys.inputs.maps`: the same file for every document of a build, so `layouts/maps.typ`
+/// decodes it and draws the maps once, and a recompile after a content edit reuses that.
+pub const MAPS_PATH: &str = "/.drukwerk/maps.json";
+
 /// Compiles documents; one per process (a long-lived driver keeps it between builds).
 #[derive(Clone)]
 pub struct Renderer {
@@ -40,6 +45,15 @@ pub struct Renderer {
     fonts: Arc<Fonts>,
     today: Datetime,
     libraries: Arc<Mutex<HashMap<Profile, Arc<LazyHash<Library>>>>>,
+    /// The last maps file handed to Typst: the same bytes keep the same `Bytes` (whose hash
+    /// Typst computes once, and checks on every compile that reads the file).
+    maps: Arc<Mutex<Option<LastMaps>>>,
+}
+
+/// A maps file and the `Bytes` Typst was given for it.
+struct LastMaps {
+    json: Arc<[u8]>,
+    bytes: Bytes,
 }
 
 /// A compiled document and what Typst warned about.
@@ -77,6 +91,7 @@ impl Renderer {
             fonts,
             today,
             libraries: Arc::new(Mutex::new(HashMap::new())),
+            maps: Arc::new(Mutex::new(None)),
         })
     }
 
@@ -110,17 +125,42 @@ impl Renderer {
     fn library(&self, profile: Profile) -> Arc<LazyHash<Library>> {
         let mut map = self.libraries.lock().unwrap_or_else(|e| e.into_inner());
         map.entry(profile)
-            .or_insert_with(|| Arc::new(library(&[("data", DATA_PATH), ("profile", profile.id())])))
+            .or_insert_with(|| {
+                Arc::new(library(&[
+                    ("data", DATA_PATH),
+                    ("maps", MAPS_PATH),
+                    ("profile", profile.id()),
+                ]))
+            })
             .clone()
     }
 
+    /// `maps` as Typst bytes: the same as last time when they are the same bytes.
+    fn maps_bytes(&self, maps: &Arc<[u8]>) -> Bytes {
+        let mut last = self.maps.lock().unwrap_or_else(|e| e.into_inner());
+        match last.as_ref() {
+            Some(known) if Arc::ptr_eq(&known.json, maps) || *known.json == **maps => {
+                known.bytes.clone()
+            }
+            _ => {
+                let bytes = Bytes::new(maps.clone());
+                *last = Some(LastMaps {
+                    json: maps.clone(),
+                    bytes: bytes.clone(),
+                });
+                bytes
+            }
+        }
+    }
+
     /// Compiles `layout` (root-relative, e.g. `layouts/publication.typ`) with `data` as its view
-    /// JSON. Layout errors come back as diagnostics pointing into `layouts/`, with the layout
-    /// text added to `sources`.
+    /// JSON and `maps` as the build's maps. Layout errors come back as diagnostics pointing
+    /// into `layouts/`, with the layout text added to `sources`.
     pub fn compile(
         &self,
         layout: &str,
         data: Vec<u8>,
+        maps: &Arc<[u8]>,
         profile: Profile,
         images: &crate::images::Prepared,
         sources: &Mutex<Sources>,
@@ -133,7 +173,12 @@ impl Renderer {
         })?;
         let data_id = file_id(DATA_PATH)
             .ok_or_else(|| vec![Diagnostic::error("internal", msg!("internal-data-path"))])?;
-        let mut overlay = HashMap::from([(data_id, Bytes::new(data))]);
+        let maps_id = file_id(MAPS_PATH)
+            .ok_or_else(|| vec![Diagnostic::error("internal", msg!("internal-data-path"))])?;
+        let mut overlay = HashMap::from([
+            (data_id, Bytes::new(data)),
+            (maps_id, self.maps_bytes(maps)),
+        ]);
         // Prepared images replace the files on disk at the same paths.
         for (path, bytes) in images {
             if let Some(id) = file_id(path) {

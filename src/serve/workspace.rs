@@ -57,13 +57,19 @@ impl Doc {
         }
     }
 
-    /// The job that makes this document from `model`; `None` for an unknown region.
-    pub fn job(&self, model: &Model, profile: Profile) -> Option<Result<Job, Error>> {
+    /// The job that makes this document from `model` and its `maps`; `None` for an unknown
+    /// region.
+    pub fn job(
+        &self,
+        model: &Model,
+        profile: Profile,
+        maps: &jobs::Maps,
+    ) -> Option<Result<Job, Error>> {
         match self {
-            Doc::Publication => Some(jobs::publication_job(model, profile)),
+            Doc::Publication => Some(jobs::publication_job(model, profile, maps)),
             Doc::FactSheet(id) => model
                 .region(id)
-                .map(|(i, _)| jobs::factsheet_job(model, i, profile)),
+                .map(|(i, _)| jobs::factsheet_job(model, i, profile, maps)),
         }
     }
 }
@@ -74,6 +80,9 @@ pub struct Good {
     pub generation: u64,
     /// The validated content.
     pub model: Model,
+    /// Its maps, shared by every document made from it (the previous content's, when made
+    /// from the same: [`Workspace::maps`]).
+    pub maps: jobs::Maps,
     /// The content's images, prepared at full resolution.
     pub prepared: crate::images::Prepared,
     /// The renderer with this content's date.
@@ -172,6 +181,18 @@ pub struct Workspace {
     /// The website of the last good content: (generation, assets) it was made from, and its
     /// files.
     site: Mutex<Option<(u64, u64, Arc<crate::site::Files>)>>,
+    /// The last maps made, and what they were made from: kept while that is unchanged.
+    maps: Mutex<Option<KeptMaps>>,
+}
+
+/// Maps kept between rebuilds and drafts (see [`Workspace::maps`]).
+struct KeptMaps {
+    /// The boundaries they were drawn from (held, so the comparison by address is sound).
+    geo: Option<Arc<crate::geo::Geo>>,
+    /// [`crate::view::maps::inputs_key`] and the `assets` version they were made with.
+    key: (u128, u64),
+    /// The maps.
+    maps: jobs::Maps,
 }
 
 impl Workspace {
@@ -207,6 +228,7 @@ impl Workspace {
             assets: AtomicU64::new(0),
             events,
             site: Mutex::new(None),
+            maps: Mutex::new(None),
         });
         ws.rebuild(&Changes {
             rescan: true,
@@ -314,8 +336,9 @@ impl Workspace {
                 if !diagnostics.iter().any(|d| d.severity == Severity::Error) =>
             {
                 let images = crate::images::all(&model);
-                match crate::images::prepare(&self.root, &images, &self.cache_dir) {
-                    Ok(prepared) => {
+                let prepared = crate::images::prepare(&self.root, &images, &self.cache_dir);
+                match (prepared, self.maps(&model)) {
+                    (Ok(prepared), Ok(maps)) => {
                         let (today, timestamp) =
                             project::build_date(&model, project::source_date_epoch());
                         Some(Arc::new(Good {
@@ -324,10 +347,11 @@ impl Workspace {
                             prepared,
                             timestamp,
                             model,
+                            maps,
                             assets: self.assets.load(Ordering::Relaxed),
                         }))
                     }
-                    Err(errors) => {
+                    (Err(errors), _) | (_, Err(errors)) => {
                         diagnostics.extend(errors);
                         None
                     }
@@ -511,7 +535,7 @@ impl Workspace {
         if *failed == Some((good.generation, good.assets)) {
             return Ok(previous);
         }
-        let Some(job) = doc.job(&good.model, Profile::Web) else {
+        let Some(job) = doc.job(&good.model, Profile::Web, &good.maps) else {
             return Err(PreviewError::UnknownRegion);
         };
         let job = job.map_err(|e| PreviewError::Failed(e.to_string()))?;
@@ -552,6 +576,38 @@ impl Workspace {
         }
     }
 
+    /// The maps of `model`: the ones made last when what they are made from is unchanged
+    /// (the same boundaries, [`crate::view::maps::inputs_key`] and `assets` version), so an
+    /// edit of a figure or a text neither places the detail maps' labels again nor gives
+    /// Typst another maps file (which it would decode and draw again).
+    fn maps(&self, model: &Model) -> Result<jobs::Maps, Vec<Diagnostic>> {
+        let key = (
+            crate::view::maps::inputs_key(model),
+            self.assets.load(Ordering::Relaxed),
+        );
+        let same_geo = |kept: &KeptMaps| match (&kept.geo, &model.geo) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        if let Some(k) = self.maps.lock().unwrap_or_else(|e| e.into_inner()).as_ref()
+            && k.key == key
+            && same_geo(k)
+        {
+            return Ok(k.maps.clone());
+        }
+        // Made without the lock held: the views are made on rayon's pool, whose waiting
+        // thread may meanwhile run another task that asks for maps.
+        let maps =
+            jobs::Maps::new(model).map_err(|e| vec![Diagnostic::error("view", e.message())])?;
+        *self.maps.lock().unwrap_or_else(|e| e.into_inner()) = Some(KeptMaps {
+            geo: model.geo.clone(),
+            key,
+            maps: maps.clone(),
+        });
+        Ok(maps)
+    }
+
     /// The parsed boundaries, kept between rebuilds and shared with the editor's drafts.
     pub fn geo(&self) -> &GeoCache {
         &self.geo
@@ -584,7 +640,8 @@ impl Workspace {
         let prepared = crate::images::prepare(&self.root, &images, &self.cache_dir)?;
         let (today, timestamp) = project::build_date(model, project::source_date_epoch());
         let renderer = renderer.with_date(today);
-        let job = match doc.job(model, Profile::Web) {
+        let maps = self.maps(model)?;
+        let job = match doc.job(model, Profile::Web, &maps) {
             Some(Ok(job)) => job,
             Some(Err(e)) => return Err(vec![Diagnostic::error("view", e.message())]),
             None => {

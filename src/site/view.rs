@@ -354,6 +354,9 @@ pub struct SourcesPage<'a> {
 pub struct SiteView<'a> {
     model: &'a Model,
     publication: PublicationView<'a>,
+    /// The maps: base maps and each region's (the region pages' detail maps, not the fact
+    /// sheets').
+    maps: maps::MapsView<'a>,
     /// Regions by index: their municipality names (borrowed by region pages).
     municipality_names: Vec<Vec<&'a str>>,
     /// The overview maps, simplified for the screen.
@@ -375,6 +378,7 @@ impl<'a> SiteView<'a> {
         SiteView {
             model,
             publication,
+            maps: maps::view_of(model, false),
             municipality_names,
             overviews: maps::overviews_at(model, maps::Detail::Small),
             media,
@@ -455,7 +459,7 @@ impl<'a> SiteView<'a> {
     pub fn index(&self) -> IndexPage<'_> {
         let p = &self.model.publication;
         let abc = &self.publication.abc;
-        let base = self.publication.geo_small.as_ref();
+        let base = self.maps.geo_small.as_ref();
         let maps = self
             .overviews
             .iter()
@@ -522,14 +526,15 @@ impl<'a> SiteView<'a> {
     pub fn region(&self, index: usize, factsheet: Option<Download>) -> RegionPage<'_> {
         let r = &self.publication.regions[index];
         let model_region = &self.model.regions[index];
-        let base = self.publication.geo_small.as_ref();
+        let base = self.maps.geo_small.as_ref();
+        let region_maps = &self.maps.regions[index];
         // The detail map in its tallest window (see `detail_figure`); the country map for a
         // region without an area, or a project whose boundaries give no detail map.
-        let window = r
-            .detail
+        let window = region_maps
+            .page
             .as_ref()
             .and_then(|d| Some((d, d.windows.first()?)));
-        let map = match (window, &r.map, base) {
+        let map = match (window, &region_maps.map, base) {
             (Some((detail, window)), region_map, base) => {
                 Some(self.detail_figure(index, detail, window, region_map.as_ref(), base))
             }

@@ -1,4 +1,5 @@
-//! The data contract of `layouts/factsheet.typ`: one region, standing on its own.
+//! The data contract of `layouts/factsheet.typ`: one region, standing on its own. Its maps
+//! are in the build's maps file ([`super::maps::MapsView`]), by the region's id.
 
 use serde::Serialize;
 
@@ -20,9 +21,6 @@ pub struct FactSheetView<'a> {
     pub region_count: usize,
     /// Sources.
     pub sources: Vec<SourceView<'a>>,
-    /// The base map of the country, simplified for the sheet's small map (absent when the
-    /// project has no boundaries).
-    pub geo: Option<super::maps::BaseMap<'a>>,
 }
 
 /// The publication a fact sheet belongs to.
@@ -53,15 +51,8 @@ pub fn view(model: &Model, index: usize) -> FactSheetView<'_> {
             date: meta.date.clone(),
         },
         meta,
-        region: RegionView::new(
-            model,
-            index,
-            |c| CaseRef::new(model, c),
-            &super::detail::SHEET,
-            &super::detail::membership(model),
-        ),
+        region: RegionView::new(model, index, |c| CaseRef::new(model, c)),
         region_count: model.regions.len(),
         sources: p.sources.iter().map(SourceView::from).collect(),
-        geo: super::maps::base(model, super::maps::Detail::Small),
     }
 }

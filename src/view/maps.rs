@@ -11,6 +11,133 @@ use super::{RegionRef, SectorView, collation_key, dutch_list, dutch_number};
 use crate::geo::{self, Geo, Ring};
 use crate::model::{Model, Region, Sector};
 
+/// Every map of a build, in one file apart from the documents' views
+/// (`/.drukwerk/maps.json`): the base maps, the overview maps, and for every region its map on
+/// the country and its detail maps (the region page's and the fact sheet's). The same bytes
+/// for every document of a build, and unchanged by an edit of a figure or a text, so Typst
+/// decodes them and builds the map drawings once (`layouts/maps.typ`) and a recompile after
+/// such an edit reuses them. Documents refer to a region's maps by its id.
+#[derive(Debug, Serialize)]
+pub struct MapsView<'a> {
+    /// Contract version.
+    pub schema: u32,
+    /// The base map of the country (absent when the project has no boundaries).
+    pub geo: Option<BaseMap<'a>>,
+    /// The same, simplified for maps about 50 mm wide (region pages without an area, fact
+    /// sheets).
+    pub geo_small: Option<BaseMap<'a>>,
+    /// The same, simplified further for the locator insets of the detail maps.
+    pub geo_inset: Option<BaseMap<'a>>,
+    /// Overview maps per sector.
+    pub overviews: Vec<OverviewMap<'a>>,
+    /// Every region's maps, as an object by region id.
+    #[serde(serialize_with = "by_region_id")]
+    pub regions: Vec<RegionMaps<'a>>,
+}
+
+/// The maps of one region.
+#[derive(Debug, Serialize)]
+pub struct RegionMaps<'a> {
+    /// The region's id (the key of its entry).
+    #[serde(skip)]
+    pub id: &'a str,
+    /// The region on the map of the country (absent when the project has no boundaries).
+    pub map: Option<RegionMap<'a>>,
+    /// The detail map of its page in the publication ([`super::detail::PAGE`]; absent without
+    /// boundaries or without municipalities).
+    pub page: Option<super::detail::DetailMap<'a>>,
+    /// The detail map of its fact sheet ([`super::detail::SHEET`]).
+    pub sheet: Option<super::detail::DetailMap<'a>>,
+}
+
+fn by_region_id<S: serde::Serializer>(
+    regions: &[RegionMaps<'_>],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(regions.iter().map(|r| (r.id, r)))
+}
+
+/// The maps of every document of a build.
+pub fn view(model: &Model) -> MapsView<'_> {
+    view_of(model, true)
+}
+
+/// The maps of a build; the fact sheets' detail maps only when `sheets` (the website draws
+/// the region pages' only).
+pub fn view_of(model: &Model, sheets: bool) -> MapsView<'_> {
+    use super::detail;
+    use rayon::prelude::*;
+    let membership = detail::membership(model);
+    // Placing the labels of the detail maps is the largest part of the views: in parallel.
+    let regions = (0..model.regions.len())
+        .into_par_iter()
+        .map(|i| {
+            let region = &model.regions[i];
+            RegionMaps {
+                id: &region.id,
+                map: region_map(model, region),
+                page: detail::detail_map(model, i, &membership, &detail::PAGE),
+                sheet: if sheets {
+                    detail::detail_map(model, i, &membership, &detail::SHEET)
+                } else {
+                    None
+                },
+            }
+        })
+        .collect();
+    MapsView {
+        schema: super::SCHEMA,
+        geo: base(model, Detail::Full),
+        geo_small: base(model, Detail::Small),
+        geo_inset: base(model, Detail::Inset),
+        overviews: overviews(model),
+        regions,
+    }
+}
+
+/// A hash of everything in `model` that [`view`] reads besides the boundaries themselves
+/// (`model.geo`) and the files they and the municipality list come from: the geography's
+/// settings, the municipality list, and each region's id, name, sectors, municipalities,
+/// provinces and whether it has a story in full (which narrows its page's map). A long-lived
+/// driver keeps the maps while this, the boundaries and the files are unchanged, so an edit
+/// of a figure or a text does not make them again (`serve`). Figures and texts are no part
+/// of it: the maps never show them.
+pub fn inputs_key(model: &Model) -> u128 {
+    let g = &model.geography;
+    let municipalities: Vec<(&str, &str, &str)> = model
+        .gazetteer
+        .all()
+        .iter()
+        .map(|m| (m.code.as_str(), m.name.as_str(), m.province.as_str()))
+        .collect();
+    let regions: Vec<_> = model
+        .regions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let story = model
+                .cases_of(i)
+                .any(|c| c.kind == crate::model::CaseKind::Story);
+            (
+                &r.id,
+                &r.name,
+                &r.sectors,
+                &r.municipalities,
+                &r.provinces,
+                story,
+            )
+        })
+        .collect();
+    typst::utils::hash128(&(
+        super::SCHEMA,
+        model.geo.is_some(),
+        (g.year, &g.municipality_list, &g.municipality_boundaries),
+        (&g.province_boundaries, &g.attribution),
+        municipalities,
+        regions,
+    ))
+}
+
 /// The base map of the country: land (province rings) and enclosed waters.
 #[derive(Debug, Serialize)]
 pub struct BaseMap<'a> {

@@ -230,24 +230,14 @@ pub struct RegionView<'a, S: Serialize> {
     pub cases: Vec<CaseRef<'a>>,
     /// Photo or logo.
     pub image: Option<ImageView<'a>>,
-    /// The region on the map of the country (absent when the project has no boundaries).
-    pub map: Option<maps::RegionMap<'a>>,
-    /// The detail map of the region (absent without boundaries or without municipalities).
-    pub detail: Option<detail::DetailMap<'a>>,
-    /// Where the region stands among all regions.
+    /// Where the region stands among all regions. (Its maps are in the maps file, by `id`:
+    /// [`maps::MapsView`].)
     pub context: Option<maps::Context>,
 }
 
 impl<'a, S: Serialize> RegionView<'a, S> {
-    /// The region at `index`; its detail map sized for `spec`, `membership` as from
-    /// [`detail::membership`].
-    fn new(
-        model: &'a Model,
-        index: usize,
-        story: impl Fn(&'a Case) -> S,
-        spec: &detail::Spec,
-        membership: &std::collections::BTreeMap<usize, Vec<usize>>,
-    ) -> Self {
+    /// The region at `index`.
+    fn new(model: &'a Model, index: usize, story: impl Fn(&'a Case) -> S) -> Self {
         let region = &model.regions[index];
         let municipalities = if region.provinces.is_empty() {
             municipality_names(model, region)
@@ -284,8 +274,6 @@ impl<'a, S: Serialize> RegionView<'a, S> {
                 .map(|c| CaseRef::new(model, c))
                 .collect(),
             image: ImageView::of(&region.image),
-            map: maps::region_map(model, region),
-            detail: detail::detail_map(model, index, membership, spec),
             context: maps::context(model, index),
         }
     }

@@ -1,12 +1,13 @@
-//! The data contract of `layouts/publication.typ`.
+//! The data contract of `layouts/publication.typ`. Its maps (base maps, overview maps, each
+//! region's maps) are in the build's maps file ([`maps::MapsView`]), by region id.
 
 use serde::Serialize;
 
+use super::maps;
 use super::{
     FigureView, ImageView, Meta, RegionRef, RegionView, SCHEMA, SectorView, SourceView, StoryView,
     case_label, dutch_number,
 };
-use super::{detail, maps};
 use crate::model::{Case, CaseKind, Model, Sector};
 use crate::richtext::Rich;
 
@@ -31,14 +32,6 @@ pub struct PublicationView<'a> {
     pub regions: Vec<RegionView<'a, StoryView<'a>>>,
     /// Sources.
     pub sources: Vec<SourceView<'a>>,
-    /// The base map of the country (absent when the project has no boundaries).
-    pub geo: Option<maps::BaseMap<'a>>,
-    /// The same, simplified for the small maps on the region pages.
-    pub geo_small: Option<maps::BaseMap<'a>>,
-    /// The same, simplified further for the locator insets of the detail maps.
-    pub geo_inset: Option<maps::BaseMap<'a>>,
-    /// Overview maps per sector.
-    pub overviews: Vec<maps::OverviewMap<'a>>,
     /// A–Z index of all municipalities with their regions.
     pub municipality_index: Vec<maps::IndexLetter<'a>>,
 }
@@ -246,28 +239,10 @@ pub fn view(model: &Model) -> PublicationView<'_> {
                     .collect(),
             })
             .collect(),
-        regions: {
-            // Placing the labels of 49 detail maps is the view's largest part: in parallel.
-            use rayon::prelude::*;
-            let membership = detail::membership(model);
-            (0..model.regions.len())
-                .into_par_iter()
-                .map(|i| {
-                    RegionView::new(
-                        model,
-                        i,
-                        |c| story_view(model, c),
-                        &detail::PAGE,
-                        &membership,
-                    )
-                })
-                .collect()
-        },
+        regions: (0..model.regions.len())
+            .map(|i| RegionView::new(model, i, |c| story_view(model, c)))
+            .collect(),
         sources: p.sources.iter().map(SourceView::from).collect(),
-        geo: maps::base(model, maps::Detail::Full),
-        geo_small: maps::base(model, maps::Detail::Small),
-        geo_inset: maps::base(model, maps::Detail::Inset),
-        overviews: maps::overviews(model),
         municipality_index: maps::index(model),
     }
 }

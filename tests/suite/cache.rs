@@ -310,6 +310,52 @@ fn whatever_a_document_is_made_from_is_in_its_key() {
     all_compiled("o7", "manifest.json");
 }
 
+/// The maps are a file of their own, shared by every document of a build: a change that
+/// alters only another region's area leaves a fact sheet's view as it was, but its detail map
+/// shows that region as a neighbour, so the maps are in the key too.
+#[test]
+fn a_change_of_the_maps_alone_rebuilds_the_documents_that_read_them() {
+    let p = Project::minimal();
+    let cache = p.root().join("c");
+    let cache = cache.to_str().unwrap();
+    let emit = |out: &str| {
+        build(
+            &p,
+            &[
+                "build",
+                "--cache-dir",
+                cache,
+                "--out",
+                out,
+                "--emit-data",
+                &format!("data-{out}"),
+            ],
+        );
+    };
+    emit("o0");
+    // Noord (po) takes Maastricht too: Zuid's view is unchanged, but its map hatches
+    // Maastricht now (it also belongs to another region of one of its sectors).
+    let noord = p.read("content/regions/noord.toml");
+    p.write(
+        "content/regions/noord.toml",
+        &noord.replace("\"Westerkwartier\"]", "\"Westerkwartier\", \"Maastricht\"]"),
+    );
+    emit("o1");
+    let zuid = "factsheets/zuid.json";
+    assert_eq!(
+        p.read(&format!("data-o0/{zuid}")),
+        p.read(&format!("data-o1/{zuid}"))
+    );
+    assert_ne!(p.read("data-o0/maps.json"), p.read("data-o1/maps.json"));
+    let made = reused(&p.root().join("o1"), "manifest.json");
+    assert!(!made["factsheets/zuid.pdf"], "{made:?}");
+    let before = fs::read(p.root().join("o0/factsheets/zuid.pdf")).unwrap();
+    let after = fs::read(p.root().join("o1/factsheets/zuid.pdf")).unwrap();
+    assert!(before != after, "Zuid's detail map hatches Maastricht");
+    build(&p, &["build", "--out", "o2", "--no-cache"]);
+    assert_same_outputs(&p.root().join("o2"), &p.root().join("o1"));
+}
+
 #[test]
 fn a_damaged_entry_is_rebuilt_never_served() {
     let p = Project::minimal();

@@ -252,7 +252,8 @@ fn every_fact_sheet_fits_one_page_with_its_foot_line_at_the_foot() {
     let text_bottom = (297.0 - 16.0) * mm;
     for index in 0..model.regions.len() {
         let id = &model.regions[index].id;
-        let document = build.compile(jobs::factsheet_job(model, index, Profile::Web).unwrap());
+        let document =
+            build.compile(jobs::factsheet_job(model, index, Profile::Web, &build.maps).unwrap());
         let pages = document.pages();
         assert_eq!(pages.len(), 1, "{id}: one page");
         let (lowest, stand) = baselines(&pages[0].frame, "Stand:");

@@ -343,7 +343,9 @@ fn a_merger_and_a_rename_are_found_proposed_and_applied() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let data: Value =
         serde_json::from_str(&p.read("out/data/factsheets/achterhoek-veluwezoom.json")).unwrap();
-    let codes = &data["region"]["map"]["codes"];
+    let maps: Value = serde_json::from_str(&p.read("out/data/maps.json")).unwrap();
+    let region_maps = &maps["regions"]["achterhoek-veluwezoom"];
+    let codes = &region_maps["map"]["codes"];
     assert!(
         codes.as_array().unwrap().contains(&json!(MERGED.0)),
         "{codes}"
@@ -357,7 +359,7 @@ fn a_merger_and_a_rename_are_found_proposed_and_applied() {
         "{codes}"
     );
     assert!(
-        data["geo"]["attribution"]
+        maps["geo"]["attribution"]
             .as_str()
             .unwrap()
             .starts_with("Gemeentegrenzen 2026")
@@ -372,6 +374,7 @@ fn a_merger_and_a_rename_are_found_proposed_and_applied() {
     }
     let mut all = Vec::new();
     strings(&data["region"], &mut all);
+    strings(region_maps, &mut all);
     assert!(
         all.iter().any(|s| s == MERGED.1),
         "the detail map names the merged municipality"

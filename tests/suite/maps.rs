@@ -17,12 +17,11 @@ use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 /// The real content's publication, compiled once in this process for every test here that
-/// reads its pages, with the view JSON it was made from.
+/// reads its pages (its maps are `build.maps`).
 struct Publication {
     project: Project,
     build: InProcess,
     document: PagedDocument,
-    data: serde_json::Value,
 }
 
 fn publication() -> &'static Publication {
@@ -30,14 +29,12 @@ fn publication() -> &'static Publication {
     PUBLICATION.get_or_init(|| {
         let project = Project::real();
         let build = InProcess::new(project.root());
-        let job = jobs::publication_job(&build.model, Profile::Web).unwrap();
-        let data = serde_json::from_slice(&job.data).unwrap();
+        let job = jobs::publication_job(&build.model, Profile::Web, &build.maps).unwrap();
         let document = build.compile(job);
         Publication {
             project,
             build,
             document,
-            data,
         }
     })
 }
@@ -46,11 +43,11 @@ fn publication() -> &'static Publication {
 fn each_region_map_highlights_exactly_its_municipalities() {
     let model = drukwerk::project::check(&common::repo()).model.unwrap();
     let geo = model.geo.as_ref().expect("the project ships boundaries");
-    let view = serde_json::to_value(drukwerk::view::publication::view(&model)).unwrap();
-    let regions = view["regions"].as_array().unwrap();
+    let maps = serde_json::to_value(drukwerk::view::maps::view(&model)).unwrap();
+    let regions = maps["regions"].as_object().unwrap();
     assert_eq!(regions.len(), 49);
-    for (region, json) in model.regions.iter().zip(regions) {
-        assert_eq!(json["id"], region.id.as_str());
+    for region in &model.regions {
+        let json = &regions[&region.id];
         let shown: BTreeSet<&str> = json["map"]["codes"]
             .as_array()
             .unwrap()
@@ -100,7 +97,7 @@ fn each_region_map_highlights_exactly_its_municipalities() {
 fn overview_maps_never_give_neighbours_the_same_colour() {
     let model = drukwerk::project::check(&common::repo()).model.unwrap();
     let geo = model.geo.as_ref().unwrap();
-    let view = serde_json::to_value(drukwerk::view::publication::view(&model)).unwrap();
+    let view = serde_json::to_value(drukwerk::view::maps::view(&model)).unwrap();
     let overviews = view["overviews"].as_array().unwrap();
     assert_eq!(overviews.len(), 3, "PO, VO and MBO");
     for o in overviews {
@@ -341,15 +338,16 @@ fn detail_frames(document: &PagedDocument) -> Vec<DetailFrame> {
 
 /// On every detail map of `document`: every run of text that touches the frame lies inside it,
 /// no two overlap, and there are as many as the engine placed lines (so none was placed
-/// outside entirely). `regions` is the view JSON's regions (publication) or sheets' regions.
+/// outside entirely). `details` are the detail maps the document may show, by region id, from
+/// the maps JSON (`page` for the publication, `sheet` for a fact sheet; null without an area).
 fn assert_labels_fit(
     name: &str,
     document: &PagedDocument,
-    regions: &[&serde_json::Value],
+    details: &[(&str, &serde_json::Value)],
 ) -> usize {
     let frames = detail_frames(document);
-    let with_detail: Vec<&&serde_json::Value> =
-        regions.iter().filter(|r| !r["detail"].is_null()).collect();
+    let with_detail: Vec<&(&str, &serde_json::Value)> =
+        details.iter().filter(|(_, d)| !d.is_null()).collect();
     assert_eq!(
         frames.len(),
         with_detail.len(),
@@ -364,11 +362,11 @@ fn assert_labels_fit(
         bottom_right: (x1, y1),
     } in frames
     {
-        let region = with_detail
+        let (_, detail) = with_detail
             .iter()
-            .find(|r| r["id"] == id.as_str())
+            .find(|(region, _)| *region == id.as_str())
             .unwrap_or_else(|| panic!("{name}: no region {id}"));
-        let placed: usize = region["detail"]["windows"][window]["labels"]
+        let placed: usize = detail["windows"][window]["labels"]
             .as_array()
             .unwrap()
             .iter()
@@ -408,25 +406,30 @@ fn assert_labels_fit(
 #[test]
 fn detail_map_labels_never_overlap_and_stay_inside_the_frame() {
     let publication = publication();
-    let regions: Vec<&serde_json::Value> = publication.data["regions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .collect();
-    assert_eq!(regions.len(), 49);
-    let lines = assert_labels_fit("publication", &publication.document, &regions);
+    let build = &publication.build;
+    let maps: serde_json::Value = serde_json::from_slice(&build.maps.bytes).unwrap();
+    let details = |kind: &str| -> Vec<(&str, &serde_json::Value)> {
+        build
+            .model
+            .regions
+            .iter()
+            .map(|r| (r.id.as_str(), &maps["regions"][&r.id][kind]))
+            .collect()
+    };
+    let pages = details("page");
+    assert_eq!(pages.len(), 49);
+    let lines = assert_labels_fit("publication", &publication.document, &pages);
     assert!(
         lines > 46 * 8,
         "a fair number of labels was checked: {lines}"
     );
 
-    let build = &publication.build;
+    let sheets = details("sheet");
     for index in 0..build.model.regions.len() {
-        let job = jobs::factsheet_job(&build.model, index, Profile::Web).unwrap();
-        let data: serde_json::Value = serde_json::from_slice(&job.data).unwrap();
+        let job = jobs::factsheet_job(&build.model, index, Profile::Web, &build.maps).unwrap();
         let name = job.name.clone();
         let document = build.compile(job);
-        assert_labels_fit(&name, &document, &[&data["region"]]);
+        assert_labels_fit(&name, &document, &sheets[index..=index]);
     }
 }
 
@@ -436,12 +439,11 @@ fn detail_map_labels_never_overlap_and_stay_inside_the_frame() {
 #[test]
 fn every_municipality_is_named_or_numbered_on_its_detail_map() {
     let model = drukwerk::project::check(&common::repo()).model.unwrap();
-    let publication = serde_json::to_value(drukwerk::view::publication::view(&model)).unwrap();
+    let maps = serde_json::to_value(drukwerk::view::maps::view(&model)).unwrap();
     let mut seen = 0;
-    for (index, region) in model.regions.iter().enumerate() {
-        let sheet = serde_json::to_value(drukwerk::view::factsheet::view(&model, index)).unwrap();
-        for json in [&publication["regions"][index], &sheet["region"]] {
-            let detail = &json["detail"];
+    for region in &model.regions {
+        let json = &maps["regions"][&region.id];
+        for detail in [&json["page"], &json["sheet"]] {
             if region.municipalities.is_empty() {
                 assert!(detail.is_null(), "{}: no area, no detail map", region.id);
                 continue;
@@ -581,5 +583,67 @@ fn region_pages_are_one_page_each_and_filled() {
             region.id,
             reach * 100.0
         );
+    }
+}
+
+/// `serve` keeps the maps while `view::maps::inputs_key` is unchanged: an edit of a figure or
+/// a text leaves both the key and the maps as they were, and an edit the maps show changes
+/// both.
+#[test]
+fn the_maps_change_with_their_inputs_and_only_with_them() {
+    let p = Project::real();
+    let state = || {
+        let model = drukwerk::project::check(p.root()).model.unwrap();
+        let maps = jobs::Maps::new(&model).unwrap();
+        (drukwerk::view::maps::inputs_key(&model), maps.sha256)
+    };
+    let first = state();
+    let zwolle = p.read("content/regions/zwolle.toml");
+    let story = "content/cases/11-zwolle-route-naar-onderwijs.toml";
+    let story_text = p.read(story);
+    let edits: [(&str, String, bool); 4] = [
+        (
+            "content/regions/zwolle.toml",
+            zwolle
+                .lines()
+                .map(|l| {
+                    if l.starts_with("students = ") {
+                        "students = 123456"
+                    } else {
+                        l
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+                + "\n",
+            false,
+        ),
+        (
+            story,
+            story_text.replace("Doel is dat", "Het doel is dat"),
+            false,
+        ),
+        (
+            "content/regions/zwolle.toml",
+            zwolle.replace(
+                "name = \"Onderwijsregio Zwolle en omgeving\"",
+                "name = \"Onderwijsregio Zwolle e.o.\"",
+            ),
+            true,
+        ),
+        (
+            "content/regions/zwolle.toml",
+            zwolle.replace("  \"Apeldoorn\",\n", ""),
+            true,
+        ),
+    ];
+    for (path, text, shown) in edits {
+        let before = p.read(path);
+        assert_ne!(before, text, "{path}: the edit applies");
+        p.write(path, &text);
+        let (key, maps) = state();
+        assert_eq!(key != first.0, shown, "{path}: key");
+        assert_eq!(maps != first.1, shown, "{path}: maps");
+        p.write(path, &before);
     }
 }

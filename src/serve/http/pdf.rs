@@ -57,7 +57,7 @@ async fn pdf(app: Arc<App>, doc: Doc, query: PdfQuery, headers: HeaderMap, lang:
             }),
         );
     };
-    let job = match doc.job(&good.model, profile) {
+    let job = match doc.job(&good.model, profile, &good.maps) {
         Some(Ok(job)) => job,
         Some(Err(e)) => {
             return internal(msg!("serve-job-failed"), Some(&e.to_string()), lang);
@@ -69,7 +69,13 @@ async fn pdf(app: Arc<App>, doc: Doc, query: PdfQuery, headers: HeaderMap, lang:
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "document.pdf".into());
-    let key = typst::utils::hash128(&(&job.data, job.layout.path(), profile, good.assets));
+    let key = typst::utils::hash128(&(
+        &job.data,
+        &job.maps.sha256,
+        job.layout.path(),
+        profile,
+        good.assets,
+    ));
     let workspace = app.workspace.clone();
     let sources = snapshot.sources.clone();
     let make_doc = doc.clone();

@@ -203,6 +203,8 @@ pub fn normalise(text: &str) -> String {
 pub struct InProcess {
     /// The checked content.
     pub model: drukwerk::model::Model,
+    /// The model's maps, as a build makes them.
+    pub maps: drukwerk::jobs::Maps,
     renderer: drukwerk::render::Renderer,
     sources: std::sync::Mutex<drukwerk::diagnostics::Sources>,
 }
@@ -214,6 +216,7 @@ impl InProcess {
         let (today, _) = drukwerk::project::build_date(&model, None);
         Self {
             renderer: drukwerk::render::Renderer::new(root, today).unwrap(),
+            maps: drukwerk::jobs::Maps::new(&model).unwrap(),
             model,
             sources: Default::default(),
         }
@@ -226,6 +229,7 @@ impl InProcess {
             .compile(
                 job.layout.path(),
                 job.data,
+                &job.maps.bytes,
                 drukwerk::Profile::Web,
                 &Default::default(),
                 &self.sources,
