@@ -56,6 +56,8 @@ pub struct Job {
     pub data: Vec<u8>,
     /// The build's maps, the same for every job of it.
     pub maps: Maps,
+    /// The region of a fact sheet (its maps' part of the key: [`Maps::key_of`]).
+    pub region: Option<String>,
 }
 
 /// The maps file of a build ([`view::maps::MapsView`] as JSON, which the layouts read apart
@@ -64,21 +66,55 @@ pub struct Job {
 pub struct Maps {
     /// The JSON.
     pub bytes: Arc<[u8]>,
-    /// Its SHA-256, part of every document key (hashed once, not once per document).
+    /// Its SHA-256: the publication's part of its document key (hashed once, not per document).
     pub sha256: [u8; 32],
+    /// For each region id, the hash of what its fact sheet reads from the file: the base maps
+    /// and that region's own maps. A sheet's document key uses this, not [`Maps::sha256`], so a
+    /// sheet made on demand (whose file holds only its region) and the same sheet of a full
+    /// build share a cache entry.
+    pub sheet_keys: Arc<std::collections::HashMap<String, [u8; 32]>>,
 }
 
 impl Maps {
     /// The maps of every document made from `model`.
     pub fn new(model: &Model) -> Result<Self, Error> {
-        Ok(Self::from_json(to_json(&view::maps::view(model))?))
+        Self::from_view(&view::maps::view(model))
     }
 
-    /// Maps from their JSON.
-    pub fn from_json(json: Vec<u8>) -> Self {
-        Maps {
+    /// Only the maps the fact sheets of the regions at `indices` read
+    /// ([`view::maps::view_for_sheets`]): a sheet on demand places one region's labels.
+    pub fn for_sheets(model: &Model, indices: &[usize]) -> Result<Self, Error> {
+        Self::from_view(&view::maps::view_for_sheets(model, indices))
+    }
+
+    fn from_view(maps: &view::maps::MapsView<'_>) -> Result<Self, Error> {
+        let json = to_json(maps)?;
+        let base = Sha256::digest(to_json(&(&maps.geo, &maps.geo_small, &maps.geo_inset))?);
+        let mut sheet_keys = std::collections::HashMap::new();
+        for region in &maps.regions {
+            let mut hasher = Sha256::new();
+            hasher.update(base);
+            hasher.update(to_json(&(region.id, &region.map, &region.sheet))?);
+            sheet_keys.insert(region.id.to_string(), hasher.finalize().into());
+        }
+        Ok(Maps {
             sha256: Sha256::digest(&json).into(),
             bytes: json.into(),
+            sheet_keys: Arc::new(sheet_keys),
+        })
+    }
+
+    /// The hash of what a job reads from the maps: all of them for the publication, the base
+    /// maps and its own region's for a fact sheet.
+    pub fn key_of(&self, job: &Job) -> [u8; 32] {
+        match job.layout {
+            Layout::FactSheet => job
+                .region
+                .as_ref()
+                .and_then(|id| self.sheet_keys.get(id))
+                .copied()
+                .unwrap_or(self.sha256),
+            _ => self.sha256,
         }
     }
 }
@@ -192,14 +228,15 @@ pub fn shared_key(edition: &Edition, assets: u64) -> Key {
 }
 
 /// The key of one document: what its edition shares ([`shared_key`]), its name (the PDF's
-/// `/ID` derives from it), its layout, its view JSON and the build's maps (by their hash).
+/// `/ID` derives from it), its layout, its view JSON and what it reads of the build's maps (by
+/// their hash: [`Maps::key_of`]).
 pub fn document_key(shared: &Key, job: &Job) -> Key {
     let mut key = KeyHasher::new("document");
     key.field("shared", shared)
         .field("name", job.name.as_bytes())
         .field("layout", job.layout.path().as_bytes())
         .field("data", &job.data)
-        .field("maps", &job.maps.sha256);
+        .field("maps", &job.maps.key_of(job));
     key.finish()
 }
 
@@ -254,6 +291,7 @@ pub fn publication_job(model: &Model, profile: Profile, maps: &Maps) -> Result<J
         )),
         data: to_json(&view::publication::view(model))?,
         maps: maps.clone(),
+        region: None,
     })
 }
 
@@ -271,6 +309,7 @@ pub fn factsheet_job(
         output: PathBuf::from(format!("factsheets/{id}{}.pdf", edition_suffix(profile))),
         data: to_json(&view::factsheet::view(model, index))?,
         maps: maps.clone(),
+        region: Some(id.clone()),
     })
 }
 

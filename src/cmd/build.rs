@@ -63,9 +63,10 @@ pub fn factsheet(root: &Path, args: &FactsheetArgs, reporter: &Reporter) -> i32 
             }
         }
         indices.dedup();
-        // The maps of the whole build, as `build` makes them: the sheets share their cache
-        // entries with a full build's.
-        let maps = jobs::Maps::new(model)?;
+        // Only these sheets' maps: one sheet on demand places one region's labels and hands
+        // Typst a small maps file (its cache entries are apart from a full build's, whose
+        // maps file holds every region's).
+        let maps = jobs::Maps::for_sheets(model, &indices)?;
         let jobs = indices
             .into_iter()
             .map(|i| jobs::factsheet_job(model, i, args.output.profile, &maps))

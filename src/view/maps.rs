@@ -65,18 +65,35 @@ pub fn view(model: &Model) -> MapsView<'_> {
 /// The maps of a build; the fact sheets' detail maps only when `sheets` (the website draws
 /// the region pages' only).
 pub fn view_of(model: &Model, sheets: bool) -> MapsView<'_> {
+    let all: Vec<usize> = (0..model.regions.len()).collect();
+    make(model, &all, true, sheets)
+}
+
+/// The maps that the fact sheets of the regions at `indices` read, and nothing else: the base
+/// maps and those regions' maps on the country and detail maps, without the publication's
+/// overview and page maps. `drukwerk factsheet` uses these, so one sheet on demand places the
+/// labels of one region, not of all 49 (its cache entries are apart from a full build's).
+pub fn view_for_sheets<'a>(model: &'a Model, indices: &[usize]) -> MapsView<'a> {
+    make(model, indices, false, true)
+}
+
+fn make<'a>(model: &'a Model, indices: &[usize], publication: bool, sheets: bool) -> MapsView<'a> {
     use super::detail;
     use rayon::prelude::*;
     let membership = detail::membership(model);
     // Placing the labels of the detail maps is the largest part of the views: in parallel.
-    let regions = (0..model.regions.len())
-        .into_par_iter()
-        .map(|i| {
+    let regions = indices
+        .par_iter()
+        .map(|&i| {
             let region = &model.regions[i];
             RegionMaps {
                 id: &region.id,
                 map: region_map(model, region),
-                page: detail::detail_map(model, i, &membership, &detail::PAGE),
+                page: if publication {
+                    detail::detail_map(model, i, &membership, &detail::PAGE)
+                } else {
+                    None
+                },
                 sheet: if sheets {
                     detail::detail_map(model, i, &membership, &detail::SHEET)
                 } else {
@@ -90,7 +107,11 @@ pub fn view_of(model: &Model, sheets: bool) -> MapsView<'_> {
         geo: base(model, Detail::Full),
         geo_small: base(model, Detail::Small),
         geo_inset: base(model, Detail::Inset),
-        overviews: overviews(model),
+        overviews: if publication {
+            overviews(model)
+        } else {
+            Vec::new()
+        },
         regions,
     }
 }

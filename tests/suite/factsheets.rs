@@ -71,6 +71,23 @@ fn factsheets_on_demand_have_the_region_figures_and_municipalities() {
 }
 
 #[test]
+fn a_fact_sheet_on_demand_is_the_same_pdf_as_the_full_builds() {
+    // `factsheet` hands Typst only its regions' maps, `build` every region's: what is drawn
+    // must not differ.
+    let p = Project::minimal();
+    let run = p.run(&["factsheet", "noord", "--no-cache"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let alone = std::fs::read(p.root().join("out/factsheets/noord.pdf")).unwrap();
+    let run = p.run(&["build", "--no-cache", "--no-site"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let built = std::fs::read(p.root().join("out/factsheets/noord.pdf")).unwrap();
+    assert!(
+        alone == built,
+        "the sheet on demand differs from the built one"
+    );
+}
+
+#[test]
 fn a_fact_sheet_prints_the_subtitle() {
     let p = Project::real();
     let run = p.run(&["factsheet", "loa"]);

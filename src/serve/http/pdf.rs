@@ -71,7 +71,7 @@ async fn pdf(app: Arc<App>, doc: Doc, query: PdfQuery, headers: HeaderMap, lang:
         .unwrap_or_else(|| "document.pdf".into());
     let key = typst::utils::hash128(&(
         &job.data,
-        &job.maps.sha256,
+        &job.maps.key_of(&job),
         job.layout.path(),
         profile,
         good.assets,
