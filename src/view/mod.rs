@@ -11,7 +11,7 @@ pub mod maps;
 pub mod publication;
 pub mod textwidth;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::{Case, CaseKind, Image, KeyFigure, Model, Region, Sector, Source};
@@ -326,14 +326,7 @@ pub fn municipality_names<'a>(model: &'a Model, region: &Region) -> Vec<&'a str>
 
 /// "a, b en c".
 pub fn dutch_list<S: AsRef<str>>(items: &[S]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_string(),
-        [init @ .., last] => {
-            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} en {}", init.join(", "), last.as_ref())
-        }
-    }
+    crate::i18n::list(items, crate::i18n::Lang::Nl)
 }
 
 /// "3 gemeenten: a, b en c" ("1 gemeente: a"), as the maps' text alternatives say it.
@@ -348,39 +341,12 @@ pub fn municipalities_phrase<S: AsRef<str>>(names: &[S]) -> String {
 
 /// Formats an integer the Dutch way: `144052` → `144.052`, `-1500` → `-1.500`.
 pub fn dutch_number(value: i64) -> String {
-    let digits = value.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    if value < 0 { format!("-{out}") } else { out }
+    crate::i18n::number(value, crate::i18n::Lang::Nl)
 }
 
 /// Formats a date the Dutch way: `28 november 2026`.
 pub fn dutch_date(date: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    format!(
-        "{} {} {}",
-        date.day(),
-        MONTHS[date.month0() as usize],
-        date.year()
-    )
+    crate::i18n::date(date, crate::i18n::Lang::Nl)
 }
 
 /// Sort key for Dutch place names: case and diacritics ignored, and a leading `'s-` or `'t `
