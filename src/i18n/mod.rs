@@ -289,33 +289,12 @@ pub fn text(lang: Lang, id: &'static str) -> String {
 /// The text of a message without arguments whose id is made at run time (the command-line help
 /// derives its ids from clap's tree of commands), or `None` when the catalogue lacks it.
 pub fn lookup(lang: Lang, id: &str) -> Option<String> {
-    let (name, attribute) = match id.split_once('.') {
-        Some((name, attribute)) => (name, Some(attribute)),
-        None => (id, None),
-    };
-    let message = bundle(lang).get_message(name)?;
-    let exists = match attribute {
-        Some(attribute) => message.get_attribute(attribute).is_some(),
-        None => message.value().is_some(),
-    };
-    exists.then(|| format(lang, id, &[]))
+    try_format(lang, id, &[])
 }
 
 /// The texts of several messages in a language.
 pub fn texts(msgs: &[Msg], lang: Lang) -> Vec<String> {
     msgs.iter().map(|m| m.text(lang)).collect()
-}
-
-/// A value that can be shown to a user in either language.
-pub trait Localize {
-    /// The text in a language.
-    fn localize(&self, lang: Lang) -> String;
-}
-
-impl Localize for Msg {
-    fn localize(&self, lang: Lang) -> String {
-        self.text(lang)
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -390,21 +369,22 @@ fn format_number(value: &FluentValue, lang: Lang) -> Option<String> {
 }
 
 fn format(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> String {
+    // Tests hold every id the code uses to the catalogues; should one slip through, the user
+    // sees its id, which the docs can be searched for, and never a panic.
+    try_format(lang, id, args).unwrap_or_else(|| id.to_string())
+}
+
+/// The text of message `id` (`name` or `name.attribute`), or `None` when the catalogue lacks it.
+fn try_format(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> Option<String> {
     let bundle = bundle(lang);
     let (name, attribute) = match id.split_once('.') {
         Some((name, attribute)) => (name, Some(attribute)),
         None => (id, None),
     };
-    let pattern = bundle
-        .get_message(name)
-        .and_then(|message| match attribute {
-            Some(attribute) => message.get_attribute(attribute).map(|a| a.value()),
-            None => message.value(),
-        });
-    let Some(pattern) = pattern else {
-        // Tests hold every id the code uses to the catalogues; should one slip through, the
-        // user sees its id, which the docs can be searched for, and never a panic.
-        return id.to_string();
+    let message = bundle.get_message(name)?;
+    let pattern = match attribute {
+        Some(attribute) => message.get_attribute(attribute)?.value(),
+        None => message.value()?,
     };
     let mut fluent_args = FluentArgs::with_capacity(args.len());
     for (key, arg) in args {
@@ -424,7 +404,7 @@ fn format(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> String {
     }
     let mut errors = Vec::new();
     let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
-    text.into_owned()
+    Some(text.into_owned())
 }
 
 // ---------------------------------------------------------------------------------------------
