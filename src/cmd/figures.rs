@@ -34,15 +34,9 @@ pub fn figures(root: &Path, command: &FiguresCommand, reporter: &Reporter) -> i3
     }
 }
 
-/// Prints a line in the reader's language.
-pub(super) fn say(reporter: &Reporter, line: Msg) {
-    reporter.line(line);
-}
-
 /// Prints an error that has no place in a file, in the reader's language.
 pub(super) fn usage_error(reporter: &Reporter, message: Msg, help: Msg) {
-    let d = Diagnostic::error("usage", message).with_help(help);
-    reporter.diagnostics(&Sources::default(), &[d]);
+    reporter.report(Diagnostic::error("usage", message).with_help(help));
 }
 
 /// Loads and validates the content; on errors prints them and says why nothing happens.
@@ -52,7 +46,7 @@ pub(super) fn checked_model(root: &Path, reporter: &Reporter) -> Result<Model, i
         Some(model) => Ok(model),
         None => {
             reporter.diagnostics(&checked.sources, &checked.diagnostics);
-            say(reporter, msg!("figures-content-has-errors"));
+            reporter.line(msg!("figures-content-has-errors"));
             Err(EXIT_ERRORS)
         }
     }
@@ -91,15 +85,12 @@ fn export(root: &Path, args: &FiguresExportArgs, reporter: &Reporter) -> i32 {
         reporter.diagnostics(&Sources::default(), &[d]);
         return EXIT_ERRORS;
     }
-    say(
-        reporter,
-        msg!(
-            "figures-exported",
-            file = &args.file,
-            regions = model.regions.len(),
-            figures = model.key_figures.len()
-        ),
-    );
+    reporter.line(msg!(
+        "figures-exported",
+        file = &args.file,
+        regions = model.regions.len(),
+        figures = model.key_figures.len()
+    ));
     EXIT_OK
 }
 
@@ -128,7 +119,7 @@ fn import(root: &Path, args: &FiguresImportArgs, reporter: &Reporter) -> i32 {
         Ok(table) => table,
         Err(d) => {
             reporter.diagnostics(&Sources::default(), &[*d]);
-            say(reporter, msg!("figures-import-failed"));
+            reporter.line(msg!("figures-import-failed"));
             return EXIT_ERRORS;
         }
     };
@@ -143,13 +134,10 @@ fn import(root: &Path, args: &FiguresImportArgs, reporter: &Reporter) -> i32 {
     let plan = import::plan(&model, &table, &options);
     let (errors, warnings) = reporter.diagnostics(&sources, &plan.diagnostics);
     if let Some(reading) = plan.reading.report() {
-        say(reporter, reading);
+        reporter.line(reading);
     }
     if errors > 0 {
-        say(
-            reporter,
-            msg!("figures-import-failed-errors", errors = errors),
-        );
+        reporter.line(msg!("figures-import-failed-errors", errors = errors));
         return EXIT_ERRORS;
     }
     if reporter.is_human() {
@@ -157,31 +145,28 @@ fn import(root: &Path, args: &FiguresImportArgs, reporter: &Reporter) -> i32 {
     }
     let regions = plan.regions.len();
     if regions == 0 {
-        say(reporter, msg!("figures-no-changes"));
+        reporter.line(msg!("figures-no-changes"));
         return EXIT_OK;
     }
-    say(
-        reporter,
-        msg!(
-            "figures-summary",
-            figures = plan.changed_figures(),
-            regions = regions,
-            unchanged = plan.unchanged
-        ),
-    );
+    reporter.line(msg!(
+        "figures-summary",
+        figures = plan.changed_figures(),
+        regions = regions,
+        unchanged = plan.unchanged
+    ));
     if args.dry_run {
-        say(reporter, msg!("figures-dry-run"));
+        reporter.line(msg!("figures-dry-run"));
         return EXIT_OK;
     }
     if warnings > 0 && !args.yes {
-        say(reporter, msg!("figures-confirm", warnings = warnings));
+        reporter.line(msg!("figures-confirm", warnings = warnings));
         return EXIT_ERRORS;
     }
     let files = match edited_files(root, &model, &plan) {
         Ok(files) => files,
         Err(d) => {
             reporter.diagnostics(&Sources::default(), &[*d]);
-            say(reporter, msg!("figures-import-failed"));
+            reporter.line(msg!("figures-import-failed"));
             return EXIT_ERRORS;
         }
     };
@@ -189,10 +174,10 @@ fn import(root: &Path, args: &FiguresImportArgs, reporter: &Reporter) -> i32 {
         return code;
     }
     for r in &plan.regions {
-        say(
-            reporter,
-            msg!("figures-updated", file = &model.regions[r.region].file),
-        );
+        reporter.line(msg!(
+            "figures-updated",
+            file = &model.regions[r.region].file
+        ));
     }
     recheck(root, reporter)
 }
@@ -242,26 +227,20 @@ pub(super) fn recheck(root: &Path, reporter: &Reporter) -> i32 {
     let (errors, warnings) = reporter.diagnostics(&checked.sources, &checked.diagnostics);
     match &checked.model {
         Some(model) if errors == 0 => {
-            say(
-                reporter,
-                msg!(
-                    "figures-rechecked",
-                    regions = model.regions.len(),
-                    errors = errors,
-                    warnings = warnings
-                ),
-            );
+            reporter.line(msg!(
+                "figures-rechecked",
+                regions = model.regions.len(),
+                errors = errors,
+                warnings = warnings
+            ));
             EXIT_OK
         }
         _ => {
-            say(
-                reporter,
-                msg!(
-                    "figures-recheck-failed",
-                    errors = errors,
-                    warnings = warnings
-                ),
-            );
+            reporter.line(msg!(
+                "figures-recheck-failed",
+                errors = errors,
+                warnings = warnings
+            ));
             EXIT_ERRORS
         }
     }

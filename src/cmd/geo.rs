@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::args::{GeoCommand, GeoImportArgs};
-use super::figures::{recheck, say, usage_error};
+use super::figures::{recheck, usage_error};
 use super::report::Reporter;
 use super::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 use crate::diagnostics::{Severity, Sources};
@@ -33,7 +33,7 @@ fn import(root: &Path, args: &GeoImportArgs, reporter: &Reporter) -> i32 {
     let checked = project::check(root);
     let Some(model) = &checked.model else {
         reporter.diagnostics(&checked.sources, &checked.diagnostics);
-        say(reporter, msg!("figures-content-has-errors"));
+        reporter.line(msg!("figures-content-has-errors"));
         return EXIT_ERRORS;
     };
     let options = Options {
@@ -45,21 +45,18 @@ fn import(root: &Path, args: &GeoImportArgs, reporter: &Reporter) -> i32 {
         Ok(plan) => plan,
         Err(d) => {
             reporter.diagnostics(&Sources::default(), &[*d]);
-            say(reporter, msg!("figures-import-failed"));
+            reporter.line(msg!("figures-import-failed"));
             return EXIT_ERRORS;
         }
     };
     let (errors, _) = reporter.diagnostics(&checked.sources, &plan.diagnostics);
     summary(&plan, reporter);
     if errors > 0 {
-        say(
-            reporter,
-            msg!("figures-import-failed-errors", errors = errors),
-        );
+        reporter.line(msg!("figures-import-failed-errors", errors = errors));
         return EXIT_ERRORS;
     }
     if args.dry_run {
-        say(reporter, msg!("figures-dry-run"));
+        reporter.line(msg!("figures-dry-run"));
         return EXIT_OK;
     }
     let mut files: Vec<(PathBuf, Vec<u8>)> = plan
@@ -73,7 +70,7 @@ fn import(root: &Path, args: &GeoImportArgs, reporter: &Reporter) -> i32 {
             Ok(edited) => files.extend(edited),
             Err(d) => {
                 reporter.diagnostics(&Sources::default(), &[*d]);
-                say(reporter, msg!("figures-import-failed"));
+                reporter.line(msg!("figures-import-failed"));
                 return EXIT_ERRORS;
             }
         }
@@ -83,17 +80,14 @@ fn import(root: &Path, args: &GeoImportArgs, reporter: &Reporter) -> i32 {
     }
     for (path, _, differs) in &plan.files {
         if *differs {
-            say(reporter, msg!("geo-wrote", file = path));
+            reporter.line(msg!("geo-wrote", file = path));
         } else {
-            say(reporter, msg!("geo-unchanged", file = path));
+            reporter.line(msg!("geo-unchanged", file = path));
         }
     }
     if !args.apply {
         if !plan.regions.is_empty() || plan.year != plan.old_year {
-            say(
-                reporter,
-                msg!("geo-run-with-apply", year = plan.year.to_string()),
-            );
+            reporter.line(msg!("geo-run-with-apply", year = plan.year.to_string()));
         }
         return EXIT_OK;
     }
@@ -101,7 +95,7 @@ fn import(root: &Path, args: &GeoImportArgs, reporter: &Reporter) -> i32 {
         if let Ok(relative) = path.strip_prefix(root)
             && !plan.files.iter().any(|(p, _, _)| p == relative)
         {
-            say(reporter, msg!("figures-updated", file = relative));
+            reporter.line(msg!("figures-updated", file = relative));
         }
     }
     recheck(root, reporter)
@@ -114,61 +108,46 @@ fn summary(plan: &Plan, reporter: &Reporter) {
         Crs::RdNew => msg!("geo-crs-rd"),
         Crs::Wgs84 => msg!("geo-crs-wgs84-reprojected"),
     };
-    say(
-        reporter,
-        msg!(
-            "geo-summary-read",
-            year = plan.year.to_string(),
-            municipalities = municipalities,
-            provinces = provinces,
-            crs = crs
-        ),
-    );
+    reporter.line(msg!(
+        "geo-summary-read",
+        year = plan.year.to_string(),
+        municipalities = municipalities,
+        provinces = provinces,
+        crs = crs
+    ));
     if let Some((before, after, tolerance)) = plan.simplified {
-        say(
-            reporter,
-            msg!(
-                "geo-summary-simplified",
-                before = before,
-                after = after,
-                tolerance = crate::i18n::Arg::Dec(tolerance, 0)
-            ),
-        );
+        reporter.line(msg!(
+            "geo-summary-simplified",
+            before = before,
+            after = after,
+            tolerance = crate::i18n::Arg::Dec(tolerance, 0)
+        ));
     }
     let c = &plan.comparison;
     let old_year = plan.old_year.to_string();
     if c.is_empty() {
-        say(
-            reporter,
-            msg!(
-                "geo-summary-no-changes",
-                old_year = &old_year,
-                unchanged = c.unchanged
-            ),
-        );
+        reporter.line(msg!(
+            "geo-summary-no-changes",
+            old_year = &old_year,
+            unchanged = c.unchanged
+        ));
     } else {
-        say(
-            reporter,
-            msg!(
-                "geo-summary-compared",
-                old_year = &old_year,
-                gone = c.gone.len(),
-                renamed = c.renamed.len(),
-                new = c.new.len(),
-                unchanged = c.unchanged
-            ),
-        );
+        reporter.line(msg!(
+            "geo-summary-compared",
+            old_year = &old_year,
+            gone = c.gone.len(),
+            renamed = c.renamed.len(),
+            new = c.new.len(),
+            unchanged = c.unchanged
+        ));
     }
     let lines = plan.changed_lines();
     if lines > 0 {
-        say(
-            reporter,
-            msg!(
-                "geo-summary-lines",
-                lines = lines,
-                files = plan.regions.len()
-            ),
-        );
+        reporter.line(msg!(
+            "geo-summary-lines",
+            lines = lines,
+            files = plan.regions.len()
+        ));
     }
     let warnings = plan
         .diagnostics
@@ -176,9 +155,10 @@ fn summary(plan: &Plan, reporter: &Reporter) {
         .filter(|d| d.code == "geography-year-in-text" && d.severity == Severity::Warning)
         .count();
     if warnings > 0 {
-        say(
-            reporter,
-            msg!("geo-summary-texts", texts = warnings, old_year = &old_year),
-        );
+        reporter.line(msg!(
+            "geo-summary-texts",
+            texts = warnings,
+            old_year = &old_year
+        ));
     }
 }
