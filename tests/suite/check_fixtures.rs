@@ -12,7 +12,7 @@ use common::{Project, copy_dir, repo};
 
 /// The minimal fixture with `tests/fixtures/invalid/<name>` laid over it: its `content/` files
 /// replace or add files, and the paths listed in its `remove` file are deleted.
-fn project(name: &str) -> Project {
+pub(crate) fn project(name: &str) -> Project {
     let p = Project::minimal();
     let case = repo().join("tests/fixtures/invalid").join(name);
     if case.join("content").is_dir() {

@@ -199,26 +199,6 @@ fn the_detector_finds_english_and_lets_codes_names_and_paths_through() {
     );
 }
 
-/// The minimal fixture with `tests/fixtures/invalid/<name>` laid over it (as check_fixtures).
-fn broken(name: &str) -> Project {
-    let p = Project::minimal();
-    let case = repo().join("tests/fixtures/invalid").join(name);
-    if case.join("content").is_dir() {
-        common::copy_dir(&case.join("content"), &p.root().join("content"));
-    }
-    if let Ok(list) = fs::read_to_string(case.join("remove")) {
-        for line in list.lines().filter(|l| !l.trim().is_empty()) {
-            let path = p.root().join(line.trim());
-            if path.is_dir() {
-                fs::remove_dir_all(&path).unwrap();
-            } else {
-                fs::remove_file(&path).unwrap();
-            }
-        }
-    }
-    p
-}
-
 #[test]
 fn every_failing_fixture_is_reported_in_dutch_and_in_english() {
     let mut names: Vec<String> = fs::read_dir(repo().join("tests/fixtures/invalid"))
@@ -227,7 +207,7 @@ fn every_failing_fixture_is_reported_in_dutch_and_in_english() {
         .collect();
     names.sort();
     for name in names {
-        let p = broken(&name);
+        let p = crate::check_fixtures::project(&name);
         for format in ["human", "json"] {
             let nl = p.run(&["check", "--lang", "nl", "--format", format]);
             let text = output(&nl);
