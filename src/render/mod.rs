@@ -5,6 +5,7 @@
 //! [`DocumentWorld`]; Typst's memo caches are process-wide, so the layout's parsing, evaluation
 //! and shaping are shared between documents compiled in the same process.
 
+pub mod draw;
 pub mod fonts;
 pub mod glyphs;
 pub mod world;
@@ -44,16 +45,38 @@ pub struct Renderer {
     project: Arc<ProjectFiles>,
     fonts: Arc<Fonts>,
     today: Datetime,
-    libraries: Arc<Mutex<HashMap<Profile, Arc<LazyHash<Library>>>>>,
+    libraries: Arc<Mutex<Libraries>>,
+    /// Whether the engine draws the maps' geometry ([`draw`]); otherwise the layouts do.
+    engine_draws: bool,
     /// The last maps file handed to Typst: the same bytes keep the same `Bytes` (whose hash
     /// Typst computes once, and checks on every compile that reads the file).
     maps: Arc<Mutex<Option<LastMaps>>>,
 }
 
+/// The standard library per edition and way of drawing the maps (its `sys.inputs` differ).
+type Libraries = HashMap<(Profile, bool), Arc<LazyHash<Library>>>;
+
 /// A maps file and the `Bytes` Typst was given for it.
 struct LastMaps {
     json: Arc<[u8]>,
     bytes: Bytes,
+    decoded: Arc<Decoded>,
+}
+
+/// A maps file as the engine reads it to draw the maps' geometry ([`draw`]): decoded once, by
+/// the first document that needs it.
+struct Decoded {
+    json: Arc<[u8]>,
+    value: std::sync::OnceLock<Result<serde_json::Value, String>>,
+}
+
+impl Decoded {
+    fn get(&self) -> Result<&serde_json::Value, draw::DrawError> {
+        self.value
+            .get_or_init(|| serde_json::from_slice(&self.json).map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(|e| draw::DrawError(format!("maps file: {e}")))
+    }
 }
 
 /// A compiled document and what Typst warned about.
@@ -92,6 +115,7 @@ impl Renderer {
             today,
             libraries: Arc::new(Mutex::new(HashMap::new())),
             maps: Arc::new(Mutex::new(None)),
+            engine_draws: true,
         })
     }
 
@@ -99,6 +123,15 @@ impl Renderer {
     pub fn with_date(&self, today: chrono::NaiveDate) -> Self {
         Self {
             today: to_datetime(today),
+            ..self.clone()
+        }
+    }
+
+    /// The same renderer, but the layouts draw the maps' geometry themselves, as they do when
+    /// Typst runs them alone (for comparing the two; see [`draw`]).
+    pub fn with_maps_drawn_by_layouts(&self) -> Self {
+        Self {
+            engine_draws: false,
             ..self.clone()
         }
     }
@@ -124,31 +157,40 @@ impl Renderer {
 
     fn library(&self, profile: Profile) -> Arc<LazyHash<Library>> {
         let mut map = self.libraries.lock().unwrap_or_else(|e| e.into_inner());
-        map.entry(profile)
+        let engine = self.engine_draws;
+        map.entry((profile, engine))
             .or_insert_with(|| {
                 Arc::new(library(&[
                     ("data", DATA_PATH),
                     ("maps", MAPS_PATH),
                     ("profile", profile.id()),
+                    // The engine draws the maps' geometry after layout (draw.rs).
+                    ("draw", if engine { "engine" } else { "typst" }),
                 ]))
             })
             .clone()
     }
 
-    /// `maps` as Typst bytes: the same as last time when they are the same bytes.
-    fn maps_bytes(&self, maps: &Arc<[u8]>) -> Bytes {
+    /// `maps` as Typst bytes and as the engine reads them: the same as last time when they
+    /// are the same bytes.
+    fn maps_bytes(&self, maps: &Arc<[u8]>) -> (Bytes, Arc<Decoded>) {
         let mut last = self.maps.lock().unwrap_or_else(|e| e.into_inner());
         match last.as_ref() {
             Some(known) if Arc::ptr_eq(&known.json, maps) || *known.json == **maps => {
-                known.bytes.clone()
+                (known.bytes.clone(), known.decoded.clone())
             }
             _ => {
                 let bytes = Bytes::new(maps.clone());
+                let decoded = Arc::new(Decoded {
+                    json: maps.clone(),
+                    value: std::sync::OnceLock::new(),
+                });
                 *last = Some(LastMaps {
                     json: maps.clone(),
                     bytes: bytes.clone(),
+                    decoded: decoded.clone(),
                 });
-                bytes
+                (bytes, decoded)
             }
         }
     }
@@ -175,10 +217,8 @@ impl Renderer {
             .ok_or_else(|| vec![Diagnostic::error("internal", msg!("internal-data-path"))])?;
         let maps_id = file_id(MAPS_PATH)
             .ok_or_else(|| vec![Diagnostic::error("internal", msg!("internal-data-path"))])?;
-        let mut overlay = HashMap::from([
-            (data_id, Bytes::new(data)),
-            (maps_id, self.maps_bytes(maps)),
-        ]);
+        let (maps_bytes, decoded) = self.maps_bytes(maps);
+        let mut overlay = HashMap::from([(data_id, Bytes::new(data)), (maps_id, maps_bytes)]);
         // Prepared images replace the files on disk at the same paths.
         for (path, bytes) in images {
             if let Some(id) = file_id(path) {
@@ -204,7 +244,13 @@ impl Renderer {
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
         let warnings = convert(&world, &warnings, sources);
         match output {
-            Ok(document) => Ok(Compiled { document, warnings }),
+            Ok(document) => match draw::draw(document, || decoded.get()) {
+                Ok(document) => Ok(Compiled { document, warnings }),
+                Err(e) => Err(vec![
+                    Diagnostic::error("internal", msg!("internal-draw"))
+                        .with_note(Msg::verbatim(e.0)),
+                ]),
+            },
             Err(errors) => {
                 let mut all = convert(&world, &errors, sources);
                 all.extend(warnings);

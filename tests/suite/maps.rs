@@ -647,3 +647,90 @@ fn the_maps_change_with_their_inputs_and_only_with_them() {
         p.write(path, &before);
     }
 }
+
+/// Shapes on a page, groups included.
+fn shapes(frame: &Frame) -> usize {
+    let mut n = 0;
+    drukwerk::render::for_each_item(frame, Transform::identity(), &mut |item, _| {
+        n += usize::from(matches!(item, FrameItem::Shape(..)));
+    });
+    n
+}
+
+/// Whether the engine drew a map layer the layouts left to it: a marker of `map-layer`.
+fn markers(frame: &Frame) -> usize {
+    let mut n = 0;
+    drukwerk::render::for_each_item(frame, Transform::identity(), &mut |item, _| {
+        if let FrameItem::Tag(typst::introspection::Tag::Start(content, _)) = item {
+            n += usize::from(
+                content
+                    .label()
+                    .is_some_and(|l| l.resolve().as_str() == drukwerk::render::draw::MARKER),
+            );
+        }
+    });
+    n
+}
+
+/// The engine draws the maps' geometry after layout (`render::draw`); the layouts draw the
+/// same maps themselves when Typst runs them alone. Both ways give the same pages, pixel for
+/// pixel, in both editions (the print edition's colours are CMYK), and the engine's way really
+/// is the engine's: its pages hold the markers the layouts left for it, and as many shapes.
+#[test]
+fn the_engine_draws_the_maps_exactly_as_the_layouts_would() {
+    let p = publication();
+    let region = p
+        .build
+        .model
+        .regions
+        .iter()
+        .position(|r| r.id == "zwolle")
+        .unwrap();
+    let cases = [
+        (
+            "publication",
+            jobs::publication_job(&p.build.model, Profile::Web, &p.build.maps).unwrap(),
+            jobs::publication_job(&p.build.model, Profile::Web, &p.build.maps).unwrap(),
+            Profile::Web,
+        ),
+        (
+            "print fact sheet",
+            jobs::factsheet_job(&p.build.model, region, Profile::Print, &p.build.maps).unwrap(),
+            jobs::factsheet_job(&p.build.model, region, Profile::Print, &p.build.maps).unwrap(),
+            Profile::Print,
+        ),
+    ];
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: 2.0.into(),
+        ..Default::default()
+    };
+    for (name, engine_job, layout_job, profile) in cases {
+        let engine = p.build.compile_with(engine_job, profile, false);
+        let layouts = p.build.compile_with(layout_job, profile, true);
+        assert_eq!(engine.pages().len(), layouts.pages().len(), "{name}");
+        let mut drawn = 0;
+        for (i, (a, b)) in engine.pages().iter().zip(layouts.pages()).enumerate() {
+            assert_eq!(
+                markers(&b.frame),
+                0,
+                "{name} p. {}: the layouts drew",
+                i + 1
+            );
+            drawn += markers(&a.frame);
+            assert_eq!(shapes(&a.frame), shapes(&b.frame), "{name} p. {}", i + 1);
+            let (x, y) = (
+                typst_render::render(a, &options),
+                typst_render::render(b, &options),
+            );
+            assert!(
+                x.data() == y.data(),
+                "{name} p. {}: the engine's maps differ from the layouts'",
+                i + 1
+            );
+        }
+        assert!(
+            drawn > 10,
+            "{name}: only {drawn} map layers drawn by the engine"
+        );
+    }
+}

@@ -22,6 +22,7 @@ icc-class = { $class ->
 
 bad-layout-path = invalid layout path { $layout }
 internal-data-path = invalid path for the layout's data
+internal-draw = the engine could not draw a map the layout asked for (a fault in drukwerk or in the layout, not in the content)
 missing-layout = cannot load layout { $layout }
     .help = layouts live in layouts/; restore the file from the repository
 # Under a message of Typst's own (in English), which is about a layout file.

@@ -21,6 +21,7 @@ icc-class = { $class ->
 
 bad-layout-path = ongeldig pad voor een layout: { $layout }
 internal-data-path = ongeldig pad voor de gegevens van de layout
+internal-draw = de engine kon een kaart die de layout vraagt niet tekenen (een fout in drukwerk of in de layout, niet in de inhoud)
 missing-layout = de layout { $layout } kan niet worden geladen
     .help = layouts staan in layouts/; zet het bestand terug uit de repository
 layout-typst = dit is de melding van Typst (in het Engels) over de layout { $file }: herstel de fout daar, of vraag het aan wie de layouts beheert

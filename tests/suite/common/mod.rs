@@ -224,13 +224,29 @@ impl InProcess {
 
     /// Lays out a job for the web edition; panics with the diagnostics if it fails.
     pub fn compile(&self, job: drukwerk::jobs::Job) -> typst_layout::PagedDocument {
+        self.compile_with(job, drukwerk::Profile::Web, false)
+    }
+
+    /// Lays out a job for `profile`, the maps' geometry drawn by the layouts themselves when
+    /// `layouts_draw` (as the Typst CLI does), else by the engine (as every build does).
+    pub fn compile_with(
+        &self,
+        job: drukwerk::jobs::Job,
+        profile: drukwerk::Profile,
+        layouts_draw: bool,
+    ) -> typst_layout::PagedDocument {
         let name = job.name.clone();
-        self.renderer
+        let renderer = if layouts_draw {
+            self.renderer.with_maps_drawn_by_layouts()
+        } else {
+            self.renderer.clone()
+        };
+        renderer
             .compile(
                 job.layout.path(),
                 job.data,
                 &job.maps.bytes,
-                drukwerk::Profile::Web,
+                profile,
                 &Default::default(),
                 &self.sources,
             )

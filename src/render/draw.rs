@@ -1,0 +1,296 @@
+//! The maps' geometry, drawn by the engine into the laid-out pages.
+//!
+//! A map is thousands of points, and Typst pays most for them while evaluating the layout: a
+//! `curve.line` element per point, made, hashed and laid out, before the PDF export writes the
+//! same points once more. When drukwerk compiles (`sys.inputs.draw` is `engine`), the layouts
+//! leave a marker where each layer of a map goes (`map-layer` in `layouts/style.typ`: a
+//! `metadata` labelled `<dw-map-layer>` with where the rings are in the maps file, the scale,
+//! the fill and the stroke), and after layout this module puts the path there: the same points
+//! from the same file, scaled by the same length, with the paint and stroke Typst resolved, as
+//! the item right after the marker. What the reader gets is what Typst would have drawn (tested
+//! by rendering both), in the edition's colours, inside the map's figure, so the tagged PDF
+//! and the print edition's colour spaces are unchanged. Run alone (or by the Typst CLI), the
+//! layouts draw the maps themselves.
+//!
+//! Only shapes are drawn here, never text: the labels stay Typst's (selectable, tagged text).
+
+use serde_json::Value as Json;
+use typst::foundations::{Content, Dict, FromValue, Value};
+use typst::introspection::{MetadataElem, Tag};
+use typst::layout::{Abs, Frame, FrameItem, GroupItem, Length, Point};
+use typst::utils::Numeric;
+use typst::visualize::{Curve, FillRule, FixedStroke, Geometry, Paint, Shape, Stroke};
+use typst_layout::{Page, PagedDocument};
+
+/// The label of the layouts' markers.
+pub const MARKER: &str = "dw-map-layer";
+
+/// Why a marker could not be drawn: a layout and the engine disagree about the maps file
+/// (a bug, not a content error).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DrawError(pub String);
+
+/// `document` with every map layer its markers ask for drawn from `maps` (the build's maps
+/// file, decoded; asked for only when there is a marker). Unchanged, and not rebuilt, when it
+/// has no marker.
+pub fn draw<'a>(
+    document: PagedDocument,
+    maps: impl Fn() -> Result<&'a Json, DrawError>,
+) -> Result<PagedDocument, DrawError> {
+    let mut changed = false;
+    let mut pages = Vec::with_capacity(document.pages().len());
+    for page in document.pages() {
+        match frame(&page.frame, &maps)? {
+            Some(drawn) => {
+                changed = true;
+                pages.push(Page {
+                    frame: drawn,
+                    ..page.clone()
+                });
+            }
+            None => pages.push(page.clone()),
+        }
+    }
+    if !changed {
+        return Ok(document);
+    }
+    use typst::model::Document;
+    let info = document.info().clone();
+    Ok(PagedDocument::new(pages.into_iter().collect(), info))
+}
+
+/// `frame` with its markers' layers drawn (in its groups too), or none when it has none.
+fn frame<'a>(
+    frame: &Frame,
+    maps: &impl Fn() -> Result<&'a Json, DrawError>,
+) -> Result<Option<Frame>, DrawError> {
+    // Most frames hold no map: find out before copying anything.
+    let mut items: Option<Vec<(Point, FrameItem)>> = None;
+    for (i, (pos, item)) in frame.items().enumerate() {
+        let replacement: Option<Vec<(Point, FrameItem)>> = match item {
+            FrameItem::Group(group) => frame_of_group(group, maps)?.map(|g| vec![(*pos, g)]),
+            FrameItem::Tag(Tag::Start(content, _)) if is_marker(content) => {
+                let mut out = vec![(*pos, item.clone())];
+                if let Some(shape) = layer(content, maps()?)? {
+                    out.push((
+                        *pos,
+                        FrameItem::Shape(shape, typst::syntax::Span::detached()),
+                    ));
+                }
+                Some(out)
+            }
+            _ => None,
+        };
+        match (replacement, items.as_mut()) {
+            (Some(new), Some(list)) => list.extend(new),
+            (Some(new), None) => {
+                let mut list: Vec<_> = frame.items().take(i).cloned().collect();
+                list.extend(new);
+                items = Some(list);
+            }
+            (None, Some(list)) => list.push((*pos, item.clone())),
+            (None, None) => {}
+        }
+    }
+    Ok(items.map(|items| {
+        let mut out = Frame::new(frame.size(), frame.kind());
+        if frame.has_baseline() {
+            out.set_baseline(frame.baseline());
+        }
+        out.push_multiple(items);
+        out
+    }))
+}
+
+fn frame_of_group<'a>(
+    group: &GroupItem,
+    maps: &impl Fn() -> Result<&'a Json, DrawError>,
+) -> Result<Option<FrameItem>, DrawError> {
+    Ok(frame(&group.frame, maps)?.map(|drawn| {
+        FrameItem::Group(GroupItem {
+            frame: drawn,
+            ..group.clone()
+        })
+    }))
+}
+
+fn is_marker(content: &Content) -> bool {
+    content
+        .label()
+        .is_some_and(|label| label.resolve().as_str() == MARKER)
+}
+
+/// The shape a marker asks for, none when its rings are all too short to draw (as the
+/// layout's own `ring-parts` and `line-parts` skip them).
+fn layer(content: &Content, maps: &Json) -> Result<Option<Shape>, DrawError> {
+    let bad = |what: &str| DrawError(format!("map layer marker: {what}"));
+    let Some(meta) = content.to_packed::<MetadataElem>() else {
+        return Err(bad("not metadata"));
+    };
+    let Value::Dict(args) = &meta.value else {
+        return Err(bad("not a dictionary"));
+    };
+    let s = match args.get("s") {
+        Ok(Value::Length(s)) => length(*s).ok_or_else(|| bad("scale in em"))?,
+        _ => return Err(bad("no scale")),
+    };
+    let closed = matches!(args.get("closed"), Ok(Value::Bool(true)));
+    let fill = match args.get("fill") {
+        Ok(Value::None) | Err(_) => None,
+        Ok(Value::Color(c)) => Some(Paint::Solid(c.clone())),
+        Ok(Value::Tiling(t)) => Some(Paint::Tiling(t.clone())),
+        Ok(Value::Gradient(g)) => Some(Paint::Gradient(g.clone())),
+        Ok(_) => return Err(bad("fill")),
+    };
+    let stroke = stroke(args).ok_or_else(|| bad("stroke"))?;
+    let mut curve = Curve::new();
+    let Ok(Value::Array(paths)) = args.get("paths") else {
+        return Err(bad("no paths"));
+    };
+    for path in paths.iter() {
+        let rings = resolve(maps, path).ok_or_else(|| bad(&format!("no rings at {path:?}")))?;
+        for ring in rings {
+            let Some(coords) = ring.as_array() else {
+                return Err(bad("a ring is not an array"));
+            };
+            add(&mut curve, coords, s, closed).map_err(|()| bad("a coordinate"))?;
+        }
+    }
+    if curve.0.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(Shape {
+        geometry: Geometry::Curve(curve),
+        fill,
+        fill_rule: FillRule::NonZero,
+        stroke,
+    }))
+}
+
+/// The marker's stroke as Typst resolves a curve's: none, or its fields over the defaults.
+fn stroke(args: &Dict) -> Option<Option<FixedStroke>> {
+    match args.get("stroke") {
+        Ok(Value::None) | Err(_) => Some(None),
+        Ok(value) => {
+            let stroke = Stroke::from_value(value.clone()).ok()?;
+            let in_em = std::cell::Cell::new(false);
+            let resolved = stroke.map(|l: Length| {
+                in_em.set(in_em.get() || !l.em.is_zero());
+                l.abs
+            });
+            (!in_em.get()).then(|| Some(resolved.unwrap_or_default()))
+        }
+    }
+}
+
+/// An absolute length (the layouts give the maps' scales in points or millimetres).
+fn length(l: Length) -> Option<Abs> {
+    l.em.is_zero().then_some(l.abs)
+}
+
+/// The rings (an array of flat coordinate arrays) at `path` in the maps file.
+fn resolve<'a>(maps: &'a Json, path: &Value) -> Option<&'a Vec<Json>> {
+    let Value::Array(keys) = path else {
+        return None;
+    };
+    let mut at = maps;
+    for key in keys.iter() {
+        at = match key {
+            Value::Str(k) => at.get(k.as_str())?,
+            Value::Int(i) => at.get(usize::try_from(*i).ok()?)?,
+            _ => return None,
+        };
+    }
+    at.as_array()
+}
+
+/// One ring or line onto `curve`, as the layout's `curve.move`/`curve.line`/`curve.close`
+/// would: the same scaling (`v * s`), the same short rings skipped.
+fn add(curve: &mut Curve, coords: &[Json], s: Abs, closed: bool) -> Result<(), ()> {
+    let min = if closed { 6 } else { 4 };
+    if coords.len() < min {
+        return Ok(());
+    }
+    let value = |v: &Json| v.as_f64().map(|v| s * v).ok_or(());
+    let mut pairs = coords.chunks_exact(2);
+    let Some(first) = pairs.next() else {
+        return Ok(());
+    };
+    curve.move_(Point::new(value(&first[0])?, value(&first[1])?));
+    for pair in pairs {
+        curve.line(Point::new(value(&pair[0])?, value(&pair[1])?));
+    }
+    if closed {
+        curve.close();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use typst::foundations::IntoValue;
+
+    fn path(keys: &[&str]) -> Value {
+        Value::Array(keys.iter().map(|k| (*k).into_value()).collect())
+    }
+
+    #[test]
+    fn paths_lead_to_rings_or_to_nothing() {
+        let maps = serde_json::json!({"geo": {"land": [[0, 0, 10, 0, 10, 10]]}, "regions": []});
+        assert_eq!(
+            resolve(&maps, &path(&["geo", "land"])).map(Vec::len),
+            Some(1)
+        );
+        assert!(resolve(&maps, &path(&["geo", "water"])).is_none());
+        assert!(resolve(&maps, &path(&["regions", "zwolle"])).is_none());
+        let indexed = Value::Array(
+            ["regions".into_value(), 0i64.into_value()]
+                .into_iter()
+                .collect(),
+        );
+        assert!(resolve(&maps, &indexed).is_none());
+    }
+
+    #[test]
+    fn rings_are_scaled_closed_and_skipped_as_the_layouts_do() {
+        let s = Abs::pt(2.0);
+        let json = |v: serde_json::Value| v.as_array().unwrap().clone();
+        let mut curve = Curve::new();
+        add(
+            &mut curve,
+            &json(serde_json::json!([1, 2, 3, 4, 5, 6])),
+            s,
+            true,
+        )
+        .unwrap();
+        assert_eq!(
+            curve.0,
+            vec![
+                typst::visualize::CurveItem::Move(Point::new(Abs::pt(2.0), Abs::pt(4.0))),
+                typst::visualize::CurveItem::Line(Point::new(Abs::pt(6.0), Abs::pt(8.0))),
+                typst::visualize::CurveItem::Line(Point::new(Abs::pt(10.0), Abs::pt(12.0))),
+                typst::visualize::CurveItem::Close,
+            ]
+        );
+        // A ring of two points and a line of one are not drawn (`ring-parts`, `line-parts`).
+        let mut short = Curve::new();
+        add(&mut short, &json(serde_json::json!([1, 2, 3, 4])), s, true).unwrap();
+        add(&mut short, &json(serde_json::json!([1, 2])), s, false).unwrap();
+        assert!(short.0.is_empty());
+        // An open line is not closed.
+        let mut line = Curve::new();
+        add(&mut line, &json(serde_json::json!([0, 0, 1, 1])), s, false).unwrap();
+        assert_eq!(line.0.len(), 2);
+        // Anything but a number is refused, not drawn as zero.
+        assert!(
+            add(
+                &mut Curve::new(),
+                &json(serde_json::json!([0, "x", 1, 1, 2, 2])),
+                s,
+                true
+            )
+            .is_err()
+        );
+    }
+}
