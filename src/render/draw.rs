@@ -25,17 +25,59 @@ use typst_layout::{Page, PagedDocument};
 /// The label of the layouts' markers.
 pub const MARKER: &str = "dw-map-layer";
 
+/// A maps file as the engine draws from it: decoded once, and every layer drawn from it kept,
+/// so a recompile (serve, after an edit) puts the same shapes back without making them again.
+pub struct Source {
+    json: Json,
+    shapes: std::sync::Mutex<std::collections::HashMap<u128, Option<Shape>>>,
+}
+
+impl Source {
+    /// The maps file `json`, decoded.
+    pub fn new(json: Json) -> Self {
+        Self {
+            json,
+            shapes: Default::default(),
+        }
+    }
+
+    /// The shape a marker asks for (see [`layer`]), made once per marker value.
+    fn shape(&self, content: &Content) -> Result<Option<Shape>, DrawError> {
+        let key = content
+            .to_packed::<MetadataElem>()
+            .map(|meta| typst::utils::hash128(&meta.value));
+        let cached = |key| {
+            self.shapes
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(&key)
+                .cloned()
+        };
+        if let Some(shape) = key.and_then(cached) {
+            return Ok(shape);
+        }
+        let shape = layer(content, &self.json)?;
+        if let Some(key) = key {
+            self.shapes
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(key, shape.clone());
+        }
+        Ok(shape)
+    }
+}
+
 /// Why a marker could not be drawn: a layout and the engine disagree about the maps file
 /// (a bug, not a content error).
 #[derive(Debug, Clone, PartialEq)]
 pub struct DrawError(pub String);
 
 /// `document` with every map layer its markers ask for drawn from `maps` (the build's maps
-/// file, decoded; asked for only when there is a marker). Unchanged, and not rebuilt, when it
-/// has no marker.
+/// file; asked for only when there is a marker). Unchanged, and not rebuilt, when it has no
+/// marker.
 pub fn draw<'a>(
     document: PagedDocument,
-    maps: impl Fn() -> Result<&'a Json, DrawError>,
+    maps: impl Fn() -> Result<&'a Source, DrawError>,
 ) -> Result<PagedDocument, DrawError> {
     let mut changed = false;
     let mut pages = Vec::with_capacity(document.pages().len());
@@ -62,7 +104,7 @@ pub fn draw<'a>(
 /// `frame` with its markers' layers drawn (in its groups too), or none when it has none.
 fn frame<'a>(
     frame: &Frame,
-    maps: &impl Fn() -> Result<&'a Json, DrawError>,
+    maps: &impl Fn() -> Result<&'a Source, DrawError>,
 ) -> Result<Option<Frame>, DrawError> {
     // Most frames hold no map: find out before copying anything.
     let mut items: Option<Vec<(Point, FrameItem)>> = None;
@@ -71,7 +113,7 @@ fn frame<'a>(
             FrameItem::Group(group) => frame_of_group(group, maps)?.map(|g| vec![(*pos, g)]),
             FrameItem::Tag(Tag::Start(content, _)) if is_marker(content) => {
                 let mut out = vec![(*pos, item.clone())];
-                if let Some(shape) = layer(content, maps()?)? {
+                if let Some(shape) = maps()?.shape(content)? {
                     out.push((
                         *pos,
                         FrameItem::Shape(shape, typst::syntax::Span::detached()),
@@ -104,7 +146,7 @@ fn frame<'a>(
 
 fn frame_of_group<'a>(
     group: &GroupItem,
-    maps: &impl Fn() -> Result<&'a Json, DrawError>,
+    maps: &impl Fn() -> Result<&'a Source, DrawError>,
 ) -> Result<Option<FrameItem>, DrawError> {
     Ok(frame(&group.frame, maps)?.map(|drawn| {
         FrameItem::Group(GroupItem {

@@ -67,13 +67,17 @@ struct LastMaps {
 /// the first document that needs it.
 struct Decoded {
     json: Arc<[u8]>,
-    value: std::sync::OnceLock<Result<serde_json::Value, String>>,
+    value: std::sync::OnceLock<Result<draw::Source, String>>,
 }
 
 impl Decoded {
-    fn get(&self) -> Result<&serde_json::Value, draw::DrawError> {
+    fn get(&self) -> Result<&draw::Source, draw::DrawError> {
         self.value
-            .get_or_init(|| serde_json::from_slice(&self.json).map_err(|e| e.to_string()))
+            .get_or_init(|| {
+                serde_json::from_slice(&self.json)
+                    .map(draw::Source::new)
+                    .map_err(|e| e.to_string())
+            })
             .as_ref()
             .map_err(|e| draw::DrawError(format!("maps file: {e}")))
     }
