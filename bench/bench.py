@@ -134,6 +134,10 @@ def main():
         shutil.copytree(ROOT / part, nomaps / part)
     for f in (nomaps / "content" / "geo").glob("*.geojson"):
         f.unlink()
+    # ... and `[geography]` names no boundary files (a project without boundaries has no maps).
+    toml = nomaps / "content" / "publication.toml"
+    toml.write_text("\n".join(line for line in toml.read_text().split("\n")
+                              if not line.startswith(("municipality-boundaries =", "province-boundaries ="))))
 
     # Incremental builds: a copy of the project whose cache is warm. Before each timed run of
     # "one figure changed", a figure that only its own region's pages show (the number of vo

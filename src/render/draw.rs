@@ -14,7 +14,6 @@
 //!
 //! Only shapes are drawn here, never text: the labels stay Typst's (selectable, tagged text).
 
-use serde_json::Value as Json;
 use typst::foundations::{Content, Dict, FromValue, Value};
 use typst::introspection::{MetadataElem, Tag};
 use typst::layout::{Abs, Frame, FrameItem, GroupItem, Length, Point};
@@ -28,17 +27,17 @@ pub const MARKER: &str = "dw-map-layer";
 /// A maps file as the engine draws from it: decoded once, and every layer drawn from it kept,
 /// so a recompile (serve, after an edit) puts the same shapes back without making them again.
 pub struct Source {
-    json: Json,
+    json: Node,
     shapes: std::sync::Mutex<std::collections::HashMap<u128, Option<Shape>>>,
 }
 
 impl Source {
-    /// The maps file `json`, decoded.
-    pub fn new(json: Json) -> Self {
-        Self {
-            json,
+    /// The maps file `json`, decoded for drawing (see [`Node`]).
+    pub fn new(json: &[u8]) -> Result<Self, String> {
+        Ok(Self {
+            json: serde_json::from_slice(json).map_err(|e| e.to_string())?,
             shapes: Default::default(),
-        }
+        })
     }
 
     /// The shape a marker asks for (see [`layer`]), made once per marker value.
@@ -164,7 +163,7 @@ fn is_marker(content: &Content) -> bool {
 
 /// The shape a marker asks for, none when its rings are all too short to draw (as the
 /// layout's own `ring-parts` and `line-parts` skip them).
-fn layer(content: &Content, maps: &Json) -> Result<Option<Shape>, DrawError> {
+fn layer(content: &Content, maps: &Node) -> Result<Option<Shape>, DrawError> {
     let bad = |what: &str| DrawError(format!("map layer marker: {what}"));
     let Some(meta) = content.to_packed::<MetadataElem>() else {
         return Err(bad("not metadata"));
@@ -192,10 +191,13 @@ fn layer(content: &Content, maps: &Json) -> Result<Option<Shape>, DrawError> {
     for path in paths.iter() {
         let rings = resolve(maps, path).ok_or_else(|| bad(&format!("no rings at {path:?}")))?;
         for ring in rings {
-            let Some(coords) = ring.as_array() else {
-                return Err(bad("a ring is not an array"));
+            let coords = match ring {
+                Node::Coords(coords) => &coords[..],
+                // `[]`: no points (a list of nothing but numbers is `Coords`).
+                Node::List(items) if items.is_empty() => &[][..],
+                _ => return Err(bad("a ring is not a list of numbers")),
             };
-            add(&mut curve, coords, s, closed).map_err(|()| bad("a coordinate"))?;
+            add(&mut curve, coords, s, closed);
         }
     }
     if curve.0.is_empty() {
@@ -230,42 +232,130 @@ fn length(l: Length) -> Option<Abs> {
     l.em.is_zero().then_some(l.abs)
 }
 
-/// The rings (an array of flat coordinate arrays) at `path` in the maps file.
-fn resolve<'a>(maps: &'a Json, path: &Value) -> Option<&'a Vec<Json>> {
+/// The maps file as the engine needs it: objects, lists, and every list of nothing but
+/// numbers (a ring or a line) as one array of `f64`; strings and other values are not kept.
+/// Made by serde from the JSON directly: a `serde_json::Value` per coordinate took about
+/// 20 MB more at a build's peak.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    /// An object.
+    Object(std::collections::HashMap<String, Node>),
+    /// A list of anything but only numbers.
+    List(Vec<Node>),
+    /// A non-empty list of numbers.
+    Coords(Box<[f64]>),
+    /// A number (inside a list with other values, or alone).
+    Number(f64),
+    /// A string, boolean or null: never read.
+    Other,
+}
+
+impl<'de> serde::Deserialize<'de> for Node {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(NodeVisitor)
+    }
+}
+
+struct NodeVisitor;
+
+impl<'de> serde::de::Visitor<'de> for NodeVisitor {
+    type Value = Node;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Node, E> {
+        Ok(Node::Other)
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Node, E> {
+        Ok(Node::Number(v as f64))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Node, E> {
+        Ok(Node::Number(v as f64))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Node, E> {
+        Ok(Node::Number(v))
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Node, E> {
+        Ok(Node::Other)
+    }
+
+    fn visit_unit<E>(self) -> Result<Node, E> {
+        Ok(Node::Other)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+        let mut numbers = Vec::new();
+        while let Some(item) = seq.next_element::<Node>()? {
+            let Node::Number(n) = item else {
+                // Not a ring: keep every element as it is.
+                let mut items: Vec<Node> = numbers.into_iter().map(Node::Number).collect();
+                items.push(item);
+                while let Some(item) = seq.next_element::<Node>()? {
+                    items.push(item);
+                }
+                return Ok(Node::List(items));
+            };
+            numbers.push(n);
+        }
+        Ok(if numbers.is_empty() {
+            Node::List(Vec::new())
+        } else {
+            Node::Coords(numbers.into_boxed_slice())
+        })
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+        let mut out = std::collections::HashMap::new();
+        while let Some((key, value)) = map.next_entry::<String, Node>()? {
+            out.insert(key, value);
+        }
+        Ok(Node::Object(out))
+    }
+}
+
+/// The rings (a list of flat coordinate lists) at `path` in the maps file.
+fn resolve<'a>(maps: &'a Node, path: &Value) -> Option<&'a [Node]> {
     let Value::Array(keys) = path else {
         return None;
     };
     let mut at = maps;
     for key in keys.iter() {
-        at = match key {
-            Value::Str(k) => at.get(k.as_str())?,
-            Value::Int(i) => at.get(usize::try_from(*i).ok()?)?,
+        at = match (key, at) {
+            (Value::Str(k), Node::Object(object)) => object.get(k.as_str())?,
+            (Value::Int(i), Node::List(items)) => items.get(usize::try_from(*i).ok()?)?,
             _ => return None,
         };
     }
-    at.as_array()
+    match at {
+        Node::List(rings) => Some(rings),
+        _ => None,
+    }
 }
 
 /// One ring or line onto `curve`, as the layout's `curve.move`/`curve.line`/`curve.close`
 /// would: the same scaling (`v * s`), the same short rings skipped.
-fn add(curve: &mut Curve, coords: &[Json], s: Abs, closed: bool) -> Result<(), ()> {
+fn add(curve: &mut Curve, coords: &[f64], s: Abs, closed: bool) {
     let min = if closed { 6 } else { 4 };
     if coords.len() < min {
-        return Ok(());
+        return;
     }
-    let value = |v: &Json| v.as_f64().map(|v| s * v).ok_or(());
     let mut pairs = coords.chunks_exact(2);
     let Some(first) = pairs.next() else {
-        return Ok(());
+        return;
     };
-    curve.move_(Point::new(value(&first[0])?, value(&first[1])?));
+    curve.move_(Point::new(s * first[0], s * first[1]));
     for pair in pairs {
-        curve.line(Point::new(value(&pair[0])?, value(&pair[1])?));
+        curve.line(Point::new(s * pair[0], s * pair[1]));
     }
     if closed {
         curve.close();
     }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -277,11 +367,37 @@ mod tests {
         Value::Array(keys.iter().map(|k| (*k).into_value()).collect())
     }
 
+    fn node(json: &str) -> Node {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn the_file_keeps_its_rings_as_numbers_and_drops_its_words() {
+        let object = [
+            (
+                "a",
+                Node::List(vec![Node::Coords(vec![1.0, 2.5, 3.0, 4.0].into())]),
+            ),
+            ("b", Node::Other),
+            ("c", Node::List(vec![Node::Number(1.0), Node::Other])),
+            ("d", Node::List(vec![])),
+        ];
+        assert_eq!(
+            node(r#"{"a": [[1, 2.5, 3, 4]], "b": "tekst", "c": [1, "x"], "d": []}"#),
+            Node::Object(
+                object
+                    .into_iter()
+                    .map(|(k, v)| (k.to_string(), v))
+                    .collect()
+            )
+        );
+    }
+
     #[test]
     fn paths_lead_to_rings_or_to_nothing() {
-        let maps = serde_json::json!({"geo": {"land": [[0, 0, 10, 0, 10, 10]]}, "regions": []});
+        let maps = node(r#"{"geo": {"land": [[0, 0, 10, 0, 10, 10]]}, "regions": []}"#);
         assert_eq!(
-            resolve(&maps, &path(&["geo", "land"])).map(Vec::len),
+            resolve(&maps, &path(&["geo", "land"])).map(<[Node]>::len),
             Some(1)
         );
         assert!(resolve(&maps, &path(&["geo", "water"])).is_none());
@@ -296,43 +412,28 @@ mod tests {
 
     #[test]
     fn rings_are_scaled_closed_and_skipped_as_the_layouts_do() {
+        use typst::visualize::CurveItem::{Close, Line, Move};
         let s = Abs::pt(2.0);
-        let json = |v: serde_json::Value| v.as_array().unwrap().clone();
+        let pt = |x, y| Point::new(Abs::pt(x), Abs::pt(y));
         let mut curve = Curve::new();
-        add(
-            &mut curve,
-            &json(serde_json::json!([1, 2, 3, 4, 5, 6])),
-            s,
-            true,
-        )
-        .unwrap();
+        add(&mut curve, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0], s, true);
         assert_eq!(
             curve.0,
             vec![
-                typst::visualize::CurveItem::Move(Point::new(Abs::pt(2.0), Abs::pt(4.0))),
-                typst::visualize::CurveItem::Line(Point::new(Abs::pt(6.0), Abs::pt(8.0))),
-                typst::visualize::CurveItem::Line(Point::new(Abs::pt(10.0), Abs::pt(12.0))),
-                typst::visualize::CurveItem::Close,
+                Move(pt(2.0, 4.0)),
+                Line(pt(6.0, 8.0)),
+                Line(pt(10.0, 12.0)),
+                Close
             ]
         );
         // A ring of two points and a line of one are not drawn (`ring-parts`, `line-parts`).
         let mut short = Curve::new();
-        add(&mut short, &json(serde_json::json!([1, 2, 3, 4])), s, true).unwrap();
-        add(&mut short, &json(serde_json::json!([1, 2])), s, false).unwrap();
+        add(&mut short, &[1.0, 2.0, 3.0, 4.0], s, true);
+        add(&mut short, &[1.0, 2.0], s, false);
         assert!(short.0.is_empty());
         // An open line is not closed.
         let mut line = Curve::new();
-        add(&mut line, &json(serde_json::json!([0, 0, 1, 1])), s, false).unwrap();
-        assert_eq!(line.0.len(), 2);
-        // Anything but a number is refused, not drawn as zero.
-        assert!(
-            add(
-                &mut Curve::new(),
-                &json(serde_json::json!([0, "x", 1, 1, 2, 2])),
-                s,
-                true
-            )
-            .is_err()
-        );
+        add(&mut line, &[0.0, 0.0, 1.0, 1.0], s, false);
+        assert_eq!(line.0, vec![Move(pt(0.0, 0.0)), Line(pt(2.0, 2.0))]);
     }
 }

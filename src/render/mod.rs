@@ -73,11 +73,7 @@ struct Decoded {
 impl Decoded {
     fn get(&self) -> Result<&draw::Source, draw::DrawError> {
         self.value
-            .get_or_init(|| {
-                serde_json::from_slice(&self.json)
-                    .map(draw::Source::new)
-                    .map_err(|e| e.to_string())
-            })
+            .get_or_init(|| draw::Source::new(&self.json))
             .as_ref()
             .map_err(|e| draw::DrawError(format!("maps file: {e}")))
     }
