@@ -29,6 +29,10 @@ pub const MARKER: &str = "dw-map-layer";
 pub struct Source {
     json: Node,
     shapes: std::sync::Mutex<std::collections::HashMap<u128, Option<Shape>>>,
+    /// Frames holding markers, drawn, by the hash of the frame Typst laid out. Typst reuses an
+    /// unchanged map's frame after an edit elsewhere; giving back the same drawn frame keeps
+    /// its hash computed (the preview hashes every page) and saves copying it.
+    frames: std::sync::Mutex<std::collections::HashMap<u128, Frame>>,
 }
 
 impl Source {
@@ -37,6 +41,7 @@ impl Source {
         Ok(Self {
             json: serde_json::from_slice(json).map_err(|e| e.to_string())?,
             shapes: Default::default(),
+            frames: Default::default(),
         })
     }
 
@@ -105,6 +110,17 @@ fn frame<'a>(
     frame: &Frame,
     maps: &impl Fn() -> Result<&'a Source, DrawError>,
 ) -> Result<Option<Frame>, DrawError> {
+    let holds_marker = frame.items().any(
+        |(_, item)| matches!(item, FrameItem::Tag(Tag::Start(content, _)) if is_marker(content)),
+    );
+    let key = holds_marker.then(|| typst::utils::hash128(frame));
+    if let Some(key) = key {
+        let source = maps()?;
+        let frames = source.frames.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(drawn) = frames.get(&key) {
+            return Ok(Some(drawn.clone()));
+        }
+    }
     // Most frames hold no map: find out before copying anything.
     let mut items: Option<Vec<(Point, FrameItem)>> = None;
     for (i, (pos, item)) in frame.items().enumerate() {
@@ -133,14 +149,20 @@ fn frame<'a>(
             (None, None) => {}
         }
     }
-    Ok(items.map(|items| {
-        let mut out = Frame::new(frame.size(), frame.kind());
-        if frame.has_baseline() {
-            out.set_baseline(frame.baseline());
-        }
-        out.push_multiple(items);
-        out
-    }))
+    let Some(items) = items else {
+        return Ok(None);
+    };
+    let mut out = Frame::new(frame.size(), frame.kind());
+    if frame.has_baseline() {
+        out.set_baseline(frame.baseline());
+    }
+    out.push_multiple(items);
+    if let Some(key) = key {
+        let source = maps()?;
+        let mut frames = source.frames.lock().unwrap_or_else(|e| e.into_inner());
+        frames.insert(key, out.clone());
+    }
+    Ok(Some(out))
 }
 
 fn frame_of_group<'a>(
