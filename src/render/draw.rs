@@ -177,7 +177,8 @@ fn frame_of_group<'a>(
     }))
 }
 
-fn is_marker(content: &Content) -> bool {
+/// Whether `content` (a tag's element) is a marker the layouts left for the engine.
+pub fn is_marker(content: &Content) -> bool {
     content
         .label()
         .is_some_and(|label| label.resolve().as_str() == MARKER)

@@ -56,9 +56,8 @@ pub struct Renderer {
 /// The standard library per edition and way of drawing the maps (its `sys.inputs` differ).
 type Libraries = HashMap<(Profile, bool), Arc<LazyHash<Library>>>;
 
-/// A maps file and the `Bytes` Typst was given for it.
+/// A maps file: the `Bytes` Typst was given for it, and the file as the engine reads it.
 struct LastMaps {
-    json: Arc<[u8]>,
     bytes: Bytes,
     decoded: Arc<Decoded>,
 }
@@ -176,7 +175,9 @@ impl Renderer {
     fn maps_bytes(&self, maps: &Arc<[u8]>) -> (Bytes, Arc<Decoded>) {
         let mut last = self.maps.lock().unwrap_or_else(|e| e.into_inner());
         match last.as_ref() {
-            Some(known) if Arc::ptr_eq(&known.json, maps) || *known.json == **maps => {
+            Some(known)
+                if Arc::ptr_eq(&known.decoded.json, maps) || *known.decoded.json == **maps =>
+            {
                 (known.bytes.clone(), known.decoded.clone())
             }
             _ => {
@@ -186,7 +187,6 @@ impl Renderer {
                     value: std::sync::OnceLock::new(),
                 });
                 *last = Some(LastMaps {
-                    json: maps.clone(),
                     bytes: bytes.clone(),
                     decoded: decoded.clone(),
                 });

@@ -662,11 +662,7 @@ fn markers(frame: &Frame) -> usize {
     let mut n = 0;
     drukwerk::render::for_each_item(frame, Transform::identity(), &mut |item, _| {
         if let FrameItem::Tag(typst::introspection::Tag::Start(content, _)) = item {
-            n += usize::from(
-                content
-                    .label()
-                    .is_some_and(|l| l.resolve().as_str() == drukwerk::render::draw::MARKER),
-            );
+            n += usize::from(drukwerk::render::draw::is_marker(content));
         }
     });
     n
@@ -690,12 +686,10 @@ fn the_engine_draws_the_maps_exactly_as_the_layouts_would() {
         (
             "publication",
             jobs::publication_job(&p.build.model, Profile::Web, &p.build.maps).unwrap(),
-            jobs::publication_job(&p.build.model, Profile::Web, &p.build.maps).unwrap(),
             Profile::Web,
         ),
         (
             "print fact sheet",
-            jobs::factsheet_job(&p.build.model, region, Profile::Print, &p.build.maps).unwrap(),
             jobs::factsheet_job(&p.build.model, region, Profile::Print, &p.build.maps).unwrap(),
             Profile::Print,
         ),
@@ -704,9 +698,9 @@ fn the_engine_draws_the_maps_exactly_as_the_layouts_would() {
         pixel_per_pt: 2.0.into(),
         ..Default::default()
     };
-    for (name, engine_job, layout_job, profile) in cases {
-        let engine = p.build.compile_with(engine_job, profile, false);
-        let layouts = p.build.compile_with(layout_job, profile, true);
+    for (name, job, profile) in cases {
+        let engine = p.build.compile_with(job.clone(), profile, false);
+        let layouts = p.build.compile_with(job, profile, true);
         assert_eq!(engine.pages().len(), layouts.pages().len(), "{name}");
         let mut drawn = 0;
         for (i, (a, b)) in engine.pages().iter().zip(layouts.pages()).enumerate() {
