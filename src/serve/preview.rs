@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use typst::layout::{FrameItem, Transform};
+use typst::layout::{Frame, FrameItem, Transform};
 use typst_layout::PagedDocument;
 
 /// One document's pages, as of one build.
@@ -29,6 +29,9 @@ pub struct Preview {
     pub document: Arc<PagedDocument>,
     /// Its pages, in order.
     pub pages: Vec<Page>,
+    /// The visual hash of every frame in it, by the frame's Typst hash: the next preview of
+    /// the document looks up the frames Typst reused instead of walking them again.
+    frame_hashes: FrameHashes,
     /// Time to lay the document out and name its pages.
     pub took: Duration,
 }
@@ -125,30 +128,36 @@ pub fn make(
     layout_time: Duration,
 ) -> Preview {
     let started = std::time::Instant::now();
-    let pages: Vec<Page> = document
+    let none = FrameHashes::new();
+    let known = previous.map_or(&none, |p| &p.frame_hashes);
+    let (pages, seen): (Vec<Page>, Vec<FrameHashes>) = document
         .pages()
         .par_iter()
         .enumerate()
         .map(|(index, page)| {
-            let hash = format!("{:032x}", visual_hash(&page.frame));
+            let mut seen = FrameHashes::new();
+            let hash = format!("{:032x}", visual_hash(&page.frame, known, &mut seen));
             let size = page.frame.size();
             let drawn = previous
                 .and_then(|p| p.pages.iter().find(|old| old.hash == hash))
                 .map_or_else(|| Arc::new(OnceLock::new()), |old| old.drawn.clone());
-            Page {
+            let page = Page {
                 hash,
                 width: size.x.to_pt(),
                 height: size.y.to_pt(),
                 index,
                 drawn,
-            }
+            };
+            (page, seen)
         })
-        .collect();
+        .unzip();
     Preview {
         generation,
         assets,
         document: Arc::new(document),
         pages,
+        // Only what this document holds: the map does not grow from edit to edit.
+        frame_hashes: seen.into_iter().flatten().collect(),
         took: layout_time + started.elapsed(),
     }
 }
@@ -158,15 +167,43 @@ pub fn make(
 /// the same, for example when an element they refer to elsewhere got new data: hashing the
 /// whole frame made a one-figure edit "change" 16 of 86 pages instead of the 4 that look
 /// different.)
-fn visual_hash(frame: &typst::layout::Frame) -> u128 {
-    use std::hash::{Hash, Hasher};
-    fn walk(frame: &typst::layout::Frame, state: &mut impl Hasher) {
-        frame.size().hash(state);
-        for (pos, item) in frame.items() {
+///
+/// A group's frame is looked up in `known` by its Typst hash (which Typst keeps with the
+/// frame, so a frame reused from an earlier layout costs a lookup, not a walk of its paths),
+/// and what this walk works out for a frame is recorded in `seen`, for the next preview.
+fn visual_hash(frame: &Frame, known: &FrameHashes, seen: &mut FrameHashes) -> u128 {
+    let key = typst::utils::hash128(frame);
+    if let Some(&hash) = known.get(&key).or_else(|| seen.get(&key)) {
+        seen.insert(key, hash);
+        return hash;
+    }
+    let hash = typst::utils::hash128(&Visual {
+        frame,
+        known,
+        seen: std::cell::RefCell::new(seen),
+    });
+    seen.insert(key, hash);
+    hash
+}
+
+/// Visual hashes of frames by their Typst hash (see [`visual_hash`]).
+pub type FrameHashes = std::collections::HashMap<u128, u128>;
+
+/// A frame hashed by what it shows (see [`visual_hash`]).
+struct Visual<'a, 'b> {
+    frame: &'a Frame,
+    known: &'a FrameHashes,
+    seen: std::cell::RefCell<&'b mut FrameHashes>,
+}
+
+impl std::hash::Hash for Visual<'_, '_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.frame.size().hash(state);
+        for (pos, item) in self.frame.items() {
             match item {
                 FrameItem::Group(group) => {
-                    (0u8, pos, group.transform, &group.clip).hash(state);
-                    walk(&group.frame, state);
+                    let inner = visual_hash(&group.frame, self.known, &mut self.seen.borrow_mut());
+                    (0u8, pos, group.transform, &group.clip, inner).hash(state);
                 }
                 FrameItem::Text(text) => {
                     (1u8, pos, &text.font, text.size, &text.fill, &text.stroke).hash(state);
@@ -181,13 +218,6 @@ fn visual_hash(frame: &typst::layout::Frame) -> u128 {
             }
         }
     }
-    let mut a = std::hash::DefaultHasher::new();
-    walk(frame, &mut a);
-    // Two differently keyed passes make a 128-bit name, so pages never collide in practice.
-    let mut b = std::hash::DefaultHasher::new();
-    0x5eed_u64.hash(&mut b);
-    walk(frame, &mut b);
-    (u128::from(a.finish()) << 64) | u128::from(b.finish())
 }
 
 fn draw(page: &typst_layout::Page) -> Drawn {
@@ -217,4 +247,74 @@ fn draw(page: &typst_layout::Page) -> Drawn {
 
 fn round(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use typst::layout::{Abs, GroupItem, Point, Size};
+    use typst::visualize::{Color, Geometry, Paint};
+
+    fn square(side: f64, colour: Color) -> FrameItem {
+        let size = Size::splat(Abs::pt(side));
+        FrameItem::Shape(
+            Geometry::Rect(size).filled(Paint::Solid(colour)),
+            typst::syntax::Span::detached(),
+        )
+    }
+
+    /// A page of two groups, the second holding a square of `side` points.
+    fn page(side: f64) -> Frame {
+        let mut inner = Frame::soft(Size::splat(Abs::pt(50.0)));
+        inner.push(Point::zero(), square(side, Color::BLACK));
+        let mut other = Frame::soft(Size::splat(Abs::pt(50.0)));
+        other.push(Point::zero(), square(10.0, Color::WHITE));
+        let mut page = Frame::hard(Size::splat(Abs::pt(100.0)));
+        page.push(Point::zero(), FrameItem::Group(GroupItem::new(other)));
+        page.push(
+            Point::splat(Abs::pt(50.0)),
+            FrameItem::Group(GroupItem::new(inner)),
+        );
+        page
+    }
+
+    fn fresh(frame: &Frame) -> (u128, FrameHashes) {
+        let mut seen = FrameHashes::new();
+        (visual_hash(frame, &FrameHashes::new(), &mut seen), seen)
+    }
+
+    #[test]
+    fn a_frame_hashes_the_same_with_the_last_previews_hashes_as_without() {
+        let (first, seen) = fresh(&page(20.0));
+        // Every group and the page itself are recorded for the next preview.
+        assert_eq!(seen.len(), 3);
+        // The same page again, laid out anew: looked up, the same name.
+        let mut again = FrameHashes::new();
+        assert_eq!(visual_hash(&page(20.0), &seen, &mut again), first);
+        assert_eq!(again.len(), 1, "the page was found whole: {again:?}");
+        // A page that differs inside one group: a new name, the same as a fresh walk's, and
+        // the unchanged group is taken from the record.
+        let mut changed = FrameHashes::new();
+        let hash = visual_hash(&page(30.0), &seen, &mut changed);
+        assert_ne!(hash, first);
+        assert_eq!(hash, fresh(&page(30.0)).0);
+        assert_eq!(changed.len(), 3);
+        assert!(changed.keys().any(|k| seen.contains_key(k)));
+    }
+
+    #[test]
+    fn tags_and_links_do_not_change_what_a_page_shows() {
+        let (plain, _) = fresh(&page(20.0));
+        let mut linked = page(20.0);
+        linked.push(
+            Point::zero(),
+            FrameItem::Link(
+                typst::model::Destination::Url(
+                    typst::model::Url::new("https://example.org").unwrap(),
+                ),
+                Size::splat(Abs::pt(5.0)),
+            ),
+        );
+        assert_eq!(fresh(&linked).0, plain);
+    }
 }
