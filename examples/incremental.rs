@@ -5,6 +5,8 @@
 //! cargo run --release --example incremental                # edit the first key figure
 //! FIELD=1 EDITS=8 cargo run --release --example incremental # another figure, more edits
 //! TRACE=/tmp/trace.json cargo run --release --example incremental
+//! STEP=0 cargo run --release --example incremental          # nothing changed: the fixed cost
+//! ROOT=/tmp/copy cargo run --release --example incremental  # another project
 //! COLD=1 EDITS=0 TRACE=/tmp/cold.json cargo run --release --example incremental
 //! ```
 //!
@@ -37,10 +39,14 @@ fn median(mut values: Vec<f64>) -> Option<f64> {
 }
 
 fn main() {
-    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let var = |name: &str| std::env::var(name).ok();
+    // ROOT measures another project (say a copy with a changed layout).
+    let root =
+        std::path::PathBuf::from(var("ROOT").unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into()));
     let field: usize = var("FIELD").and_then(|f| f.parse().ok()).unwrap_or(0);
     let edits: usize = var("EDITS").and_then(|f| f.parse().ok()).unwrap_or(4);
+    // STEP=0 compiles the same content again: what a compile costs when nothing changed.
+    let step: i64 = var("STEP").and_then(|f| f.parse().ok()).unwrap_or(1);
     let region = var("REGION").unwrap_or_else(|| "zwolle".into());
     let checked = drukwerk::project::check(&root);
     let Some(mut model) = checked.model else {
@@ -54,13 +60,11 @@ fn main() {
         eprintln!("no region {region}");
         std::process::exit(2);
     };
+    // Made once, as `serve` keeps them while the boundaries and labels are unchanged.
+    let maps = drukwerk::jobs::Maps::new(&model).expect("maps");
     let run = |model: &drukwerk::model::Model, label: &str| -> (f64, f64) {
-        let job = drukwerk::jobs::publication_job(
-            model,
-            drukwerk::Profile::Web,
-            &drukwerk::jobs::Maps::new(model).expect("maps"),
-        )
-        .expect("view");
+        let job =
+            drukwerk::jobs::publication_job(model, drukwerk::Profile::Web, &maps).expect("view");
         let cpu = cpu_ms();
         let started = Instant::now();
         let compiled = renderer
@@ -86,7 +90,7 @@ fn main() {
     run(&model, "cold");
     let mut times = Vec::new();
     for k in 0..edits {
-        model.regions[index].figures[field] += 1;
+        model.regions[index].figures[field] += step;
         times.push(run(&model, &format!("edit {}", k + 1)));
         comemo::evict(4);
     }
@@ -100,7 +104,7 @@ fn main() {
         );
     }
     let Some(trace) = var("TRACE") else { return };
-    model.regions[index].figures[field] += 1;
+    model.regions[index].figures[field] += step;
     if var("COLD").is_some() {
         // Every memoized result dropped: the traced compile starts from nothing.
         comemo::evict(0);
