@@ -12,6 +12,12 @@
 //! and the print edition's colour spaces are unchanged. Run alone (or by the Typst CLI), the
 //! layouts draw the maps themselves.
 //!
+//! The region pages' rank strips go the same way (`region-strip` in `layouts/publication.typ`):
+//! their marker names the region and its rank, and the bars are drawn from the document's view
+//! (every region's value, [`Strips`]). The strip's values change with every student count; with
+//! the bars out of Typst's layout, an edit of one lays out only its own region's page again,
+//! not all 49.
+//!
 //! Only shapes are drawn here, never text: the labels stay Typst's (selectable, tagged text).
 
 use typst::foundations::{Content, Dict, FromValue, Value};
@@ -82,11 +88,16 @@ pub struct DrawError(pub String);
 pub fn draw<'a>(
     document: PagedDocument,
     maps: impl Fn() -> Result<&'a Source, DrawError>,
+    strips: impl Fn() -> Result<&'a Strips, DrawError>,
 ) -> Result<PagedDocument, DrawError> {
+    let from = From {
+        maps: &maps,
+        strips: &strips,
+    };
     let mut changed = false;
     let mut pages = Vec::with_capacity(document.pages().len());
     for page in document.pages() {
-        match frame(&page.frame, &maps)? {
+        match frame(&page.frame, &from)? {
             Some(drawn) => {
                 changed = true;
                 pages.push(Page {
@@ -105,15 +116,30 @@ pub fn draw<'a>(
     Ok(PagedDocument::new(pages.into_iter().collect(), info))
 }
 
+/// What the markers are drawn from, each read when a marker first needs it.
+struct From<'f, 'a> {
+    /// The build's maps file.
+    maps: &'f dyn Fn() -> Result<&'a Source, DrawError>,
+    /// The document's rank strips.
+    strips: &'f dyn Fn() -> Result<&'a Strips, DrawError>,
+}
+
 /// `frame` with its markers' layers drawn (in its groups too), or none when it has none.
-fn frame<'a>(
-    frame: &Frame,
-    maps: &impl Fn() -> Result<&'a Source, DrawError>,
-) -> Result<Option<Frame>, DrawError> {
-    let holds_marker = frame.items().any(
-        |(_, item)| matches!(item, FrameItem::Tag(Tag::Start(content, _)) if is_marker(content)),
-    );
-    let key = holds_marker.then(|| typst::utils::hash128(frame));
+fn frame(frame: &Frame, from: &From) -> Result<Option<Frame>, DrawError> {
+    let maps = from.maps;
+    let mut holds_marker = false;
+    let mut holds_strip = false;
+    for (_, item) in frame.items() {
+        if let FrameItem::Tag(Tag::Start(content, _)) = item
+            && is_marker(content)
+        {
+            holds_marker = true;
+            holds_strip |= is_strip(content);
+        }
+    }
+    // A strip is drawn from the document's values, not the maps: its frame is not kept (it
+    // is small, and the same frame of Typst's gets other bars after an edit of a figure).
+    let key = (holds_marker && !holds_strip).then(|| typst::utils::hash128(frame));
     if let Some(key) = key {
         let source = maps()?;
         let frames = source.frames.lock().unwrap_or_else(|e| e.into_inner());
@@ -125,10 +151,15 @@ fn frame<'a>(
     let mut items: Option<Vec<(Point, FrameItem)>> = None;
     for (i, (pos, item)) in frame.items().enumerate() {
         let replacement: Option<Vec<(Point, FrameItem)>> = match item {
-            FrameItem::Group(group) => frame_of_group(group, maps)?.map(|g| vec![(*pos, g)]),
+            FrameItem::Group(group) => frame_of_group(group, from)?.map(|g| vec![(*pos, g)]),
             FrameItem::Tag(Tag::Start(content, _)) if is_marker(content) => {
                 let mut out = vec![(*pos, item.clone())];
-                if let Some(shape) = maps()?.shape(content)? {
+                let shape = if is_strip(content) {
+                    strip(content, (from.strips)()?)?
+                } else {
+                    maps()?.shape(content)?
+                };
+                if let Some(shape) = shape {
                     out.push((
                         *pos,
                         FrameItem::Shape(shape, typst::syntax::Span::detached()),
@@ -165,11 +196,8 @@ fn frame<'a>(
     Ok(Some(out))
 }
 
-fn frame_of_group<'a>(
-    group: &GroupItem,
-    maps: &impl Fn() -> Result<&'a Source, DrawError>,
-) -> Result<Option<FrameItem>, DrawError> {
-    Ok(frame(&group.frame, maps)?.map(|drawn| {
+fn frame_of_group(group: &GroupItem, from: &From) -> Result<Option<FrameItem>, DrawError> {
+    Ok(frame(&group.frame, from)?.map(|drawn| {
         FrameItem::Group(GroupItem {
             frame: drawn,
             ..group.clone()
@@ -182,6 +210,103 @@ pub fn is_marker(content: &Content) -> bool {
     content
         .label()
         .is_some_and(|label| label.resolve().as_str() == MARKER)
+}
+
+/// Whether a marker asks for a rank strip's bars (see [`strip`]) rather than a map layer.
+pub fn is_strip(content: &Content) -> bool {
+    content
+        .to_packed::<MetadataElem>()
+        .is_some_and(|meta| matches!(&meta.value, Value::Dict(args) if args.contains("strip")))
+}
+
+/// The rank strips of a document: each region's values (its view's `context.values`, every
+/// region's figure divided by the largest, largest first), by region id.
+#[derive(Debug, Default)]
+pub struct Strips(std::collections::HashMap<String, Vec<f64>>);
+
+impl Strips {
+    /// The strips of the view JSON `data` (a publication's: `regions[].context.values`).
+    pub fn new(data: &[u8]) -> Result<Self, String> {
+        #[derive(serde::Deserialize)]
+        struct View {
+            #[serde(default)]
+            regions: Vec<Region>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Region {
+            id: String,
+            #[serde(default)]
+            context: Option<Context>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Context {
+            #[serde(default)]
+            values: Vec<f64>,
+        }
+        let view: View = serde_json::from_slice(data).map_err(|e| e.to_string())?;
+        Ok(Strips(
+            view.regions
+                .into_iter()
+                .filter_map(|r| Some((r.id, r.context?.values)))
+                .collect(),
+        ))
+    }
+}
+
+/// The bars a strip marker asks for (`region-strip` in `layouts/publication.typ`): one bar per
+/// value, or only the region's own (`own`, at its `rank`), in a box `width` × `height`, by the
+/// same arithmetic as the layouts' `strip-bars`; none when the region has no values.
+fn strip(content: &Content, strips: &Strips) -> Result<Option<Shape>, DrawError> {
+    let bad = |what: &str| DrawError(format!("strip marker: {what}"));
+    let Some(meta) = content.to_packed::<MetadataElem>() else {
+        return Err(bad("not metadata"));
+    };
+    let Value::Dict(args) = &meta.value else {
+        return Err(bad("not a dictionary"));
+    };
+    let abs = |key: &str| match args.get(key) {
+        Ok(Value::Length(l)) => length(*l).ok_or_else(|| bad(&format!("{key} in em"))),
+        _ => Err(bad(&format!("no {key}"))),
+    };
+    let (width, height) = (abs("width")?, abs("height")?);
+    let Ok(Value::Str(id)) = args.get("strip") else {
+        return Err(bad("no region id"));
+    };
+    let Ok(Value::Int(rank)) = args.get("rank") else {
+        return Err(bad("no rank"));
+    };
+    let own = matches!(args.get("own"), Ok(Value::Bool(true)));
+    let fill = match args.get("fill") {
+        Ok(Value::Color(c)) => Paint::Solid(c.clone()),
+        _ => return Err(bad("fill")),
+    };
+    let values = strips.0.get(id.as_str()).map_or(&[][..], Vec::as_slice);
+    let n = values.len();
+    if n == 0 {
+        return Ok(None);
+    }
+    let pitch = width / n as f64;
+    let bar = pitch * 0.64;
+    let at = (rank - 1).clamp(0, n as i64 - 1) as usize;
+    let mut curve = Curve::new();
+    for (i, v) in values.iter().enumerate() {
+        if own && i != at {
+            continue;
+        }
+        let x = pitch * i as f64 + (pitch - bar) / 2.0;
+        let y = height - (height * *v).max(Abs::pt(0.6));
+        curve.move_(Point::new(x, y));
+        curve.line(Point::new(x + bar, y));
+        curve.line(Point::new(x + bar, height));
+        curve.line(Point::new(x, height));
+        curve.close();
+    }
+    Ok(Some(Shape {
+        geometry: Geometry::Curve(curve),
+        fill: Some(fill),
+        fill_rule: FillRule::NonZero,
+        stroke: None,
+    }))
 }
 
 /// The shape a marker asks for, none when its rings are all too short to draw (as the
@@ -458,5 +583,54 @@ mod tests {
         let mut line = Curve::new();
         add(&mut line, &[0.0, 0.0, 1.0, 1.0], s, false);
         assert_eq!(line.0, vec![Move(pt(0.0, 0.0)), Line(pt(2.0, 2.0))]);
+    }
+
+    #[test]
+    fn strips_draw_a_bar_per_value_or_only_the_regions_own() {
+        use typst::foundations::{Dict, IntoValue, NativeElement};
+        use typst::visualize::{Color, CurveItem::Move};
+        let strips = Strips::new(
+            br#"{"meta": {}, "regions": [
+                {"id": "a", "context": {"values": [1.0, 0.5, 0.0], "rank": 2}},
+                {"id": "b"}
+            ]}"#,
+        )
+        .unwrap();
+        let marker = |id: &str, own: bool| {
+            let mut d = Dict::new();
+            d.insert("strip".into(), id.into_value());
+            d.insert("rank".into(), 2.into_value());
+            d.insert("own".into(), own.into_value());
+            d.insert("width".into(), Length::from(Abs::pt(30.0)).into_value());
+            d.insert("height".into(), Length::from(Abs::pt(10.0)).into_value());
+            d.insert("fill".into(), Color::BLACK.into_value());
+            MetadataElem::new(Value::Dict(d)).pack()
+        };
+        assert!(is_strip(&marker("a", false)));
+        let moves = |shape: Option<Shape>| match shape.map(|s| s.geometry) {
+            Some(Geometry::Curve(c)) => {
+                c.0.iter()
+                    .filter_map(|i| match i {
+                        Move(p) => Some((p.x.to_pt(), p.y.to_pt())),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+            }
+            _ => Vec::new(),
+        };
+        // Three bars, 10 pt apart, 6.4 pt wide; the smallest value still 0.6 pt high.
+        let all = moves(strip(&marker("a", false), &strips).unwrap());
+        assert_eq!(all.len(), 3);
+        assert!((all[0].0 - 1.8).abs() < 1e-9 && all[0].1.abs() < 1e-9);
+        assert!((all[1].1 - 5.0).abs() < 1e-9);
+        assert!((all[2].1 - 9.4).abs() < 1e-9);
+        // Only the region's own bar (rank 2: the second).
+        assert_eq!(
+            moves(strip(&marker("a", true), &strips).unwrap()),
+            vec![all[1]]
+        );
+        // A region without values, or one the view does not have: nothing to draw.
+        assert!(strip(&marker("b", false), &strips).unwrap().is_none());
+        assert!(strip(&marker("c", false), &strips).unwrap().is_none());
     }
 }

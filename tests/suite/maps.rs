@@ -657,21 +657,27 @@ fn shapes(frame: &Frame) -> usize {
     n
 }
 
-/// Whether the engine drew a map layer the layouts left to it: a marker of `map-layer`.
-fn markers(frame: &Frame) -> usize {
-    let mut n = 0;
+/// The markers the layouts left for the engine on a page (`map-layer`'s and `region-strip`'s),
+/// and how many of them are rank strips' bars.
+fn markers(frame: &Frame) -> (usize, usize) {
+    let (mut n, mut strips) = (0, 0);
     drukwerk::render::for_each_item(frame, Transform::identity(), &mut |item, _| {
-        if let FrameItem::Tag(typst::introspection::Tag::Start(content, _)) = item {
-            n += usize::from(drukwerk::render::draw::is_marker(content));
+        if let FrameItem::Tag(typst::introspection::Tag::Start(content, _)) = item
+            && drukwerk::render::draw::is_marker(content)
+        {
+            n += 1;
+            strips += usize::from(drukwerk::render::draw::is_strip(content));
         }
     });
-    n
+    (n, strips)
 }
 
-/// The engine draws the maps' geometry after layout (`render::draw`); the layouts draw the
-/// same maps themselves when Typst runs them alone. Both ways give the same pages, pixel for
-/// pixel, in both editions (the print edition's colours are CMYK), and the engine's way really
-/// is the engine's: its pages hold the markers the layouts left for it, and as many shapes.
+/// The engine draws the maps' geometry and the region pages' rank strips after layout
+/// (`render::draw`); the layouts draw the same themselves when Typst runs them alone. Both
+/// ways give the same pages, pixel for pixel, in both editions (the print edition's colours
+/// are CMYK), and the engine's way really is the engine's: its pages hold the markers the
+/// layouts left for it (two per rank strip: all bars, then the region's own), and as many
+/// shapes.
 #[test]
 fn the_engine_draws_the_maps_exactly_as_the_layouts_would() {
     let p = publication();
@@ -702,15 +708,17 @@ fn the_engine_draws_the_maps_exactly_as_the_layouts_would() {
         let engine = p.build.compile_with(job.clone(), profile, false);
         let layouts = p.build.compile_with(job, profile, true);
         assert_eq!(engine.pages().len(), layouts.pages().len(), "{name}");
-        let mut drawn = 0;
+        let (mut drawn, mut strips) = (0, 0);
         for (i, (a, b)) in engine.pages().iter().zip(layouts.pages()).enumerate() {
             assert_eq!(
                 markers(&b.frame),
-                0,
+                (0, 0),
                 "{name} p. {}: the layouts drew",
                 i + 1
             );
-            drawn += markers(&a.frame);
+            let (n, s) = markers(&a.frame);
+            drawn += n;
+            strips += s;
             assert_eq!(shapes(&a.frame), shapes(&b.frame), "{name} p. {}", i + 1);
             let (x, y) = (
                 typst_render::render(a, &options),
@@ -726,5 +734,9 @@ fn the_engine_draws_the_maps_exactly_as_the_layouts_would() {
             drawn > 10,
             "{name}: only {drawn} map layers drawn by the engine"
         );
+        if name == "publication" {
+            let regions = p.build.model.regions.len();
+            assert_eq!(strips, 2 * regions, "every region page's strip");
+        }
     }
 }
