@@ -224,8 +224,20 @@ pub fn is_strip(content: &Content) -> bool {
 #[derive(Debug, Default)]
 pub struct Strips(std::collections::HashMap<String, Vec<f64>>);
 
-impl Strips {
-    /// The strips of the view JSON `data` (a publication's: `regions[].context.values`).
+/// What the engine takes from a document's view besides handing it to the layouts whole: the
+/// rank strips' values (drawn here) and each region's key figures, which the region pages read
+/// from a file of their own (see [`ViewParts::figures`]).
+#[derive(Debug, Default)]
+pub struct ViewParts {
+    /// The rank strips.
+    pub strips: Strips,
+    /// Each region's `figures` (the view's JSON), by region id.
+    pub figures: Vec<(String, Vec<u8>)>,
+}
+
+impl ViewParts {
+    /// The parts of the view JSON `data` (a publication's `regions[]`; a view without
+    /// regions has none).
     pub fn new(data: &[u8]) -> Result<Self, String> {
         #[derive(serde::Deserialize)]
         struct View {
@@ -237,6 +249,8 @@ impl Strips {
             id: String,
             #[serde(default)]
             context: Option<Context>,
+            #[serde(default)]
+            figures: Option<serde_json::Value>,
         }
         #[derive(serde::Deserialize)]
         struct Context {
@@ -244,12 +258,25 @@ impl Strips {
             values: Vec<f64>,
         }
         let view: View = serde_json::from_slice(data).map_err(|e| e.to_string())?;
-        Ok(Strips(
-            view.regions
-                .into_iter()
-                .filter_map(|r| Some((r.id, r.context?.values)))
-                .collect(),
-        ))
+        let mut parts = ViewParts::default();
+        for region in view.regions {
+            if let Some(figures) = &region.figures {
+                let json = serde_json::to_vec(figures).map_err(|e| e.to_string())?;
+                parts.figures.push((region.id.clone(), json));
+            }
+            if let Some(context) = region.context {
+                parts.strips.0.insert(region.id, context.values);
+            }
+        }
+        Ok(parts)
+    }
+
+    /// The virtual path of region `id`'s figures file. A region page reads its figures from
+    /// there, not from the view it was handed: the element that lays the page out then holds
+    /// none of them, so its identity (Typst keys an element's location by its hash) survives
+    /// an edit of a figure, and Typst reuses what it measured of the page's stories and lists.
+    pub fn figures_path(id: &str) -> String {
+        format!("/.drukwerk/figures/{id}.json")
     }
 }
 
@@ -589,13 +616,19 @@ mod tests {
     fn strips_draw_a_bar_per_value_or_only_the_regions_own() {
         use typst::foundations::{Dict, IntoValue, NativeElement};
         use typst::visualize::{Color, CurveItem::Move};
-        let strips = Strips::new(
+        let parts = ViewParts::new(
             br#"{"meta": {}, "regions": [
-                {"id": "a", "context": {"values": [1.0, 0.5, 0.0], "rank": 2}},
+                {"id": "a", "context": {"values": [1.0, 0.5, 0.0], "rank": 2},
+                 "figures": [{"value": 3, "display": "3"}]},
                 {"id": "b"}
             ]}"#,
         )
         .unwrap();
+        assert_eq!(
+            parts.figures,
+            vec![("a".to_string(), br#"[{"display":"3","value":3}]"#.to_vec())]
+        );
+        let strips = &parts.strips;
         let marker = |id: &str, own: bool| {
             let mut d = Dict::new();
             d.insert("strip".into(), id.into_value());
@@ -619,18 +652,18 @@ mod tests {
             _ => Vec::new(),
         };
         // Three bars, 10 pt apart, 6.4 pt wide; the smallest value still 0.6 pt high.
-        let all = moves(strip(&marker("a", false), &strips).unwrap());
+        let all = moves(strip(&marker("a", false), strips).unwrap());
         assert_eq!(all.len(), 3);
         assert!((all[0].0 - 1.8).abs() < 1e-9 && all[0].1.abs() < 1e-9);
         assert!((all[1].1 - 5.0).abs() < 1e-9);
         assert!((all[2].1 - 9.4).abs() < 1e-9);
         // Only the region's own bar (rank 2: the second).
         assert_eq!(
-            moves(strip(&marker("a", true), &strips).unwrap()),
+            moves(strip(&marker("a", true), strips).unwrap()),
             vec![all[1]]
         );
         // A region without values, or one the view does not have: nothing to draw.
-        assert!(strip(&marker("b", false), &strips).unwrap().is_none());
-        assert!(strip(&marker("c", false), &strips).unwrap().is_none());
+        assert!(strip(&marker("b", false), strips).unwrap().is_none());
+        assert!(strip(&marker("c", false), strips).unwrap().is_none());
     }
 }

@@ -218,16 +218,24 @@ impl Renderer {
         let maps_id = file_id(MAPS_PATH)
             .ok_or_else(|| vec![Diagnostic::error("internal", msg!("internal-data-path"))])?;
         let (maps_bytes, decoded) = self.maps_bytes(maps);
-        let data = Bytes::new(data);
-        // The rank strips' values, read from the view when the first strip is drawn.
-        let strips = std::sync::OnceLock::new();
-        let strips = || {
-            strips
-                .get_or_init(|| draw::Strips::new(&data))
-                .as_ref()
-                .map_err(|e| draw::DrawError(format!("view: {e}")))
+        // When the engine draws, it also reads the rank strips' values and hands each
+        // region's figures over as a file of their own (see `draw::ViewParts`).
+        let mut parts = if self.engine_draws {
+            draw::ViewParts::new(&data).map_err(|e| {
+                vec![
+                    Diagnostic::error("internal", msg!("internal-draw"))
+                        .with_note(Msg::verbatim(format!("view: {e}"))),
+                ]
+            })?
+        } else {
+            draw::ViewParts::default()
         };
-        let mut overlay = HashMap::from([(data_id, data.clone()), (maps_id, maps_bytes)]);
+        let mut overlay = HashMap::from([(data_id, Bytes::new(data)), (maps_id, maps_bytes)]);
+        for (id, json) in std::mem::take(&mut parts.figures) {
+            if let Some(file) = file_id(&draw::ViewParts::figures_path(&id)) {
+                overlay.insert(file, Bytes::new(json));
+            }
+        }
         // Prepared images replace the files on disk at the same paths.
         for (path, bytes) in images {
             if let Some(id) = file_id(path) {
@@ -253,7 +261,7 @@ impl Renderer {
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
         let warnings = convert(&world, &warnings, sources);
         match output {
-            Ok(document) => match draw::draw(document, || decoded.get(), strips) {
+            Ok(document) => match draw::draw(document, || decoded.get(), || Ok(&parts.strips)) {
                 Ok(document) => Ok(Compiled { document, warnings }),
                 Err(e) => Err(vec![
                     Diagnostic::error("internal", msg!("internal-draw"))
