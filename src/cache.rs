@@ -42,6 +42,9 @@ pub const DEFAULT_LIMIT: u64 = 512 << 20;
 const MAGIC: &str = "drukwerk-document-cache 1";
 /// Extension of entry files.
 const EXTENSION: &str = "pdfc";
+/// Extension of entry files that hold data a build made on the way (the maps), not a
+/// document: kept and trimmed like documents, apart from them in name.
+const DATA_EXTENSION: &str = "datc";
 /// Prefix of temporary files; the ones left by a process that died are removed by `trim`
 /// once they are older than [`STALE_TEMPORARY`].
 const TEMPORARY_PREFIX: &str = ".tmp-";
@@ -215,11 +218,30 @@ impl DocCache {
         self.dir.join(format!("{}.{EXTENSION}", hex(key)))
     }
 
+    fn data_path(&self, key: &Key) -> PathBuf {
+        self.dir.join(format!("{}.{DATA_EXTENSION}", hex(key)))
+    }
+
     /// The document stored under `key`, if there is one and it passes its check. A damaged
     /// entry is removed (the caller makes the document again and stores it anew). A hit
     /// renews the entry, so [`DocCache::trim`] removes it last.
     pub fn get(&self, key: &Key) -> Option<Cached> {
-        let path = self.path(key);
+        self.get_at(key, self.path(key))
+    }
+
+    /// Data (not a document) stored under `key` by [`DocCache::put_data`], checked, renewed
+    /// and removed when damaged as [`DocCache::get`] does with documents.
+    pub fn get_data(&self, key: &Key) -> Option<Vec<u8>> {
+        self.get_at(key, self.data_path(key)).map(|c| c.bytes)
+    }
+
+    /// Stores data a build made on the way (not a document) under `key`; best effort, as
+    /// [`DocCache::put`].
+    pub fn put_data(&self, key: &Key, bytes: &[u8]) {
+        self.put_at(key, bytes, 0, self.data_path(key));
+    }
+
+    fn get_at(&self, key: &Key, path: PathBuf) -> Option<Cached> {
         let bytes = fs::read(&path).ok()?;
         match parse(key, bytes) {
             Some(cached) => {
@@ -238,6 +260,10 @@ impl DocCache {
     /// Stores a document under `key`. Best effort: a cache that cannot be written only costs
     /// time on the next run. An entry larger than the whole limit is not stored.
     pub fn put(&self, key: &Key, pdf: &[u8], pages: usize) {
+        self.put_at(key, pdf, pages, self.path(key));
+    }
+
+    fn put_at(&self, key: &Key, pdf: &[u8], pages: usize, path: PathBuf) {
         let header = format!(
             "{MAGIC}\nkey {}\npages {pages}\nsha256 {}\n\n",
             hex(key),
@@ -253,7 +279,7 @@ impl DocCache {
                 .tempfile_in(&self.dir)?;
             tmp.write_all(header.as_bytes())?;
             tmp.write_all(pdf)?;
-            tmp.persist(self.path(key)).map_err(|e| e.error)?;
+            tmp.persist(&path).map_err(|e| e.error)?;
             Ok(())
         };
         let _ = write();
@@ -282,7 +308,10 @@ impl DocCache {
                 if now.duration_since(modified).unwrap_or_default() > STALE_TEMPORARY {
                     let _ = fs::remove_file(&path);
                 }
-            } else if path.extension().is_some_and(|e| e == EXTENSION) {
+            } else if path
+                .extension()
+                .is_some_and(|e| e == EXTENSION || e == DATA_EXTENSION)
+            {
                 files.push((modified, meta.len(), path));
             }
         }

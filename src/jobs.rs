@@ -81,6 +81,80 @@ impl Maps {
         Self::from_view(&view::maps::view(model))
     }
 
+    /// The maps of every document made from `model`, from `cache` when a build before made
+    /// them from the same inputs, and stored there when not; whether they came from the
+    /// cache. The key is this engine's identity, `assets` ([`assets_key`]: the boundary
+    /// files, the layouts and the fonts the labels are measured with) and
+    /// [`view::maps::inputs_key`] (what the maps read of the content). Placing the detail
+    /// maps' labels is most of a warm build's own work (about 0.1 s in release), and an edit of
+    /// a figure or a text does not change them. The entry is checked like a document's; a
+    /// damaged or unreadable one is made again.
+    pub fn cached(
+        model: &Model,
+        cache: &crate::cache::DocCache,
+        assets: u64,
+    ) -> Result<(Self, bool), Error> {
+        let mut key = crate::cache::KeyHasher::new("maps");
+        key.field("engine", &crate::cache::engine_identity())
+            .field("assets", &assets.to_le_bytes())
+            .field("inputs", &view::maps::inputs_key(model).to_le_bytes());
+        let key = key.finish();
+        if let Some(maps) = cache.get_data(&key).and_then(|b| Self::from_entry(&b)) {
+            return Ok((maps, true));
+        }
+        let maps = Self::new(model)?;
+        cache.put_data(&key, &maps.to_entry()?);
+        Ok((maps, false))
+    }
+
+    /// The maps as a cache entry: their keys as a line of JSON, then the maps file.
+    fn to_entry(&self) -> Result<Vec<u8>, Error> {
+        let keys = StoredKeys {
+            sha256: hex(&self.sha256),
+            sheet_keys: self
+                .sheet_keys
+                .iter()
+                .map(|(id, k)| (id.clone(), hex(k)))
+                .collect(),
+        };
+        let mut entry = to_json(&keys)?;
+        entry.push(b'\n');
+        entry.extend_from_slice(&self.bytes);
+        Ok(entry)
+    }
+
+    /// The maps of a cache entry made by [`Maps::to_entry`]; none when it is not one.
+    fn from_entry(entry: &[u8]) -> Option<Self> {
+        let at = entry.iter().position(|&b| b == b'\n')?;
+        let keys: StoredKeys = serde_json::from_slice(&entry[..at]).ok()?;
+        let bytes = &entry[at + 1..];
+        let unhex = |h: &str| -> Option<[u8; 32]> {
+            let mut out = [0; 32];
+            if h.len() != 64 {
+                return None;
+            }
+            for (i, byte) in out.iter_mut().enumerate() {
+                *byte = u8::from_str_radix(h.get(2 * i..2 * i + 2)?, 16).ok()?;
+            }
+            Some(out)
+        };
+        let sha256 = unhex(&keys.sha256)?;
+        // The file's own hash is what the publication's key is made of: it must be this file's.
+        if <[u8; 32]>::from(Sha256::digest(bytes)) != sha256 {
+            return None;
+        }
+        let sheet_keys = keys
+            .sheet_keys
+            .iter()
+            .map(|(id, k)| Some((id.clone(), unhex(k)?)))
+            .collect::<Option<_>>()?;
+        Some(Maps {
+            bytes: bytes.into(),
+            sha256,
+            sheet_keys: Arc::new(sheet_keys),
+        })
+    }
+
     /// Only the maps the fact sheets of the regions at `indices` read
     /// ([`view::maps::view_for_sheets`]): a sheet on demand places one region's labels.
     pub fn for_sheets(model: &Model, indices: &[usize]) -> Result<Self, Error> {
@@ -117,6 +191,13 @@ impl Maps {
             _ => self.sha256,
         }
     }
+}
+
+/// The keys of [`Maps`] as a cache entry keeps them (hex).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StoredKeys {
+    sha256: String,
+    sheet_keys: std::collections::BTreeMap<String, String>,
 }
 
 /// A finished document, not yet written.

@@ -27,12 +27,16 @@ pub fn build(root: &Path, args: &BuildArgs, reporter: &Reporter) -> i32 {
         && args.output.profile == crate::Profile::Web
         && args.shard.is_none_or(|(_, n)| n == 1)
         && !args.publication_only;
-    run(root, &args.output, reporter, site, |model| {
+    run(root, &args.output, reporter, site, |model, cache| {
         let profile = args.output.profile;
         let mut jobs = Vec::new();
         let (shard, shards) = args.shard.unwrap_or((1, 1));
-        // One maps file for every document (and every shard) of the build.
-        let maps = jobs::Maps::new(model)?;
+        // One maps file for every document (and every shard) of the build, kept in the
+        // document cache for the next build.
+        let maps = match cache {
+            Some((cache, assets)) => jobs::Maps::cached(model, cache, assets)?.0,
+            None => jobs::Maps::new(model)?,
+        };
         if shard == 1 {
             jobs.push(jobs::publication_job(model, profile, &maps)?);
         }
@@ -51,7 +55,7 @@ pub fn build(root: &Path, args: &BuildArgs, reporter: &Reporter) -> i32 {
 
 /// `drukwerk factsheet REGION...`: the fact sheets of the named regions.
 pub fn factsheet(root: &Path, args: &FactsheetArgs, reporter: &Reporter) -> i32 {
-    run(root, &args.output, reporter, false, |model| {
+    run(root, &args.output, reporter, false, |model, _| {
         let mut indices = Vec::new();
         if args.all {
             indices.extend(0..model.regions.len());
@@ -114,7 +118,10 @@ fn run(
     args: &OutputArgs,
     reporter: &Reporter,
     site: bool,
-    plan: impl FnOnce(&Model) -> Result<(Vec<Job>, Option<PathBuf>), PlanError>,
+    plan: impl FnOnce(
+        &Model,
+        Option<(&crate::cache::DocCache, u64)>,
+    ) -> Result<(Vec<Job>, Option<PathBuf>), PlanError>,
 ) -> i32 {
     let started = Instant::now();
     if args.crop_marks && args.profile != crate::Profile::Print {
@@ -162,8 +169,20 @@ fn run(
         );
         return EXIT_ERRORS;
     }
+    let out_dir = root.join(&args.out);
+    // The document cache (and the maps in it), unless bypassed; `assets` is the part of every
+    // key that lives on disk beside the content (hashed once per build).
+    let documents = (!args.no_cache).then(|| {
+        (
+            crate::cache::DocCache::new(
+                crate::cache::dir(root, &out_dir, args.cache_dir.as_deref()),
+                limit,
+            ),
+            jobs::assets_key(root),
+        )
+    });
     let view_started = Instant::now();
-    let (jobs, manifest) = match plan(&model) {
+    let (jobs, manifest) = match plan(&model, documents.as_ref().map(|(c, a)| (c, *a))) {
         Ok(plan) => plan,
         Err(PlanError::Usage(d)) => {
             reporter.diagnostics(&sources, &[*d]);
@@ -175,7 +194,6 @@ fn run(
         }
     };
     let view_time = view_started.elapsed();
-    let out_dir = root.join(&args.out);
     if let Some(dir) = &args.emit_data
         && let Err(problem) = emit_data(root, dir, &jobs)
     {
@@ -210,12 +228,9 @@ fn run(
             cache,
         },
     };
-    let reuse = (!args.no_cache).then(|| jobs::Reuse {
-        cache: crate::cache::DocCache::new(
-            crate::cache::dir(root, &out_dir, args.cache_dir.as_deref()),
-            limit,
-        ),
-        shared: jobs::shared_key(&edition, jobs::assets_key(renderer.root())),
+    let reuse = documents.map(|(cache, assets)| jobs::Reuse {
+        cache,
+        shared: jobs::shared_key(&edition, assets),
     });
     let total = jobs.len();
     let progress = reporter.progress(total, &args.out);

@@ -423,14 +423,18 @@ fn two_builds_at_once_share_the_cache() {
                 .all(|r| *r)
         );
     }
-    let names: Vec<String> = fs::read_dir(&cache)
+    let mut names: Vec<String> = fs::read_dir(&cache)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
+    names.sort_by_key(|n| n.ends_with(".datc"));
     assert_eq!(
-        names.len(),
-        3,
-        "three entries, no temporary files: {names:?}"
+        names
+            .iter()
+            .map(|n| n.rsplit('.').next().unwrap())
+            .collect::<Vec<_>>(),
+        ["pdfc", "pdfc", "pdfc", "datc"],
+        "three documents and the build's maps, no temporary files: {names:?}"
     );
 }
 
@@ -467,27 +471,40 @@ fn the_size_limit_removes_the_least_recently_used() {
     let sheets = entries(&cache);
     assert!(!publication("1G"));
     let publication_entry = new_entry(&sheets);
-    // Start again, with room for the publication and one sheet only.
+    // The build also kept its maps (`.datc`): count them in.
+    let maps: u64 = fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "datc"))
+        .map(|p| fs::metadata(p).unwrap().len())
+        .sum();
+    assert!(maps > 0, "the build's maps are kept");
+    // Start again, with room for the publication (and its maps) and one sheet only.
     fs::remove_dir_all(&cache).unwrap();
     let size = |e: &(String, Vec<u8>)| e.1.len() as u64;
-    let limit = (size(&publication_entry) + size(&zuid) + size(&noord) / 2).to_string();
+    let limit = (size(&publication_entry) + maps + size(&zuid) + size(&noord) / 2).to_string();
     assert!(!sheet("noord", &limit));
     assert!(!sheet("zuid", &limit));
     assert!(!publication(&limit));
     let kept = entries(&cache);
     assert!(!kept.contains_key(&noord.0), "the oldest went");
     assert!(kept.contains_key(&zuid.0) && kept.contains_key(&publication_entry.0));
-    // A hit renews an entry: zuid is reused, then noord made again pushes out the
-    // publication, now the least recently used.
+    // A hit renews an entry: zuid (the oldest) is reused, then noord made again pushes out
+    // what is now the least recently used: the maps, made just before the publication (and
+    // larger than half a sheet, so the publication can stay).
+    assert!(maps > size(&noord) / 2, "{maps} bytes of maps");
+    let maps_kept = || {
+        fs::read_dir(&cache)
+            .unwrap()
+            .any(|e| e.unwrap().path().extension().is_some_and(|e| e == "datc"))
+    };
+    assert!(maps_kept());
     assert!(sheet("zuid", &limit), "zuid reused");
     assert!(!sheet("noord", &limit), "noord made again");
     let kept = entries(&cache);
     assert!(kept.contains_key(&noord.0) && kept.contains_key(&zuid.0));
-    assert!(
-        !kept.contains_key(&publication_entry.0),
-        "{:?}",
-        kept.keys()
-    );
+    assert!(!maps_kept(), "the maps went first");
+    assert!(kept.contains_key(&publication_entry.0), "{:?}", kept.keys());
     // A limit that is not a size is a usage error.
     let run = run_env(&p, &["build"], &[("DRUKWERK_CACHE_LIMIT", "lots")]);
     assert_eq!(run.code, 2, "{}", run.stderr);
@@ -568,4 +585,44 @@ async fn a_restarted_server_reads_its_pdfs_from_the_cache() {
     assert_eq!(get(cache()).await, planted, "read from the cache");
     // Without the cache, it compiles.
     assert_eq!(get(None).await, first);
+}
+
+/// A build keeps its maps in the cache (`jobs::Maps::cached`): the next build with the same
+/// boundaries, layouts, fonts and regions reads them instead of placing the labels again, and
+/// gets the same bytes and keys; other inputs miss; a damaged entry is made again, never used.
+#[test]
+fn the_maps_are_kept_between_builds_and_a_damaged_entry_is_made_again() {
+    use drukwerk::jobs::{Maps, assets_key};
+    let p = Project::minimal();
+    let model = drukwerk::project::check(p.root()).model.unwrap();
+    let dir = p.root().join("c");
+    let cache = drukwerk::cache::DocCache::new(dir.clone(), 1 << 30);
+    let assets = assets_key(p.root());
+    let (made, reused) = Maps::cached(&model, &cache, assets).unwrap();
+    assert!(!reused, "an empty cache");
+    let same = |m: &Maps| {
+        m.bytes == made.bytes && m.sha256 == made.sha256 && *m.sheet_keys == *made.sheet_keys
+    };
+    assert!(same(&Maps::new(&model).unwrap()), "as made without a cache");
+    let (read, reused) = Maps::cached(&model, &cache, assets).unwrap();
+    assert!(reused && same(&read));
+    // Other files beside the content (layouts, fonts, boundaries): made again.
+    let (other, reused) = Maps::cached(&model, &cache, assets ^ 1).unwrap();
+    assert!(!reused && same(&other));
+    // Every entry damaged: none is used, and the maps are made again, the same.
+    for entry in fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "datc") {
+            let mut bytes = fs::read(&path).unwrap();
+            let last = bytes.len() - 2;
+            bytes[last] ^= 0x20;
+            fs::write(&path, bytes).unwrap();
+        }
+    }
+    let (again, reused) = Maps::cached(&model, &cache, assets).unwrap();
+    assert!(!reused && same(&again));
+    assert!(
+        Maps::cached(&model, &cache, assets).unwrap().1,
+        "stored anew"
+    );
 }
