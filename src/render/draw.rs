@@ -280,17 +280,21 @@ impl ViewParts {
     }
 }
 
+/// A marker's dictionary, or what it is not.
+fn arguments(content: &Content) -> Result<&Dict, &'static str> {
+    let meta = content.to_packed::<MetadataElem>().ok_or("not metadata")?;
+    match &meta.value {
+        Value::Dict(args) => Ok(args),
+        _ => Err("not a dictionary"),
+    }
+}
+
 /// The bars a strip marker asks for (`region-strip` in `layouts/publication.typ`): one bar per
 /// value, or only the region's own (`own`, at its `rank`), in a box `width` × `height`, by the
 /// same arithmetic as the layouts' `strip-bars`; none when the region has no values.
 fn strip(content: &Content, strips: &Strips) -> Result<Option<Shape>, DrawError> {
     let bad = |what: &str| DrawError(format!("strip marker: {what}"));
-    let Some(meta) = content.to_packed::<MetadataElem>() else {
-        return Err(bad("not metadata"));
-    };
-    let Value::Dict(args) = &meta.value else {
-        return Err(bad("not a dictionary"));
-    };
+    let args = arguments(content).map_err(bad)?;
     let abs = |key: &str| match args.get(key) {
         Ok(Value::Length(l)) => length(*l).ok_or_else(|| bad(&format!("{key} in em"))),
         _ => Err(bad(&format!("no {key}"))),
@@ -340,12 +344,7 @@ fn strip(content: &Content, strips: &Strips) -> Result<Option<Shape>, DrawError>
 /// layout's own `ring-parts` and `line-parts` skip them).
 fn layer(content: &Content, maps: &Node) -> Result<Option<Shape>, DrawError> {
     let bad = |what: &str| DrawError(format!("map layer marker: {what}"));
-    let Some(meta) = content.to_packed::<MetadataElem>() else {
-        return Err(bad("not metadata"));
-    };
-    let Value::Dict(args) = &meta.value else {
-        return Err(bad("not a dictionary"));
-    };
+    let args = arguments(content).map_err(bad)?;
     let s = match args.get("s") {
         Ok(Value::Length(s)) => length(*s).ok_or_else(|| bad("scale in em"))?,
         _ => return Err(bad("no scale")),
