@@ -107,50 +107,30 @@ impl Maps {
         Ok((maps, false))
     }
 
-    /// The maps as a cache entry: their keys as a line of JSON, then the maps file.
+    /// The maps as a cache entry: the sheets' keys as a line of JSON, then the maps file.
     fn to_entry(&self) -> Result<Vec<u8>, Error> {
-        let keys = StoredKeys {
-            sha256: hex(&self.sha256),
-            sheet_keys: self
-                .sheet_keys
-                .iter()
-                .map(|(id, k)| (id.clone(), hex(k)))
-                .collect(),
-        };
+        let keys: std::collections::BTreeMap<&str, [u8; 32]> = self
+            .sheet_keys
+            .iter()
+            .map(|(id, k)| (id.as_str(), *k))
+            .collect();
         let mut entry = to_json(&keys)?;
         entry.push(b'\n');
         entry.extend_from_slice(&self.bytes);
         Ok(entry)
     }
 
-    /// The maps of a cache entry made by [`Maps::to_entry`]; none when it is not one.
+    /// The maps of a cache entry made by [`Maps::to_entry`]; none when it is not one. (The
+    /// entry as a whole was checked by the cache; the file's own hash is derived, as
+    /// [`Maps::new`] derives it.)
     fn from_entry(entry: &[u8]) -> Option<Self> {
         let at = entry.iter().position(|&b| b == b'\n')?;
-        let keys: StoredKeys = serde_json::from_slice(&entry[..at]).ok()?;
+        let sheet_keys: std::collections::HashMap<String, [u8; 32]> =
+            serde_json::from_slice(&entry[..at]).ok()?;
         let bytes = &entry[at + 1..];
-        let unhex = |h: &str| -> Option<[u8; 32]> {
-            let mut out = [0; 32];
-            if h.len() != 64 {
-                return None;
-            }
-            for (i, byte) in out.iter_mut().enumerate() {
-                *byte = u8::from_str_radix(h.get(2 * i..2 * i + 2)?, 16).ok()?;
-            }
-            Some(out)
-        };
-        let sha256 = unhex(&keys.sha256)?;
-        // The file's own hash is what the publication's key is made of: it must be this file's.
-        if <[u8; 32]>::from(Sha256::digest(bytes)) != sha256 {
-            return None;
-        }
-        let sheet_keys = keys
-            .sheet_keys
-            .iter()
-            .map(|(id, k)| Some((id.clone(), unhex(k)?)))
-            .collect::<Option<_>>()?;
         Some(Maps {
+            sha256: Sha256::digest(bytes).into(),
             bytes: bytes.into(),
-            sha256,
             sheet_keys: Arc::new(sheet_keys),
         })
     }
@@ -191,13 +171,6 @@ impl Maps {
             _ => self.sha256,
         }
     }
-}
-
-/// The keys of [`Maps`] as a cache entry keeps them (hex).
-#[derive(serde::Serialize, serde::Deserialize)]
-struct StoredKeys {
-    sha256: String,
-    sheet_keys: std::collections::BTreeMap<String, String>,
 }
 
 /// A finished document, not yet written.

@@ -83,16 +83,16 @@ impl Source {
 pub struct DrawError(pub String);
 
 /// `document` with every map layer its markers ask for drawn from `maps` (the build's maps
-/// file; asked for only when there is a marker). Unchanged, and not rebuilt, when it has no
-/// marker.
+/// file; asked for only when there is a marker) and every rank strip's bars from `strips`.
+/// Unchanged, and not rebuilt, when it has no marker.
 pub fn draw<'a>(
     document: PagedDocument,
     maps: impl Fn() -> Result<&'a Source, DrawError>,
-    strips: impl Fn() -> Result<&'a Strips, DrawError>,
+    strips: &Strips,
 ) -> Result<PagedDocument, DrawError> {
     let from = From {
         maps: &maps,
-        strips: &strips,
+        strips,
     };
     let mut changed = false;
     let mut pages = Vec::with_capacity(document.pages().len());
@@ -116,12 +116,12 @@ pub fn draw<'a>(
     Ok(PagedDocument::new(pages.into_iter().collect(), info))
 }
 
-/// What the markers are drawn from, each read when a marker first needs it.
+/// What the markers are drawn from.
 struct From<'f, 'a> {
-    /// The build's maps file.
+    /// The build's maps file, read when a marker first needs it.
     maps: &'f dyn Fn() -> Result<&'a Source, DrawError>,
     /// The document's rank strips.
-    strips: &'f dyn Fn() -> Result<&'a Strips, DrawError>,
+    strips: &'f Strips,
 }
 
 /// `frame` with its markers' layers drawn (in its groups too), or none when it has none.
@@ -155,7 +155,7 @@ fn frame(frame: &Frame, from: &From) -> Result<Option<Frame>, DrawError> {
             FrameItem::Tag(Tag::Start(content, _)) if is_marker(content) => {
                 let mut out = vec![(*pos, item.clone())];
                 let shape = if is_strip(content) {
-                    strip(content, (from.strips)()?)?
+                    strip(content, from.strips)?
                 } else {
                     maps()?.shape(content)?
                 };

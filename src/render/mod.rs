@@ -261,7 +261,7 @@ impl Renderer {
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
         let warnings = convert(&world, &warnings, sources);
         match output {
-            Ok(document) => match draw::draw(document, || decoded.get(), || Ok(&parts.strips)) {
+            Ok(document) => match draw::draw(document, || decoded.get(), &parts.strips) {
                 Ok(document) => Ok(Compiled { document, warnings }),
                 Err(e) => Err(vec![
                     Diagnostic::error("internal", msg!("internal-draw"))
