@@ -66,12 +66,15 @@ pub struct Job {
 pub struct Maps {
     /// The JSON.
     pub bytes: Arc<[u8]>,
-    /// Its SHA-256: the publication's part of its document key (hashed once, not per document).
-    pub sha256: [u8; 32],
+    /// The hash of what the publication reads from the file: the base maps, the overview maps
+    /// and every region's map on the country and page map, not the fact sheets' maps. Its
+    /// document key uses this, so a build of the publication alone (whose file has no sheet
+    /// maps: [`Maps::for_publication`]) and a full build share a cache entry.
+    pub publication_key: [u8; 32],
     /// For each region id, the hash of what its fact sheet reads from the file: the base maps
-    /// and that region's own maps. A sheet's document key uses this, not [`Maps::sha256`], so a
-    /// sheet made on demand (whose file holds only its region) and the same sheet of a full
-    /// build share a cache entry.
+    /// and that region's map and sheet map. A sheet's document key uses this, so a sheet made
+    /// on demand (whose file holds only its region) and the same sheet of a full build share a
+    /// cache entry.
     pub sheet_keys: Arc<std::collections::HashMap<String, [u8; 32]>>,
 }
 
@@ -107,32 +110,39 @@ impl Maps {
         Ok((maps, false))
     }
 
-    /// The maps as a cache entry: the sheets' keys as a line of JSON, then the maps file.
+    /// The maps as a cache entry: the keys as a line of JSON, then the maps file.
     fn to_entry(&self) -> Result<Vec<u8>, Error> {
-        let keys: std::collections::BTreeMap<&str, [u8; 32]> = self
+        let sheets: std::collections::BTreeMap<&str, [u8; 32]> = self
             .sheet_keys
             .iter()
             .map(|(id, k)| (id.as_str(), *k))
             .collect();
-        let mut entry = to_json(&keys)?;
+        let mut entry = to_json(&EntryKeys {
+            publication: self.publication_key,
+            sheets,
+        })?;
         entry.push(b'\n');
         entry.extend_from_slice(&self.bytes);
         Ok(entry)
     }
 
-    /// The maps of a cache entry made by [`Maps::to_entry`]; none when it is not one. (The
-    /// entry as a whole was checked by the cache; the file's own hash is derived, as
-    /// [`Maps::new`] derives it.)
+    /// The maps of a cache entry made by [`Maps::to_entry`]; none when it is not one (the
+    /// entry as a whole was checked by the cache).
     fn from_entry(entry: &[u8]) -> Option<Self> {
         let at = entry.iter().position(|&b| b == b'\n')?;
-        let sheet_keys: std::collections::HashMap<String, [u8; 32]> =
-            serde_json::from_slice(&entry[..at]).ok()?;
-        let bytes = &entry[at + 1..];
+        let keys: EntryKeys<String> = serde_json::from_slice(&entry[..at]).ok()?;
         Some(Maps {
-            sha256: Sha256::digest(bytes).into(),
-            bytes: bytes.into(),
-            sheet_keys: Arc::new(sheet_keys),
+            bytes: entry[at + 1..].into(),
+            publication_key: keys.publication,
+            sheet_keys: Arc::new(keys.sheets.into_iter().collect()),
         })
+    }
+
+    /// Only what the publication reads ([`view::maps::view_of`] without the fact sheets' detail
+    /// maps, whose labels are about half of the views' work): for a build of the publication
+    /// alone. Its [`Maps::publication_key`] is a full build's.
+    pub fn for_publication(model: &Model) -> Result<Self, Error> {
+        Self::from_view(&view::maps::view_of(model, false))
     }
 
     /// Only the maps the fact sheets of the regions at `indices` read
@@ -141,25 +151,74 @@ impl Maps {
         Self::from_view(&view::maps::view_for_sheets(model, indices))
     }
 
+    /// The file and its keys. Each part is made into JSON once, and the file is put together
+    /// from the parts as serde would write the whole (a test holds them to it), so the keys
+    /// hash the parts' bytes instead of making them again.
     fn from_view(maps: &view::maps::MapsView<'_>) -> Result<Self, Error> {
-        let json = to_json(maps)?;
-        let base = Sha256::digest(to_json(&(&maps.geo, &maps.geo_small, &maps.geo_inset))?);
-        let mut sheet_keys = std::collections::HashMap::new();
-        for region in &maps.regions {
-            let mut hasher = Sha256::new();
-            hasher.update(base);
-            hasher.update(to_json(&(region.id, &region.map, &region.sheet))?);
-            sheet_keys.insert(region.id.to_string(), hasher.finalize().into());
+        let geo = [
+            to_json(&maps.geo)?,
+            to_json(&maps.geo_small)?,
+            to_json(&maps.geo_inset)?,
+        ];
+        let overviews = to_json(&maps.overviews)?;
+        let mut base = Sha256::new();
+        for part in &geo {
+            base.update((part.len() as u64).to_le_bytes());
+            base.update(part);
         }
+        let base = base.finalize();
+        let mut publication = Sha256::new();
+        publication.update(base);
+        publication.update(&overviews);
+        let mut json = Vec::with_capacity(1 << 20);
+        json.extend_from_slice(format!("{{\"schema\":{},\"geo\":", maps.schema).as_bytes());
+        json.extend_from_slice(&geo[0]);
+        json.extend_from_slice(b",\"geo_small\":");
+        json.extend_from_slice(&geo[1]);
+        json.extend_from_slice(b",\"geo_inset\":");
+        json.extend_from_slice(&geo[2]);
+        json.extend_from_slice(b",\"overviews\":");
+        json.extend_from_slice(&overviews);
+        json.extend_from_slice(b",\"regions\":{");
+        let mut sheet_keys = std::collections::HashMap::new();
+        for (i, region) in maps.regions.iter().enumerate() {
+            let id = to_json(&region.id)?;
+            let map = to_json(&region.map)?;
+            let page = to_json(&region.page)?;
+            let sheet = to_json(&region.sheet)?;
+            let hash = |hasher: &mut Sha256, parts: [&[u8]; 3]| {
+                for part in parts {
+                    hasher.update((part.len() as u64).to_le_bytes());
+                    hasher.update(part);
+                }
+            };
+            hash(&mut publication, [&id, &map, &page]);
+            let mut own = Sha256::new();
+            own.update(base);
+            hash(&mut own, [&id, &map, &sheet]);
+            sheet_keys.insert(region.id.to_string(), own.finalize().into());
+            if i > 0 {
+                json.push(b',');
+            }
+            json.extend_from_slice(&id);
+            json.extend_from_slice(b":{\"map\":");
+            json.extend_from_slice(&map);
+            json.extend_from_slice(b",\"page\":");
+            json.extend_from_slice(&page);
+            json.extend_from_slice(b",\"sheet\":");
+            json.extend_from_slice(&sheet);
+            json.push(b'}');
+        }
+        json.extend_from_slice(b"}}");
         Ok(Maps {
-            sha256: Sha256::digest(&json).into(),
             bytes: json.into(),
+            publication_key: publication.finalize().into(),
             sheet_keys: Arc::new(sheet_keys),
         })
     }
 
-    /// The hash of what a job reads from the maps: all of them for the publication, the base
-    /// maps and its own region's for a fact sheet.
+    /// The hash of what a job reads from the maps: [`Maps::publication_key`] for the
+    /// publication, its region's [`Maps::sheet_keys`] for a fact sheet.
     pub fn key_of(&self, job: &Job) -> [u8; 32] {
         match job.layout {
             Layout::FactSheet => job
@@ -167,10 +226,17 @@ impl Maps {
                 .as_ref()
                 .and_then(|id| self.sheet_keys.get(id))
                 .copied()
-                .unwrap_or(self.sha256),
-            _ => self.sha256,
+                .unwrap_or(self.publication_key),
+            _ => self.publication_key,
         }
     }
+}
+
+/// The keys of a [`Maps`] cache entry, on its first line.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct EntryKeys<K: Ord> {
+    publication: [u8; 32],
+    sheets: std::collections::BTreeMap<K, [u8; 32]>,
 }
 
 /// A finished document, not yet written.

@@ -32,9 +32,11 @@ pub fn build(root: &Path, args: &BuildArgs, reporter: &Reporter) -> i32 {
         let mut jobs = Vec::new();
         let (shard, shards) = args.shard.unwrap_or((1, 1));
         // One maps file for every document (and every shard) of the build, kept in the
-        // document cache for the next build.
+        // document cache for the next build. Without a cache, the publication alone gets only
+        // the maps it reads (the same document key: `Maps::publication_key`).
         let maps = match cache {
             Some((cache, assets)) => jobs::Maps::cached(model, cache, assets)?.0,
+            None if args.publication_only => jobs::Maps::for_publication(model)?,
             None => jobs::Maps::new(model)?,
         };
         if shard == 1 {

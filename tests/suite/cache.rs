@@ -170,6 +170,25 @@ fn warm_builds_reuse_what_did_not_change_and_match_a_cold_build() {
     assert!(first.values().all(|r| !r), "a cold build compiles all");
     assert_eq!(entries(&cache).len(), 50);
 
+    // The publication alone, without a cache, reads a maps file without the fact sheets'
+    // maps (`Maps::for_publication`): the same bytes.
+    build(
+        &p,
+        &[
+            "build",
+            "--publication-only",
+            "--no-cache",
+            "--out",
+            "out-pub",
+        ],
+    );
+    let name = "regionale-samenwerking-werkt-2026.pdf";
+    assert!(
+        fs::read(p.root().join("out-pub").join(name)).unwrap()
+            == fs::read(p.root().join("out-cold").join(name)).unwrap(),
+        "the publication alone is the publication of a full build"
+    );
+
     // Warm, nothing changed: everything reused, byte for byte the same (site included).
     let warm = with_cache("out-warm");
     let run = build(&p, &strs(&warm));
@@ -601,7 +620,9 @@ fn the_maps_are_kept_between_builds_and_a_damaged_entry_is_made_again() {
     let (made, reused) = Maps::cached(&model, &cache, assets).unwrap();
     assert!(!reused, "an empty cache");
     let same = |m: &Maps| {
-        m.bytes == made.bytes && m.sha256 == made.sha256 && *m.sheet_keys == *made.sheet_keys
+        m.bytes == made.bytes
+            && m.publication_key == made.publication_key
+            && *m.sheet_keys == *made.sheet_keys
     };
     assert!(same(&Maps::new(&model).unwrap()), "as made without a cache");
     let (read, reused) = Maps::cached(&model, &cache, assets).unwrap();

@@ -595,7 +595,7 @@ fn the_maps_change_with_their_inputs_and_only_with_them() {
     let state = || {
         let model = drukwerk::project::check(p.root()).model.unwrap();
         let maps = jobs::Maps::new(&model).unwrap();
-        (drukwerk::view::maps::inputs_key(&model), maps.sha256)
+        (drukwerk::view::maps::inputs_key(&model), maps.bytes)
     };
     let first = state();
     let zwolle = p.read("content/regions/zwolle.toml");
@@ -646,6 +646,45 @@ fn the_maps_change_with_their_inputs_and_only_with_them() {
         assert_eq!(maps != first.1, shown, "{path}: maps");
         p.write(path, &before);
     }
+}
+
+/// The maps file is put together from its parts (`Maps::from_view`, which hashes each part
+/// for the keys): it is exactly serde's JSON of the view. The publication alone reads a file
+/// without the fact sheets' maps (`Maps::for_publication`), with the same publication key as
+/// a full build's file; the sheets' keys follow their own maps.
+#[test]
+fn the_maps_file_is_the_views_json_and_each_document_keys_what_it_reads() {
+    let p = Project::real();
+    let model = drukwerk::project::check(p.root()).model.unwrap();
+    let full = jobs::Maps::new(&model).unwrap();
+    let view = drukwerk::view::maps::view(&model);
+    assert!(
+        *full.bytes == *serde_json::to_vec(&view).unwrap(),
+        "the file is serde's JSON of the view"
+    );
+    let publication = jobs::Maps::for_publication(&model).unwrap();
+    assert!(
+        *publication.bytes
+            == *serde_json::to_vec(&drukwerk::view::maps::view_of(&model, false)).unwrap()
+    );
+    assert!(
+        publication.bytes.len() < full.bytes.len() * 3 / 4,
+        "no sheet maps"
+    );
+    assert_eq!(publication.publication_key, full.publication_key);
+    assert_eq!(full.sheet_keys.len(), 49);
+    for region in view.regions.iter().filter(|r| r.sheet.is_some()) {
+        assert_ne!(
+            publication.sheet_keys[region.id], full.sheet_keys[region.id],
+            "{}: its sheet map is not there",
+            region.id
+        );
+    }
+    // One sheet's maps alone: that sheet's key, not the publication's.
+    let one = jobs::Maps::for_sheets(&model, &[0]).unwrap();
+    let id = &model.regions[0].id;
+    assert_eq!(one.sheet_keys[id], full.sheet_keys[id]);
+    assert_ne!(one.publication_key, full.publication_key);
 }
 
 /// Shapes on a page, groups included.
