@@ -190,6 +190,15 @@ impl Renderer {
                     bytes: bytes.clone(),
                     decoded: decoded.clone(),
                 });
+                // The engine draws from the file after layout. Decoded on a thread of its own
+                // meanwhile: Typst evaluates the layout on one core first, and the draw then
+                // finds it ready (or waits for the rest; `OnceLock` decodes it once).
+                if self.engine_draws {
+                    let decoded = decoded.clone();
+                    std::thread::spawn(move || {
+                        let _ = decoded.get();
+                    });
+                }
                 (bytes, decoded)
             }
         }
