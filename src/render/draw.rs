@@ -87,30 +87,36 @@ pub struct DrawError(pub String);
 /// Unchanged, and not rebuilt, when it has no marker.
 pub fn draw<'a>(
     document: PagedDocument,
-    maps: impl Fn() -> Result<&'a Source, DrawError>,
+    maps: impl Fn() -> Result<&'a Source, DrawError> + Sync,
     strips: &Strips,
 ) -> Result<PagedDocument, DrawError> {
+    use rayon::prelude::*;
     let from = From {
         maps: &maps,
         strips,
     };
-    let mut changed = false;
-    let mut pages = Vec::with_capacity(document.pages().len());
-    for page in document.pages() {
-        match frame(&page.frame, &from)? {
-            Some(drawn) => {
-                changed = true;
-                pages.push(Page {
-                    frame: drawn,
-                    ..page.clone()
-                });
-            }
-            None => pages.push(page.clone()),
-        }
-    }
-    if !changed {
+    // The pages are walked in parallel: the publication's are many, and nothing else runs
+    // between Typst's layout and the export.
+    let drawn: Vec<Option<Frame>> = document
+        .pages()
+        .par_iter()
+        .map(|page| frame(&page.frame, &from))
+        .collect::<Result<_, _>>()?;
+    if drawn.iter().all(Option::is_none) {
         return Ok(document);
     }
+    let pages: Vec<Page> = document
+        .pages()
+        .iter()
+        .zip(drawn)
+        .map(|(page, drawn)| match drawn {
+            Some(frame) => Page {
+                frame,
+                ..page.clone()
+            },
+            None => page.clone(),
+        })
+        .collect();
     use typst::model::Document;
     let info = document.info().clone();
     Ok(PagedDocument::new(pages.into_iter().collect(), info))
@@ -119,7 +125,7 @@ pub fn draw<'a>(
 /// What the markers are drawn from.
 struct From<'f, 'a> {
     /// The build's maps file, read when a marker first needs it.
-    maps: &'f dyn Fn() -> Result<&'a Source, DrawError>,
+    maps: &'f (dyn Fn() -> Result<&'a Source, DrawError> + Sync),
     /// The document's rank strips.
     strips: &'f Strips,
 }
@@ -207,9 +213,12 @@ fn frame_of_group(group: &GroupItem, from: &From) -> Result<Option<FrameItem>, D
 
 /// Whether `content` (a tag's element) is a marker the layouts left for the engine.
 pub fn is_marker(content: &Content) -> bool {
-    content
-        .label()
-        .is_some_and(|label| label.resolve().as_str() == MARKER)
+    // Asked of every tag of every page: the label's interned id is compared, not its text.
+    static LABEL: std::sync::LazyLock<Option<typst::foundations::Label>> =
+        std::sync::LazyLock::new(|| {
+            typst::foundations::Label::new(typst::utils::PicoStr::intern(MARKER))
+        });
+    content.label().is_some_and(|label| Some(label) == *LABEL)
 }
 
 /// Whether a marker asks for a rank strip's bars (see [`strip`]) rather than a map layer.
