@@ -54,7 +54,13 @@ fn main() {
         std::process::exit(1);
     };
     let (today, _) = drukwerk::project::build_date(&model, None);
+    // As serve's (`Renderer::for_relayout`); RELAYOUT=no lays out as a one-off build does.
     let renderer = drukwerk::render::Renderer::new(&root, today).expect("fonts");
+    let renderer = if var("RELAYOUT").as_deref() == Some("no") {
+        renderer
+    } else {
+        renderer.for_relayout()
+    };
     let sources = std::sync::Mutex::new(checked.sources);
     let Some((index, _)) = model.region(&region) else {
         eprintln!("no region {region}");

@@ -48,13 +48,18 @@ pub struct Renderer {
     libraries: Arc<Mutex<Libraries>>,
     /// Whether the engine draws the maps' geometry ([`draw`]); otherwise the layouts do.
     engine_draws: bool,
+    /// Whether this renderer lays the same documents out again and again, keeping Typst's
+    /// caches (`serve`): the layouts then favour fewer layout passes over less work in the
+    /// first one ([`Renderer::for_relayout`]).
+    relayout: bool,
     /// The last maps file handed to Typst: the same bytes keep the same `Bytes` (whose hash
     /// Typst computes once, and checks on every compile that reads the file).
     maps: Arc<Mutex<Option<LastMaps>>>,
 }
 
-/// The standard library per edition and way of drawing the maps (its `sys.inputs` differ).
-type Libraries = HashMap<(Profile, bool), Arc<LazyHash<Library>>>;
+/// The standard library per edition, way of drawing the maps and [`Renderer::for_relayout`]
+/// (its `sys.inputs` differ).
+type Libraries = HashMap<(Profile, bool, bool), Arc<LazyHash<Library>>>;
 
 /// A maps file: the `Bytes` Typst was given for it, and the file as the engine reads it.
 struct LastMaps {
@@ -115,6 +120,7 @@ impl Renderer {
             libraries: Arc::new(Mutex::new(HashMap::new())),
             maps: Arc::new(Mutex::new(None)),
             engine_draws: true,
+            relayout: false,
         })
     }
 
@@ -131,6 +137,19 @@ impl Renderer {
     pub fn with_maps_drawn_by_layouts(&self) -> Self {
         Self {
             engine_draws: false,
+            ..self.clone()
+        }
+    }
+
+    /// The same renderer, for a driver that lays the same documents out again after every
+    /// edit and keeps Typst's caches between (`serve`). The layouts get `sys.inputs.relayout`:
+    /// what only lists pages (the register) is then laid out in Typst's first pass too, which
+    /// a recompile takes from the cache, and the book needs two passes; a build that lays it
+    /// out once leaves it out of the first pass instead and takes a third, cheap one. The
+    /// documents are the same either way.
+    pub fn for_relayout(&self) -> Self {
+        Self {
+            relayout: true,
             ..self.clone()
         }
     }
@@ -157,7 +176,8 @@ impl Renderer {
     fn library(&self, profile: Profile) -> Arc<LazyHash<Library>> {
         let mut map = self.libraries.lock().unwrap_or_else(|e| e.into_inner());
         let engine = self.engine_draws;
-        map.entry((profile, engine))
+        let relayout = self.relayout;
+        map.entry((profile, engine, relayout))
             .or_insert_with(|| {
                 Arc::new(library(&[
                     ("data", DATA_PATH),
@@ -165,6 +185,7 @@ impl Renderer {
                     ("profile", profile.id()),
                     // The engine draws the maps' geometry after layout (draw.rs).
                     ("draw", if engine { "engine" } else { "typst" }),
+                    ("relayout", if relayout { "yes" } else { "no" }),
                 ]))
             })
             .clone()

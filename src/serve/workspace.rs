@@ -292,7 +292,7 @@ impl Workspace {
                                 Ok(fonts),
                                 chrono::NaiveDate::default(),
                             ) {
-                                Ok(r) => r,
+                                Ok(r) => r.for_relayout(),
                                 Err(e) => {
                                     setup_errors.push(Diagnostic::error("setup", e.message()));
                                     return self.publish_failure(setup_errors, started);

@@ -648,6 +648,31 @@ fn the_maps_change_with_their_inputs_and_only_with_them() {
     }
 }
 
+/// `serve` lays the publication out with `Renderer::for_relayout` (the register in Typst's first
+/// pass too, two passes), a build without (the register left out of the first pass, three):
+/// every page the same.
+#[test]
+fn the_publication_is_the_same_laid_out_for_relayout() {
+    let publication = publication();
+    let build = &publication.build;
+    let job = jobs::publication_job(&build.model, Profile::Web, &build.maps).unwrap();
+    let again = build.compile_for_relayout(job);
+    let pdf = |document: &PagedDocument| {
+        drukwerk::export::pdf(
+            document,
+            &drukwerk::export::ExportOptions {
+                ident: "t".into(),
+                timestamp: 0,
+                profile: Profile::Web,
+                crop_marks: false,
+                print: Default::default(),
+            },
+        )
+        .unwrap()
+    };
+    assert!(pdf(&again) == pdf(&publication.document), "the same PDF");
+}
+
 /// The maps file is put together from its parts (`Maps::from_view`, which hashes each part
 /// for the keys): it is exactly serde's JSON of the view. The publication alone reads a file
 /// without the fact sheets' maps (`Maps::for_publication`), with the same publication key as

@@ -227,6 +227,22 @@ impl InProcess {
         self.compile_with(job, drukwerk::Profile::Web, false)
     }
 
+    /// Lays out a job for the web edition as `serve` does (`Renderer::for_relayout`).
+    pub fn compile_for_relayout(&self, job: drukwerk::jobs::Job) -> typst_layout::PagedDocument {
+        self.renderer
+            .for_relayout()
+            .compile(
+                job.layout.path(),
+                job.data,
+                &job.maps.bytes,
+                drukwerk::Profile::Web,
+                &Default::default(),
+                &self.sources,
+            )
+            .unwrap_or_else(|e| panic!("{e:?}"))
+            .document
+    }
+
     /// Lays out a job for `profile`, the maps' geometry drawn by the layouts themselves when
     /// `layouts_draw` (as the Typst CLI does), else by the engine (as every build does).
     pub fn compile_with(
