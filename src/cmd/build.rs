@@ -238,10 +238,18 @@ fn run(
     let progress = reporter.progress(total, &args.out);
     let sources = Mutex::new(sources);
     let render_started = Instant::now();
-    let (result, warnings, timings) =
-        jobs::run(&renderer, jobs, &edition, &sources, reuse.as_ref(), &|o| {
+    // The site's images and maps do not depend on the documents: made on a thread beside
+    // Typst's layout, which leaves a core idle now and then (evaluation, export).
+    let site_cache = crate::images::cache_dir(&out_dir);
+    let ((result, warnings, timings), site_prepared) = std::thread::scope(|scope| {
+        let prepared = site.then(|| {
+            scope.spawn(|| crate::site::prepare(renderer.root(), &model, Some(&site_cache)))
+        });
+        let run = jobs::run(&renderer, jobs, &edition, &sources, reuse.as_ref(), &|o| {
             progress.done(o)
         });
+        (run, prepared.map(|thread| thread.join()))
+    });
     let render_time = render_started.elapsed();
     progress.finish();
     let mut sources = sources.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -265,8 +273,14 @@ fn run(
     // The site is rendered before anything is written: a mistake in its templates fails the
     // build like a mistake in a Typst layout, and nothing is written.
     let site_started = Instant::now();
-    let site_files = if site {
-        match render_site(root, &out_dir, &model, &outputs, &mut sources) {
+    let site_files = if let Some(prepared) = site_prepared {
+        let rendered = match prepared {
+            Ok(prepared) => {
+                prepared.and_then(|p| render_site(root, &model, &outputs, &mut sources, p))
+            }
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        match rendered {
             Ok(files) => Some(files),
             Err(crate::Error::Diagnostics(errors)) => {
                 reporter.diagnostics(&sources, &errors);
@@ -423,12 +437,12 @@ const MAPS_FILE: &str = "maps.json";
 const SITE_DIR: &str = "site";
 
 /// Renders the site with the PDFs of this build (web edition) copied into it.
-fn render_site(
+fn render_site<'a>(
     root: &Path,
-    out_dir: &Path,
-    model: &Model,
+    model: &'a Model,
     outputs: &[jobs::Output],
     sources: &mut crate::diagnostics::Sources,
+    prepared: crate::site::Prepared<'a>,
 ) -> Result<crate::site::Files, crate::Error> {
     let publication_file = PathBuf::from(crate::site::publication_path(model));
     let publication = outputs
@@ -446,13 +460,12 @@ fn render_site(
                 .map(|o| (r.id.clone(), o.bytes.clone()))
         })
         .collect();
-    let cache = crate::images::cache_dir(out_dir);
     let options = crate::site::Options {
         publication,
         factsheets: Some(&factsheets),
-        image_cache: Some(&cache),
+        image_cache: None,
     };
-    crate::site::render(root, model, &options, sources)
+    crate::site::render_prepared(root, model, &options, sources, prepared)
 }
 
 /// `dir` (relative to `root`, or absolute) resolved, if it lies inside `root`: `..` is

@@ -144,13 +144,66 @@ pub fn render(
     options: &Options,
     sources: &mut Sources,
 ) -> Result<Files, Error> {
-    let templates = Templates::load(root, sources).map_err(Error::Diagnostics)?;
+    render_prepared(
+        root,
+        model,
+        options,
+        sources,
+        prepare(root, model, options.image_cache)?,
+    )
+}
+
+/// What the site is made from besides its templates and the documents: the content's images
+/// and the maps. A build makes it while Typst lays out the documents ([`prepare`]), and the
+/// site's own work after them is only its pages.
+pub struct Prepared<'a> {
+    /// The images' files in the site, by site path.
+    files: Files,
+    /// Content image path → its file in the site.
+    media: HashMap<String, String>,
+    /// The maps (see [`view::SiteView`]).
+    maps: crate::view::maps::MapsView<'a>,
+    /// The overview maps, simplified for the screen.
+    overviews: Vec<crate::view::maps::OverviewMap<'a>>,
+}
+
+/// The images (when `image_cache` is given: see [`Options::image_cache`]) and the maps of the
+/// site of `model`: independent of the documents, so made beside them.
+pub fn prepare<'a>(
+    root: &Path,
+    model: &'a Model,
+    image_cache: Option<&Path>,
+) -> Result<Prepared<'a>, Error> {
     let mut files = Files::new();
-    let media = match options.image_cache {
+    let media = match image_cache {
         Some(cache) => media(root, model, cache, &mut files)?,
         None => HashMap::new(),
     };
-    let site = SiteView::new(model, &media);
+    Ok(Prepared {
+        files,
+        media,
+        maps: crate::view::maps::view_of(model, false),
+        overviews: crate::view::maps::overviews_at(model, crate::view::maps::Detail::Small),
+    })
+}
+
+/// [`render`] from what [`prepare`] made of the same model (`options.image_cache` is not read
+/// here: the images are in `prepared`).
+pub fn render_prepared<'a>(
+    root: &Path,
+    model: &'a Model,
+    options: &Options,
+    sources: &mut Sources,
+    prepared: Prepared<'a>,
+) -> Result<Files, Error> {
+    let templates = Templates::load(root, sources).map_err(Error::Diagnostics)?;
+    let Prepared {
+        mut files,
+        media,
+        maps,
+        overviews,
+    } = prepared;
+    let site = SiteView::new(model, &media, maps, overviews);
     let mut errors: Vec<Diagnostic> = Vec::new();
 
     let publication_pdf = options.publication.map(|bytes| {

@@ -367,8 +367,13 @@ pub struct SiteView<'a> {
 
 impl<'a> SiteView<'a> {
     /// Builds the publication view the pages are made from. `media` maps each content image's
-    /// path to its file in the site.
-    pub fn new(model: &'a Model, media: &'a HashMap<String, String>) -> Self {
+    /// path to its file in the site; `maps` and `overviews` are `super::prepare`'s.
+    pub fn new(
+        model: &'a Model,
+        media: &'a HashMap<String, String>,
+        maps: maps::MapsView<'a>,
+        overviews: Vec<maps::OverviewMap<'a>>,
+    ) -> Self {
         let publication = crate::view::publication::view(model);
         let municipality_names = publication
             .regions
@@ -378,9 +383,9 @@ impl<'a> SiteView<'a> {
         SiteView {
             model,
             publication,
-            maps: maps::view_of(model, false),
+            maps,
             municipality_names,
-            overviews: maps::overviews_at(model, maps::Detail::Small),
+            overviews,
             media,
         }
     }
