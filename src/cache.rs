@@ -222,6 +222,11 @@ impl DocCache {
         self.dir.join(format!("{}.{DATA_EXTENSION}", hex(key)))
     }
 
+    /// Whether there is an entry under `key` (not checked: [`DocCache::get`] checks it).
+    pub fn has(&self, key: &Key) -> bool {
+        self.path(key).is_file()
+    }
+
     /// The document stored under `key`, if there is one and it passes its check. A damaged
     /// entry is removed (the caller makes the document again and stores it anew). A hit
     /// renews the entry, so [`DocCache::trim`] removes it last.

@@ -547,17 +547,34 @@ pub fn run(
         progress(&output);
         Ok((output, compiled.warnings))
     };
-    // The publication first, on its own (Typst lays out its pages in parallel), then its
-    // caches go and the fact sheets run in parallel: peak memory is the larger of the two
-    // phases instead of their sum.
+    // Many fact sheets to make: the publication first, on its own (Typst lays out its pages
+    // in parallel), then its caches go and the sheets run in parallel, so peak memory is the
+    // larger of the two phases instead of their sum. A few (after an edit, the rest in the
+    // cache): beside the publication, as they add little memory, and emptying the caches
+    // would take longer than they do.
     let (large, small): (Vec<Job>, Vec<Job>) = jobs
         .into_iter()
         .partition(|j| j.layout == Layout::Publication);
-    let mut results: Vec<JobResult> = large.into_iter().map(run_one).collect();
-    if !results.is_empty() && !small.is_empty() {
-        comemo::evict(0);
+    let to_make = small
+        .iter()
+        .filter(|job| reuse.is_none_or(|r| !r.cache.has(&document_key(&r.shared, job))))
+        .count();
+    let threads = rayon::current_num_threads();
+    let mut results: Vec<JobResult>;
+    if to_make < EVICT_EVERY {
+        let (publication, sheets) = rayon::join(
+            || large.into_iter().map(run_one).collect::<Vec<_>>(),
+            || in_parallel(small, threads, &run_one),
+        );
+        results = publication;
+        results.extend(sheets);
+    } else {
+        results = large.into_iter().map(run_one).collect();
+        if !results.is_empty() {
+            comemo::evict(0);
+        }
+        results.extend(in_parallel(small, threads, &run_one));
     }
-    results.extend(in_parallel(small, rayon::current_num_threads(), &run_one));
     let mut outputs = Vec::new();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
