@@ -207,17 +207,7 @@ fn register_lists_all_municipalities_with_the_pages_their_regions_are_on() {
     }
 
     // And the names are really printed in the PDF.
-    let bytes = drukwerk::export::pdf(
-        document,
-        &drukwerk::export::ExportOptions {
-            ident: "t".into(),
-            timestamp: 0,
-            profile: Profile::Web,
-            crop_marks: false,
-            print: Default::default(),
-        },
-    )
-    .unwrap();
+    let bytes = web_pdf(document);
     let path = p.root().join("register-test.pdf");
     std::fs::write(&path, bytes).unwrap();
     let text = Pdf::open(&path).text();
@@ -657,20 +647,25 @@ fn the_publication_is_the_same_laid_out_for_relayout() {
     let build = &publication.build;
     let job = jobs::publication_job(&build.model, Profile::Web, &build.maps).unwrap();
     let again = build.compile_for_relayout(job);
-    let pdf = |document: &PagedDocument| {
-        drukwerk::export::pdf(
-            document,
-            &drukwerk::export::ExportOptions {
-                ident: "t".into(),
-                timestamp: 0,
-                profile: Profile::Web,
-                crop_marks: false,
-                print: Default::default(),
-            },
-        )
-        .unwrap()
-    };
-    assert!(pdf(&again) == pdf(&publication.document), "the same PDF");
+    assert!(
+        web_pdf(&again) == web_pdf(&publication.document),
+        "the same PDF"
+    );
+}
+
+/// `document` exported as the web edition.
+fn web_pdf(document: &PagedDocument) -> Vec<u8> {
+    drukwerk::export::pdf(
+        document,
+        &drukwerk::export::ExportOptions {
+            ident: "t".into(),
+            timestamp: 0,
+            profile: Profile::Web,
+            crop_marks: false,
+            print: Default::default(),
+        },
+    )
+    .unwrap()
 }
 
 /// The maps file is put together from its parts (`Maps::from_view`, which hashes each part

@@ -229,18 +229,7 @@ impl InProcess {
 
     /// Lays out a job for the web edition as `serve` does (`Renderer::for_relayout`).
     pub fn compile_for_relayout(&self, job: drukwerk::jobs::Job) -> typst_layout::PagedDocument {
-        self.renderer
-            .for_relayout()
-            .compile(
-                job.layout.path(),
-                job.data,
-                &job.maps.bytes,
-                drukwerk::Profile::Web,
-                &Default::default(),
-                &self.sources,
-            )
-            .unwrap_or_else(|e| panic!("{e:?}"))
-            .document
+        self.compile_on(&self.renderer.for_relayout(), job, drukwerk::Profile::Web)
     }
 
     /// Lays out a job for `profile`, the maps' geometry drawn by the layouts themselves when
@@ -251,12 +240,21 @@ impl InProcess {
         profile: drukwerk::Profile,
         layouts_draw: bool,
     ) -> typst_layout::PagedDocument {
-        let name = job.name.clone();
         let renderer = if layouts_draw {
             self.renderer.with_maps_drawn_by_layouts()
         } else {
             self.renderer.clone()
         };
+        self.compile_on(&renderer, job, profile)
+    }
+
+    fn compile_on(
+        &self,
+        renderer: &drukwerk::render::Renderer,
+        job: drukwerk::jobs::Job,
+        profile: drukwerk::Profile,
+    ) -> typst_layout::PagedDocument {
+        let name = job.name.clone();
         renderer
             .compile(
                 job.layout.path(),
