@@ -8,7 +8,11 @@
 //! STEP=0 cargo run --release --example incremental          # nothing changed: the fixed cost
 //! ROOT=/tmp/copy cargo run --release --example incremental  # another project
 //! COLD=1 EDITS=0 TRACE=/tmp/cold.json cargo run --release --example incremental
+//! RELAYOUT=no COLD=1 EDITS=0 TRACE=/tmp/cold.json cargo run --release --example incremental
 //! ```
+//!
+//! The renderer is `serve`'s (`Renderer::for_relayout`: the book in two layout passes);
+//! `RELAYOUT=no` lays out as a one-off build does (three passes, less work in the first).
 //!
 //! One process, as the server: a cold compile, then `EDITS` compiles each after adding one
 //! to key figure `FIELD` of the region `REGION` (default `zwolle`), evicting Typst's caches
