@@ -161,11 +161,15 @@ impl Maps {
             to_json(&maps.geo_inset)?,
         ];
         let overviews = to_json(&maps.overviews)?;
+        // Each part with its length first, so no two ways of cutting the same bytes collide.
+        let hash = |hasher: &mut Sha256, parts: &[&[u8]]| {
+            for part in parts {
+                hasher.update((part.len() as u64).to_le_bytes());
+                hasher.update(part);
+            }
+        };
         let mut base = Sha256::new();
-        for part in &geo {
-            base.update((part.len() as u64).to_le_bytes());
-            base.update(part);
-        }
+        hash(&mut base, &[&geo[0], &geo[1], &geo[2]]);
         let base = base.finalize();
         let mut publication = Sha256::new();
         publication.update(base);
@@ -186,16 +190,10 @@ impl Maps {
             let map = to_json(&region.map)?;
             let page = to_json(&region.page)?;
             let sheet = to_json(&region.sheet)?;
-            let hash = |hasher: &mut Sha256, parts: [&[u8]; 3]| {
-                for part in parts {
-                    hasher.update((part.len() as u64).to_le_bytes());
-                    hasher.update(part);
-                }
-            };
-            hash(&mut publication, [&id, &map, &page]);
+            hash(&mut publication, &[&id, &map, &page]);
             let mut own = Sha256::new();
             own.update(base);
-            hash(&mut own, [&id, &map, &sheet]);
+            hash(&mut own, &[&id, &map, &sheet]);
             sheet_keys.insert(region.id.to_string(), own.finalize().into());
             if i > 0 {
                 json.push(b',');
@@ -510,8 +508,9 @@ pub fn run(
     // A single document leaves nothing to make room for: skip the eviction walk.
     let evict = jobs.len() > 1;
     let finished = AtomicUsize::new(0);
-    let run_one = |job: Job| -> JobResult {
-        let key = reuse.map(|r| document_key(&r.shared, &job));
+    // Each job with its document key (when there is a cache), worked out once: the plan
+    // below asks which keys the cache holds, and the job then reads its entry.
+    let run_one = |(job, key): (Job, Option<Key>)| -> JobResult {
         if let (Some(reuse), Some(key)) = (reuse, &key)
             && let Some(cached) = reuse.cache.get(key)
         {
@@ -552,12 +551,19 @@ pub fn run(
     // larger of the two phases instead of their sum. A few (after an edit, the rest in the
     // cache): beside the publication, as they add little memory, and emptying the caches
     // would take longer than they do.
-    let (large, small): (Vec<Job>, Vec<Job>) = jobs
+    let (large, small): (Vec<_>, Vec<_>) = jobs
         .into_iter()
-        .partition(|j| j.layout == Layout::Publication);
+        .map(|job| {
+            let key = reuse.map(|r| document_key(&r.shared, &job));
+            (job, key)
+        })
+        .partition(|(job, _)| job.layout == Layout::Publication);
     let to_make = small
         .iter()
-        .filter(|job| reuse.is_none_or(|r| !r.cache.has(&document_key(&r.shared, job))))
+        .filter(|(_, key)| match (reuse, key) {
+            (Some(reuse), Some(key)) => !reuse.cache.has(key),
+            _ => true,
+        })
         .count();
     let threads = rayon::current_num_threads();
     let mut results: Vec<JobResult>;
@@ -677,10 +683,10 @@ pub fn export(
 /// Typst's caches threw away the work of half-finished documents. Here `threads` loops run on
 /// rayon's workers (no extra threads competing for the cores; a waiting worker helps with the
 /// other's Typst tasks) and take documents from a queue, so at most `threads` are open.
-fn in_parallel<T: Send>(
-    jobs: Vec<Job>,
+fn in_parallel<J: Send, T: Send>(
+    jobs: Vec<J>,
     threads: usize,
-    work: &(dyn Fn(Job) -> T + Sync),
+    work: &(dyn Fn(J) -> T + Sync),
 ) -> Vec<T> {
     let count = jobs.len();
     if threads <= 1 || count <= 1 {

@@ -105,7 +105,7 @@ pub fn draw<'a>(
     if drawn.iter().all(Option::is_none) {
         return Ok(document);
     }
-    let pages: Vec<Page> = document
+    let pages = document
         .pages()
         .iter()
         .zip(drawn)
@@ -119,7 +119,7 @@ pub fn draw<'a>(
         .collect();
     use typst::model::Document;
     let info = document.info().clone();
-    Ok(PagedDocument::new(pages.into_iter().collect(), info))
+    Ok(PagedDocument::new(pages, info))
 }
 
 /// What the markers are drawn from.
