@@ -18,7 +18,8 @@
 //! the bars out of Typst's layout, an edit of one lays out only its own region's page again,
 //! not all 49.
 //!
-//! Only shapes are drawn here, never text: the labels stay Typst's (selectable, tagged text).
+//! The detail maps' names go the same way (`detail-labels` in `layouts/style.typ`): their
+//! markers hold the names, which [`super::labels`] sets as Typst would, as text.
 
 use typst::foundations::{Content, Dict, FromValue, Value};
 use typst::introspection::{MetadataElem, Tag};
@@ -26,6 +27,9 @@ use typst::layout::{Abs, Frame, FrameItem, GroupItem, Length, Point};
 use typst::utils::Numeric;
 use typst::visualize::{Curve, FillRule, FixedStroke, Geometry, Paint, Shape, Stroke};
 use typst_layout::{Page, PagedDocument};
+
+use super::fonts::Fonts;
+use super::labels::Setter;
 
 /// The label of the layouts' markers.
 pub const MARKER: &str = "dw-map-layer";
@@ -89,11 +93,15 @@ pub fn draw<'a>(
     document: PagedDocument,
     maps: impl Fn() -> Result<&'a Source, DrawError> + Sync,
     strips: &Strips,
+    fonts: &Fonts,
 ) -> Result<PagedDocument, DrawError> {
     use rayon::prelude::*;
+    let labels = Setter::new(fonts);
     let from = From {
         maps: &maps,
         strips,
+        labels: &labels,
+        fonts: fonts.generation(),
     };
     // The pages are walked in parallel: the publication's are many, and nothing else runs
     // between Typst's layout and the export.
@@ -128,6 +136,11 @@ struct From<'f, 'a> {
     maps: &'f (dyn Fn() -> Result<&'a Source, DrawError> + Sync),
     /// The document's rank strips.
     strips: &'f Strips,
+    /// Sets the map labels' names.
+    labels: &'f Setter<'f>,
+    /// Which fonts the names are set in ([`Fonts::generation`]): drawn frames are kept under
+    /// it.
+    fonts: u64,
 }
 
 /// `frame` with its markers' layers drawn (in its groups too), or none when it has none.
@@ -145,7 +158,7 @@ fn frame(frame: &Frame, from: &From) -> Result<Option<Frame>, DrawError> {
     }
     // A strip is drawn from the document's values, not the maps: its frame is not kept (it
     // is small, and the same frame of Typst's gets other bars after an edit of a figure).
-    let key = (holds_marker && !holds_strip).then(|| typst::utils::hash128(frame));
+    let key = (holds_marker && !holds_strip).then(|| typst::utils::hash128(&(frame, from.fonts)));
     if let Some(key) = key {
         let source = maps()?;
         let frames = source.frames.lock().unwrap_or_else(|e| e.into_inner());
@@ -160,16 +173,21 @@ fn frame(frame: &Frame, from: &From) -> Result<Option<Frame>, DrawError> {
             FrameItem::Group(group) => frame_of_group(group, from)?.map(|g| vec![(*pos, g)]),
             FrameItem::Tag(Tag::Start(content, _)) if is_marker(content) => {
                 let mut out = vec![(*pos, item.clone())];
-                let shape = if is_strip(content) {
-                    strip(content, from.strips)?
+                if is_labels(content) {
+                    let names = from.labels.items(content, &maps()?.json)?;
+                    out.extend(names.into_iter().map(|(at, item)| (*pos + at, item)));
                 } else {
-                    maps()?.shape(content)?
-                };
-                if let Some(shape) = shape {
-                    out.push((
-                        *pos,
-                        FrameItem::Shape(shape, typst::syntax::Span::detached()),
-                    ));
+                    let shape = if is_strip(content) {
+                        strip(content, from.strips)?
+                    } else {
+                        maps()?.shape(content)?
+                    };
+                    if let Some(shape) = shape {
+                        out.push((
+                            *pos,
+                            FrameItem::Shape(shape, typst::syntax::Span::detached()),
+                        ));
+                    }
                 }
                 Some(out)
             }
@@ -226,6 +244,13 @@ pub fn is_strip(content: &Content) -> bool {
     content
         .to_packed::<MetadataElem>()
         .is_some_and(|meta| matches!(&meta.value, Value::Dict(args) if args.contains("strip")))
+}
+
+/// Whether a marker asks for map labels' names (see [`super::labels`]) rather than a map layer.
+pub fn is_labels(content: &Content) -> bool {
+    content
+        .to_packed::<MetadataElem>()
+        .is_some_and(|meta| matches!(&meta.value, Value::Dict(args) if args.contains("labels")))
 }
 
 /// The rank strips of a document: each region's values (its view's `context.values`, every
@@ -290,7 +315,7 @@ impl ViewParts {
 }
 
 /// A marker's dictionary, or what it is not.
-fn arguments(content: &Content) -> Result<&Dict, &'static str> {
+pub(super) fn arguments(content: &Content) -> Result<&Dict, &'static str> {
     let meta = content.to_packed::<MetadataElem>().ok_or("not metadata")?;
     match &meta.value {
         Value::Dict(args) => Ok(args),
@@ -366,7 +391,7 @@ fn layer(content: &Content, maps: &Node) -> Result<Option<Shape>, DrawError> {
         Ok(Value::Gradient(g)) => Some(Paint::Gradient(g.clone())),
         Ok(_) => return Err(bad("fill")),
     };
-    let stroke = stroke(args).ok_or_else(|| bad("stroke"))?;
+    let stroke = stroke(args, "stroke").ok_or_else(|| bad("stroke"))?;
     let mut curve = Curve::new();
     let Ok(Value::Array(paths)) = args.get("paths") else {
         return Err(bad("no paths"));
@@ -394,9 +419,10 @@ fn layer(content: &Content, maps: &Node) -> Result<Option<Shape>, DrawError> {
     }))
 }
 
-/// The marker's stroke as Typst resolves a curve's: none, or its fields over the defaults.
-fn stroke(args: &Dict) -> Option<Option<FixedStroke>> {
-    match args.get("stroke") {
+/// The marker's stroke at `key` as Typst resolves a curve's (or a text's): none, or its fields
+/// over the defaults.
+pub(super) fn stroke(args: &Dict, key: &str) -> Option<Option<FixedStroke>> {
+    match args.get(key) {
         Ok(Value::None) | Err(_) => Some(None),
         Ok(value) => {
             let stroke = Stroke::from_value(value.clone()).ok()?;
@@ -415,8 +441,9 @@ fn length(l: Length) -> Option<Abs> {
     l.em.is_zero().then_some(l.abs)
 }
 
-/// The maps file as the engine needs it: objects, lists, and every list of nothing but
-/// numbers (a ring or a line) as one array of `f64`; strings and other values are not kept.
+/// The maps file as the engine needs it: objects, lists, strings (the labels' names), and
+/// every list of nothing but numbers (a ring or a line) as one array of `f64`; other values
+/// are not kept.
 /// Made by serde from the JSON directly: a `serde_json::Value` per coordinate took about
 /// 20 MB more at a build's peak.
 #[derive(Debug, Clone, PartialEq)]
@@ -429,8 +456,44 @@ pub enum Node {
     Coords(Box<[f64]>),
     /// A number (inside a list with other values, or alone).
     Number(f64),
-    /// A string, boolean or null: never read.
+    /// A string.
+    Str(Box<str>),
+    /// A boolean or null: never read.
     Other,
+}
+
+impl Node {
+    /// The value at `key` of an object.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match self {
+            Node::Object(object) => object.get(key),
+            _ => None,
+        }
+    }
+
+    /// A string's text.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Node::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// A number's value.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Node::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// A list's items (a list of numbers is not one of these).
+    pub fn as_list(&self) -> Option<&[Node]> {
+        match self {
+            Node::List(items) => Some(items),
+            _ => None,
+        }
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for Node {
@@ -464,8 +527,8 @@ impl<'de> serde::de::Visitor<'de> for NodeVisitor {
         Ok(Node::Number(v))
     }
 
-    fn visit_str<E>(self, _: &str) -> Result<Node, E> {
-        Ok(Node::Other)
+    fn visit_str<E>(self, v: &str) -> Result<Node, E> {
+        Ok(Node::Str(v.into()))
     }
 
     fn visit_unit<E>(self) -> Result<Node, E> {
@@ -502,8 +565,8 @@ impl<'de> serde::de::Visitor<'de> for NodeVisitor {
     }
 }
 
-/// The rings (a list of flat coordinate lists) at `path` in the maps file.
-fn resolve<'a>(maps: &'a Node, path: &Value) -> Option<&'a [Node]> {
+/// The list (of rings, flat coordinate lists; or of labels) at `path` in the maps file.
+pub(super) fn resolve<'a>(maps: &'a Node, path: &Value) -> Option<&'a [Node]> {
     let Value::Array(keys) = path else {
         return None;
     };
@@ -555,18 +618,22 @@ mod tests {
     }
 
     #[test]
-    fn the_file_keeps_its_rings_as_numbers_and_drops_its_words() {
+    fn the_file_keeps_its_rings_as_numbers_and_its_words_as_text() {
         let object = [
             (
                 "a",
                 Node::List(vec![Node::Coords(vec![1.0, 2.5, 3.0, 4.0].into())]),
             ),
-            ("b", Node::Other),
-            ("c", Node::List(vec![Node::Number(1.0), Node::Other])),
+            ("b", Node::Str("tekst".into())),
+            (
+                "c",
+                Node::List(vec![Node::Number(1.0), Node::Str("x".into())]),
+            ),
+            ("e", Node::Other),
             ("d", Node::List(vec![])),
         ];
         assert_eq!(
-            node(r#"{"a": [[1, 2.5, 3, 4]], "b": "tekst", "c": [1, "x"], "d": []}"#),
+            node(r#"{"a": [[1, 2.5, 3, 4]], "b": "tekst", "c": [1, "x"], "d": [], "e": null}"#),
             Node::Object(
                 object
                     .into_iter()

@@ -29,6 +29,8 @@ pub struct Fonts {
     /// Metadata Typst selects fonts by.
     pub book: LazyHash<FontBook>,
     slots: Vec<Slot>,
+    /// Which loading of fonts these are (see [`Fonts::generation`]).
+    generation: u64,
 }
 
 impl Fonts {
@@ -77,9 +79,11 @@ impl Fonts {
         if slots.is_empty() {
             return Err(Error::Fonts(msg!("fonts-none", path = dir)));
         }
+        static LOADED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Ok(Self {
             book: LazyHash::new(book),
             slots,
+            generation: LOADED.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         })
     }
 
@@ -88,6 +92,12 @@ impl Fonts {
     pub fn load_in_background(dir: &Path) -> PendingFonts {
         let dir = dir.to_path_buf();
         PendingFonts(std::thread::spawn(move || Fonts::load(&dir)))
+    }
+
+    /// Which of the process's loadings of fonts these are: what the engine drew with them (the
+    /// map labels, [`super::labels`]) is kept under it, never reused with other fonts.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// The font at a book index, parsed on first use; `None` for an index out of range.

@@ -8,6 +8,7 @@
 pub mod draw;
 pub mod fonts;
 pub mod glyphs;
+pub mod labels;
 pub mod world;
 
 use std::collections::HashMap;
@@ -291,13 +292,15 @@ impl Renderer {
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
         let warnings = convert(&world, &warnings, sources);
         match output {
-            Ok(document) => match draw::draw(document, || decoded.get(), &parts.strips) {
-                Ok(document) => Ok(Compiled { document, warnings }),
-                Err(e) => Err(vec![
-                    Diagnostic::error("internal", msg!("internal-draw"))
-                        .with_note(Msg::verbatim(e.0)),
-                ]),
-            },
+            Ok(document) => {
+                match draw::draw(document, || decoded.get(), &parts.strips, &self.fonts) {
+                    Ok(document) => Ok(Compiled { document, warnings }),
+                    Err(e) => Err(vec![
+                        Diagnostic::error("internal", msg!("internal-draw"))
+                            .with_note(Msg::verbatim(e.0)),
+                    ]),
+                }
+            }
             Err(errors) => {
                 let mut all = convert(&world, &errors, sources);
                 all.extend(warnings);

@@ -716,27 +716,56 @@ fn shapes(frame: &Frame) -> usize {
     n
 }
 
-/// The markers the layouts left for the engine on a page (`map-layer`'s and `region-strip`'s),
-/// and how many of them are rank strips' bars.
-fn markers(frame: &Frame) -> (usize, usize) {
-    let (mut n, mut strips) = (0, 0);
+/// The markers the layouts left for the engine on a page (`map-layer`'s, `region-strip`'s and
+/// `detail-labels`'s): all of them, the rank strips' bars and the runs of names.
+fn markers(frame: &Frame) -> (usize, usize, usize) {
+    let (mut n, mut strips, mut names) = (0, 0, 0);
     drukwerk::render::for_each_item(frame, Transform::identity(), &mut |item, _| {
         if let FrameItem::Tag(typst::introspection::Tag::Start(content, _)) = item
             && drukwerk::render::draw::is_marker(content)
         {
             n += 1;
             strips += usize::from(drukwerk::render::draw::is_strip(content));
+            names += usize::from(drukwerk::render::draw::is_labels(content));
         }
     });
-    (n, strips)
+    (n, strips, names)
 }
 
-/// The engine draws the maps' geometry and the region pages' rank strips after layout
-/// (`render::draw`); the layouts draw the same themselves when Typst runs them alone. Both
-/// ways give the same pages, pixel for pixel, in both editions (the print edition's colours
-/// are CMYK), and the engine's way really is the engine's: its pages hold the markers the
-/// layouts left for it (two per rank strip: all bars, then the region's own), and as many
-/// shapes.
+/// The runs of text on a page, groups included, each as what a reader of the PDF gets from
+/// it: its text, font, size, colours, glyphs and place.
+fn texts(frame: &Frame) -> Vec<String> {
+    let mut out = Vec::new();
+    drukwerk::render::for_each_item(frame, Transform::identity(), &mut |item, ts| {
+        if let FrameItem::Text(t) = item {
+            let glyphs: Vec<_> = t
+                .glyphs
+                .iter()
+                .map(|g| (g.id, g.x_advance.get(), g.x_offset.get(), g.range.clone()))
+                .collect();
+            out.push(format!(
+                "{:?} at ({:.3}, {:.3}) {:?} {:?} {:?} {:?} {:?} {glyphs:?}",
+                t.text,
+                ts.tx.to_pt(),
+                ts.ty.to_pt(),
+                t.size,
+                t.font.font().info().variant,
+                t.fill,
+                t.stroke,
+                (t.lang, t.region),
+            ));
+        }
+    });
+    out
+}
+
+/// The engine draws the maps' geometry, the detail maps' names and the region pages' rank
+/// strips after layout (`render::draw`, `render::labels`); the layouts draw the same
+/// themselves when Typst runs them alone. Both ways give the same pages, pixel for pixel, in
+/// both editions (the print edition's colours are CMYK), with the same runs of text (glyphs,
+/// places, colours, halos, language), and the engine's way really is the engine's: its pages
+/// hold the markers the layouts left for it (two per rank strip: all bars, then the region's
+/// own; runs of names on every detail map), and as many shapes.
 #[test]
 fn the_engine_draws_the_maps_exactly_as_the_layouts_would() {
     let p = publication();
@@ -767,18 +796,20 @@ fn the_engine_draws_the_maps_exactly_as_the_layouts_would() {
         let engine = p.build.compile_with(job.clone(), profile, false);
         let layouts = p.build.compile_with(job, profile, true);
         assert_eq!(engine.pages().len(), layouts.pages().len(), "{name}");
-        let (mut drawn, mut strips) = (0, 0);
+        let (mut drawn, mut strips, mut names) = (0, 0, 0);
         for (i, (a, b)) in engine.pages().iter().zip(layouts.pages()).enumerate() {
             assert_eq!(
                 markers(&b.frame),
-                (0, 0),
+                (0, 0, 0),
                 "{name} p. {}: the layouts drew",
                 i + 1
             );
-            let (n, s) = markers(&a.frame);
+            let (n, s, t) = markers(&a.frame);
             drawn += n;
             strips += s;
+            names += t;
             assert_eq!(shapes(&a.frame), shapes(&b.frame), "{name} p. {}", i + 1);
+            assert_eq!(texts(&a.frame), texts(&b.frame), "{name} p. {}", i + 1);
             let (x, y) = (
                 typst_render::render(a, &options),
                 typst_render::render(b, &options),
@@ -793,9 +824,22 @@ fn the_engine_draws_the_maps_exactly_as_the_layouts_would() {
             drawn > 10,
             "{name}: only {drawn} map layers drawn by the engine"
         );
+        let with_area = p
+            .build
+            .model
+            .regions
+            .iter()
+            .filter(|r| !r.municipalities.is_empty())
+            .count();
         if name == "publication" {
             let regions = p.build.model.regions.len();
             assert_eq!(strips, 2 * regions, "every region page's strip");
+            assert!(
+                names >= with_area,
+                "{name}: names set by the engine on every detail map ({names} runs)"
+            );
+        } else {
+            assert!(names >= 1, "{name}: its detail map's names");
         }
     }
 }
