@@ -44,8 +44,11 @@ const FEATURES: [&[u8; 4]; 2] = [b"lnum", b"tnum"];
 pub struct Setter<'f> {
     fonts: &'f Fonts,
     faces: Mutex<HashMap<(String, u16), Option<typst::text::Font>>>,
-    plans: Mutex<HashMap<(u128, [u8; 4]), Arc<ShapePlan>>>,
+    plans: Mutex<HashMap<PlanKey, Arc<ShapePlan>>>,
 }
+
+/// A shaping plan's font instance (its hash) and script (its tag).
+type PlanKey = (u128, [u8; 4]);
 
 /// One line of a label, as the layouts' `detail-label` would set it.
 struct Line<'a> {
