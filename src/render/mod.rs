@@ -62,10 +62,101 @@ pub struct Renderer {
 /// (its `sys.inputs` differ).
 type Libraries = HashMap<(Profile, bool, bool), Arc<LazyHash<Library>>>;
 
-/// A maps file: the `Bytes` Typst was given for it, and the file as the engine reads it.
+/// A maps file: the `Bytes` Typst was given for it (as it is when the layouts draw the maps,
+/// without the points when the engine does, see [`without_points`]), and the file as the
+/// engine reads it.
 struct LastMaps {
     bytes: Bytes,
+    without_points: std::sync::OnceLock<Bytes>,
     decoded: Arc<Decoded>,
+}
+
+impl LastMaps {
+    /// What Typst reads of this maps file.
+    fn for_typst(&self, engine_draws: bool) -> Bytes {
+        if engine_draws {
+            self.without_points
+                .get_or_init(|| Bytes::new(without_points(&self.decoded.json)))
+                .clone()
+        } else {
+            self.bytes.clone()
+        }
+    }
+}
+
+/// The keys under which the maps file holds geometry: a list of rings or lines, each a flat
+/// list of coordinates (`docs/data-contract.md`).
+const GEOMETRY: [&[u8]; 8] = [
+    b"rings",
+    b"land",
+    b"water",
+    b"provinces",
+    b"fill",
+    b"shared",
+    b"inner",
+    b"borders",
+];
+
+/// The maps file `json` with every ring and line under a [`GEOMETRY`] key emptied (`[]`), the
+/// lists of them kept as long: what the layouts read when the engine draws the maps. They
+/// never look at a point then (they pass where the rings are, and the engine draws them from
+/// its own copy), but Typst would decode every coordinate into a value and hash the maps'
+/// dictionaries with them whenever one is passed to a function. A single pass over the
+/// bytes: strings are skipped as strings (a key is a key only outside of one).
+fn without_points(json: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(json.len() / 2);
+    let mut i = 0;
+    // The last string read outside a geometry list, and whether it ended right before `:`.
+    let mut last_string: Option<(usize, usize)> = None;
+    while i < json.len() {
+        let b = json[i];
+        match b {
+            b'"' => {
+                let start = i + 1;
+                let mut j = start;
+                while j < json.len() && json[j] != b'"' {
+                    j += if json[j] == b'\\' { 2 } else { 1 };
+                }
+                let end = j.min(json.len());
+                out.extend_from_slice(&json[i..(end + 1).min(json.len())]);
+                last_string = Some((start, end));
+                i = end + 1;
+                continue;
+            }
+            b'[' => {
+                let key = last_string.take().map(|(s, e)| &json[s..e]);
+                if key.is_some_and(|k| GEOMETRY.contains(&k)) && json.get(i + 1) == Some(&b'[') {
+                    // A list of coordinate lists (numbers only, no strings, no nesting):
+                    // keep each inner list's brackets and the commas between them.
+                    out.push(b'[');
+                    i += 1;
+                    while i < json.len() && json[i] != b']' {
+                        match json[i] {
+                            b'[' => {
+                                out.extend_from_slice(b"[]");
+                                while i < json.len() && json[i] != b']' {
+                                    i += 1;
+                                }
+                            }
+                            c => out.push(c),
+                        }
+                        i += 1;
+                    }
+                    continue;
+                }
+            }
+            b':' | b' ' | b'\n' | b'\t' | b'\r' => {
+                out.push(b);
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        last_string = None;
+        out.push(b);
+        i += 1;
+    }
+    out
 }
 
 /// A maps file as the engine reads it to draw the maps' geometry ([`draw`]): decoded once, by
@@ -200,18 +291,20 @@ impl Renderer {
             Some(known)
                 if Arc::ptr_eq(&known.decoded.json, maps) || *known.decoded.json == **maps =>
             {
-                (known.bytes.clone(), known.decoded.clone())
+                (known.for_typst(self.engine_draws), known.decoded.clone())
             }
             _ => {
-                let bytes = Bytes::new(maps.clone());
                 let decoded = Arc::new(Decoded {
                     json: maps.clone(),
                     value: std::sync::OnceLock::new(),
                 });
-                *last = Some(LastMaps {
-                    bytes: bytes.clone(),
+                let known = LastMaps {
+                    bytes: Bytes::new(maps.clone()),
+                    without_points: std::sync::OnceLock::new(),
                     decoded: decoded.clone(),
-                });
+                };
+                let bytes = known.for_typst(self.engine_draws);
+                *last = Some(known);
                 // The engine draws from the file after layout. Decoded on a thread of its own
                 // meanwhile: Typst evaluates the layout on one core first, and the draw then
                 // finds it ready (or waits for the rest; `OnceLock` decodes it once).
@@ -401,4 +494,54 @@ fn to_datetime(date: chrono::NaiveDate) -> Datetime {
     use chrono::Datelike;
     Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
         .unwrap_or(Datetime::from_ymd(1970, 1, 1).expect("1970-01-01 is a valid date"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_points;
+
+    fn stripped(json: &str) -> serde_json::Value {
+        serde_json::from_slice(&without_points(json.as_bytes())).expect("still JSON")
+    }
+
+    #[test]
+    fn the_layouts_get_the_maps_without_their_points_and_nothing_else_changed() {
+        let json = r#"{"geo":{"width":1000,"land":[[1,2,3,4,5,6],[7,8,9,10,11,12]],"water":[]},"overviews":[{"alt":"a \"rings\":[[1,2]] b","regions":[{"rings":[[1,2,3,4,5,6],[]],"label_at":[3,4],"number":1}],"overlaps":[{"rings":[[1,2,3,4,5,6]],"regions":[1,2]}]}],"regions":{"x":{"page":{"fill":[[1,2,3,4,5,6]],"inner":[[1,2,3,4]],"windows":[{"extent":[1,2,3,4],"labels":[{"text":"Ede","x":1.5}]}]}}}}"#;
+        let expected: serde_json::Value = serde_json::from_str(
+            r#"{"geo":{"width":1000,"land":[[],[]],"water":[]},"overviews":[{"alt":"a \"rings\":[[1,2]] b","regions":[{"rings":[[],[]],"label_at":[3,4],"number":1}],"overlaps":[{"rings":[[]],"regions":[1,2]}]}],"regions":{"x":{"page":{"fill":[[]],"inner":[[]],"windows":[{"extent":[1,2,3,4],"labels":[{"text":"Ede","x":1.5}]}]}}}}"#,
+        )
+        .unwrap();
+        assert_eq!(stripped(json), expected);
+    }
+
+    #[test]
+    fn the_real_maps_lose_only_their_points() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let model = crate::project::check(root)
+            .model
+            .expect("the shipped content checks");
+        let maps = crate::jobs::Maps::new(&model).expect("maps");
+        let full: serde_json::Value = serde_json::from_slice(&maps.bytes).unwrap();
+        let without = stripped(std::str::from_utf8(&maps.bytes).unwrap());
+        assert!(without_points(&maps.bytes).len() * 4 < maps.bytes.len() * 3);
+        // Emptying every coordinate list of the full file gives the same.
+        fn empty_points(v: &mut serde_json::Value) {
+            match v {
+                serde_json::Value::Object(o) => o.iter_mut().for_each(|(k, v)| {
+                    if super::GEOMETRY.contains(&k.as_bytes())
+                        && let serde_json::Value::Array(lists) = v
+                    {
+                        lists.iter_mut().for_each(|l| *l = serde_json::json!([]));
+                    } else {
+                        empty_points(v);
+                    }
+                }),
+                serde_json::Value::Array(a) => a.iter_mut().for_each(empty_points),
+                _ => {}
+            }
+        }
+        let mut expected = full;
+        empty_points(&mut expected);
+        assert_eq!(without, expected);
+    }
 }
