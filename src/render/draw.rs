@@ -241,16 +241,12 @@ pub fn is_marker(content: &Content) -> bool {
 
 /// Whether a marker asks for a rank strip's bars (see [`strip`]) rather than a map layer.
 pub fn is_strip(content: &Content) -> bool {
-    content
-        .to_packed::<MetadataElem>()
-        .is_some_and(|meta| matches!(&meta.value, Value::Dict(args) if args.contains("strip")))
+    arguments(content).is_ok_and(|args| args.contains("strip"))
 }
 
 /// Whether a marker asks for map labels' names (see [`super::labels`]) rather than a map layer.
 pub fn is_labels(content: &Content) -> bool {
-    content
-        .to_packed::<MetadataElem>()
-        .is_some_and(|meta| matches!(&meta.value, Value::Dict(args) if args.contains("labels")))
+    arguments(content).is_ok_and(|args| args.contains("labels"))
 }
 
 /// The rank strips of a document: each region's values (its view's `context.values`, every

@@ -106,7 +106,8 @@ const GEOMETRY: [&[u8]; 8] = [
 fn without_points(json: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(json.len() / 2);
     let mut i = 0;
-    // The last string read outside a geometry list, and whether it ended right before `:`.
+    // The last string read, while nothing but `:` and white space followed it: the key of a
+    // list that opens next.
     let mut last_string: Option<(usize, usize)> = None;
     while i < json.len() {
         let b = json[i];
